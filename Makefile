@@ -1,0 +1,33 @@
+# The two commands a new user needs: `make serve` and `make test`. Each installs what it needs first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PLAYGROUND := playground/node_modules/.package-lock.json
+
+.PHONY: serve test install playground neo4j clean
+
+serve: install playground
+	$(BIN)/partnergraph serve
+
+test: install playground
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+playground: $(PLAYGROUND)
+
+$(PLAYGROUND): playground/package.json playground/package-lock.json
+	npm ci --prefix playground --no-audit --no-fund --loglevel=error
+
+# Optional: fetch the pinned Neo4j jars now (`partnergraph db start` does it on first use).
+neo4j: install
+	$(BIN)/partnergraph db start
+
+clean:
+	rm -rf $(VENV) playground/node_modules

@@ -1,0 +1,69 @@
+"""Who is asking, and the visibility scope handed to every Cypher query that reads partner data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from auth.personas import ENTERPRISE_ROLES, PARTNER_ROLES, Persona
+
+
+class UnknownViewer(Exception):
+    """The token is valid but names no person with a role in the graph."""
+
+
+class Identity(Protocol):
+    """What the graph says about a token's subject (read fresh on every request)."""
+
+    person_id: str
+    name: str
+    partner_id: str | None
+    partner_role: str | None
+    internal_org_id: str | None
+    enterprise_role: str | None
+    managed_partner_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Viewer:
+    person_id: str
+    name: str
+    persona: Persona
+    organization_id: str
+    managed_partner_ids: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_identity(cls, identity: Identity) -> Viewer:
+        if identity.partner_id and identity.partner_role in PARTNER_ROLES:
+            persona, org = PARTNER_ROLES[identity.partner_role], identity.partner_id
+        elif identity.internal_org_id and identity.enterprise_role in ENTERPRISE_ROLES:
+            persona, org = ENTERPRISE_ROLES[identity.enterprise_role], identity.internal_org_id
+        else:
+            raise UnknownViewer(identity.person_id)
+        return cls(identity.person_id, identity.name, persona, org, identity.managed_partner_ids)
+
+    @property
+    def is_enterprise(self) -> bool:
+        return self.persona.is_enterprise
+
+    @property
+    def partner_id(self) -> str | None:
+        return None if self.is_enterprise else self.organization_id
+
+    @property
+    def scope(self) -> dict[str, Any]:
+        """The `$scope` map every scoped query takes (see cypher/fragments/partner_visible.cypher).
+
+        all:    every partner is visible
+        roots:  these partners and their whole subtrees are visible
+        orgs:   exactly these partners are visible
+        nameOf: the ancestors of these partners are visible by name only
+        """
+        p = self.persona
+        if p in (Persona.ENTERPRISE_ADMIN, Persona.ENTERPRISE_EXECUTIVE, Persona.PARTNER_AGENT):
+            return {"all": True, "roots": [], "orgs": [], "nameOf": []}
+        if p is Persona.RELATIONSHIP_MANAGER:
+            return {"all": False, "roots": list(self.managed_partner_ids), "orgs": [], "nameOf": []}
+        if p in (Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER):
+            return {"all": False, "roots": [self.organization_id], "orgs": [], "nameOf": [self.organization_id]}
+        return {"all": False, "roots": [], "orgs": [self.organization_id], "nameOf": []}

@@ -1,0 +1,4 @@
+// Is partner {var} inside the viewer's scope? $scope comes from auth.viewer.Viewer.scope.
+$scope.all
+OR {var}.id IN $scope.orgs
+OR EXISTS { MATCH (scopeRoot:Partner)-[:PARENT_OF*0..]->({var}) WHERE scopeRoot.id IN $scope.roots }

@@ -1,0 +1,1 @@
+MATCH (p:Partner) RETURN count(p) AS partners

@@ -1,0 +1,8 @@
+// One page of visible children for each parent in $parentIds (one round trip for all parents).
+UNWIND $parentIds AS parentId
+MATCH (:Partner {id: parentId})-[:PARENT_OF]->(p:Partner)
+WHERE {{partner_visible(p)}}
+  AND ($after IS NULL OR p.name > $after.name OR (p.name = $after.name AND p.id > $after.id))
+WITH parentId, p ORDER BY p.name, p.id
+WITH parentId, collect(p {.*})[..$limit] AS page
+RETURN parentId, page

@@ -1,0 +1,11 @@
+// The parent of each child: whole when in scope, by name only when it is an ancestor of the
+// viewer's own organization (partner admin and manager), otherwise nothing.
+UNWIND $childIds AS childId
+MATCH (parent:Partner)-[:PARENT_OF]->(:Partner {id: childId})
+WITH childId, parent,
+     CASE
+       WHEN {{partner_visible(parent)}} THEN 'FULL'
+       WHEN EXISTS { MATCH (parent)-[:PARENT_OF*1..]->(own:Partner) WHERE own.id IN $scope.nameOf } THEN 'NAME'
+     END AS access
+WHERE access IS NOT NULL
+RETURN childId, access, CASE access WHEN 'FULL' THEN parent {.*} ELSE parent {.name} END AS partner

@@ -1,0 +1,63 @@
+"""The Starlette application factory (the composition root of a running gateway)."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from gateway import database
+from gateway.http import GraphQLEndpoint
+from gateway.identity import token_verifier
+from gateway.playground import playground_routes
+from gateway.settings import Settings
+from graph import migrations
+from graph.client import GraphClient
+from schema import SchemaLimits, build_schema
+
+
+def schema_limits(settings: Settings) -> SchemaLimits:
+    return SchemaLimits(
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        max_tokens=settings.max_tokens,
+        max_cost=settings.max_cost,
+        max_page_size=settings.max_page_size,
+        default_page_size=settings.default_page_size,
+        introspection=settings.introspection,
+    )
+
+
+def create_app(settings: Settings, graph: GraphClient | None = None) -> Starlette:
+    graph = graph or database.graph_client(settings)
+    endpoint = GraphQLEndpoint(settings, build_schema(schema_limits(settings)), graph, token_verifier(settings))
+
+    async def healthz(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> JSONResponse:
+        try:
+            await graph.verify()
+            pending = await migrations.pending(graph.session())
+        except Exception as exc:  # noqa: BLE001 - any failure means not ready
+            return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, 503)
+        if pending:
+            return JSONResponse({"status": "migrating", "pending": [m.version for m in pending]}, 503)
+        return JSONResponse({"status": "ready"})
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette):
+        await database.prepare(graph, settings)
+        yield
+        await graph.close()
+
+    routes = [
+        Route("/graphql", endpoint.handle, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        *playground_routes(settings),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

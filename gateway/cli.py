@@ -1,0 +1,125 @@
+"""`partnergraph`: run the gateway, manage the local Neo4j, mint local tokens, load demo data."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Annotated, Optional
+
+import typer
+import uvicorn
+
+from auth.personas import DEMO_PERSONAS
+from gateway import database
+from gateway.app import create_app
+from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
+from gateway.local_neo4j import LocalNeo4jError
+from gateway.settings import Settings
+from graph import demo, migrations
+
+app = typer.Typer(help="PartnerGraph: a GraphQL gateway over a Neo4j partner graph.", no_args_is_help=True)
+db = typer.Typer(help="The local Neo4j server (ignored when NEO4J_URI is set).", no_args_is_help=True)
+demo_cli = typer.Typer(help="The demo channel.", no_args_is_help=True)
+app.add_typer(db, name="db")
+app.add_typer(demo_cli, name="demo")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(1)
+
+
+def _start_local(settings: Settings) -> None:
+    server = database.local_server(settings)
+    try:
+        started = server.start()
+    except LocalNeo4jError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(f"neo4j: {'started' if started else 'already running'} at {server.uri} (data in {server.home})", err=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Listen address (PARTNERGRAPH_HOST).")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Listen port (PARTNERGRAPH_PORT).")] = None,
+) -> None:
+    """Run the gateway; with NEO4J_URI unset, start (or reuse) the local Neo4j and load the demo data."""
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if settings.local_neo4j:
+        _start_local(settings)
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+                log_level=settings.log_level, lifespan="on")
+
+
+@db.command("start")
+def db_start() -> None:
+    """Start the local Neo4j (bound to 127.0.0.1) and wait until Bolt answers."""
+    settings = Settings()
+    if not settings.local_neo4j:
+        raise _fail("NEO4J_URI is set: the gateway uses that server and starts nothing local")
+    _start_local(settings)
+
+
+@db.command("stop")
+def db_stop() -> None:
+    """Stop the local Neo4j; its data stays in the state folder."""
+    stopped = database.local_server(Settings()).stop()
+    typer.echo("neo4j: stopped" if stopped else "neo4j: was not running")
+
+
+@db.command("status")
+def db_status() -> None:
+    """Say whether the local Neo4j runs, and where."""
+    typer.echo(f"neo4j: {database.local_server(Settings()).status()}")
+
+
+@db.command("migrate")
+def db_migrate() -> None:
+    """Apply pending migrations from cypher/migrations (idempotent)."""
+
+    async def run() -> list[migrations.Migration]:
+        client = database.graph_client(Settings())
+        try:
+            return await migrations.migrate(client.session())
+        finally:
+            await client.close()
+
+    applied = asyncio.run(run())
+    for migration in applied:
+        typer.echo(f"applied {migration.version:04d}_{migration.name}")
+    typer.echo(f"{len(applied)} migration(s) applied; schema is current")
+
+
+@app.command()
+def token(
+    person: Annotated[Optional[str], typer.Option(help="Mint a token for this person id.")] = None,
+    demo_persona: Annotated[Optional[str], typer.Option("--demo", help=f"Mint a token for a demo persona: {', '.join(DEMO_PERSONAS)}.")] = None,
+) -> None:
+    """Print a local HS256 bearer token (refused when PARTNERGRAPH_JWKS_URL is set)."""
+    settings = Settings()
+    if (person is None) == (demo_persona is None):
+        raise _fail("give exactly one of --person ID or --demo PERSONA")
+    try:
+        typer.echo(mint_person_token(settings, person) if person else mint_demo_token(settings, demo_persona))
+    except (MintingDisabled, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+
+
+@demo_cli.command("load")
+def demo_load() -> None:
+    """Load the demo channel into the configured database if it holds no partners."""
+
+    async def run() -> bool:
+        client = database.graph_client(Settings())
+        try:
+            session = client.session()
+            await migrations.migrate(session)
+            if not await demo.is_empty(session):
+                return False
+            await demo.load(session)
+            return True
+        finally:
+            await client.close()
+
+    typer.echo("demo channel loaded" if asyncio.run(run()) else "the database already holds partners; nothing loaded")

@@ -1,0 +1,82 @@
+"""Every setting of the gateway, read from the environment (see README "Settings")."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    return Path(os.environ.get(var) or Path.home() / fallback)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PARTNERGRAPH_", extra="ignore")
+
+    # HTTP
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    # External Neo4j: when NEO4J_URI is set nothing local is started.
+    neo4j_uri: str | None = Field(default=None, validation_alias="NEO4J_URI")
+    neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
+    neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field(default="neo4j", validation_alias="NEO4J_DATABASE")
+
+    # Local Neo4j (used only when NEO4J_URI is unset).
+    state_dir: Path = Field(default_factory=lambda: _xdg("XDG_STATE_HOME", ".local/state") / "partnergraph")
+    cache_dir: Path = Field(default_factory=lambda: _xdg("XDG_CACHE_HOME", ".cache") / "partnergraph")
+    neo4j_bolt_port: int = 7687
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "512m"
+    neo4j_start_timeout: float = 90.0
+
+    # Identity. HS256 with a shared secret for local use; a JWKS URL for production providers.
+    jwt_secret: str | None = None
+    jwks_url: str | None = None
+    jwt_issuer: str | None = None
+    jwt_audience: str = "partnergraph"
+    jwt_algorithms: list[str] = ["RS256", "ES256"]
+    token_ttl_seconds: int = 8 * 3600
+
+    # Demo data is loaded into an empty local database by `serve`.
+    demo_data: bool = True
+
+    # Query limits, each enforced before any Cypher runs.
+    max_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_page_size: int = 100
+    default_page_size: int = 20
+    max_cost: int = 50_000
+    introspection: bool = True
+    query_timeout_seconds: float = 10.0
+
+    # Round-trip figures in every response's `extensions`, not only on X-PartnerGraph-Debug: 1.
+    debug: bool = False
+    log_level: str = "info"
+
+    @property
+    def local_neo4j(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def demo_login_enabled(self) -> bool:
+        """Demo tokens are minted only locally, never next to a production identity provider."""
+        return self.local_neo4j and not self.jwks_url
+
+    @cached_property
+    def bolt_uri(self) -> str:
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.neo4j_bolt_port}"
+
+    @property
+    def local_password_file(self) -> Path:
+        return self.state_dir / "neo4j-password"
+
+    @property
+    def local_secret_file(self) -> Path:
+        return self.state_dir / "jwt-secret"

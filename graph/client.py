@@ -1,0 +1,94 @@
+"""The one place that talks to Neo4j: driver lifecycle, managed transactions, round-trip counting."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
+
+from graph import cypher_files
+
+T = TypeVar("T")
+Rows = list[dict[str, Any]]
+
+
+@dataclass
+class CypherStats:
+    """Round trips and Cypher time of one request, reported in `extensions.cypher`."""
+
+    round_trips: int = 0
+    seconds: float = 0.0
+
+
+class GraphClient:
+    """Owns the async driver. Cheap per-request views come from `session(stats)`."""
+
+    def __init__(self, uri: str, user: str, password: str | None, database: str, timeout: float):
+        self.driver = AsyncGraphDatabase.driver(
+            uri, auth=(user, password or ""), max_connection_pool_size=50,
+            notifications_min_severity="OFF",  # "label does not exist yet" on a fresh database is noise
+        )
+        self.database = database
+        self.timeout = timeout
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def verify(self) -> None:
+        await self.driver.verify_connectivity()
+
+    def session(self, stats: CypherStats | None = None) -> GraphSession:
+        return GraphSession(self, stats or CypherStats())
+
+
+class CountingTransaction:
+    """A managed transaction whose every `run` counts as one round trip."""
+
+    def __init__(self, tx: AsyncManagedTransaction, stats: CypherStats):
+        self._tx = tx
+        self._stats = stats
+
+    async def run(self, text: str, **params: Any) -> Rows:
+        started = time.perf_counter()
+        try:
+            result = await self._tx.run(text, params)
+            return [record.data() for record in await result.fetch(1 << 30)]
+        finally:
+            self._stats.round_trips += 1
+            self._stats.seconds += time.perf_counter() - started
+
+
+class GraphSession:
+    """Runs named queries for one request: reads through `execute_read`, writes through `execute_write`."""
+
+    def __init__(self, client: GraphClient, stats: CypherStats):
+        self.client = client
+        self.stats = stats
+
+    async def read(self, name: str, /, **params: Any) -> Rows:
+        text = cypher_files.query(name)
+        return await self.read_transaction(lambda tx: tx.run(text, **params))
+
+    async def write(self, name: str, /, **params: Any) -> Rows:
+        text = cypher_files.query(name)
+        return await self.write_transaction(lambda tx: tx.run(text, **params))
+
+    async def read_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
+        return await self._managed(neo4j.READ_ACCESS, work)
+
+    async def write_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
+        return await self._managed(neo4j.WRITE_ACCESS, work)
+
+    async def _managed(self, mode: str, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
+        @neo4j.unit_of_work(timeout=self.client.timeout)
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(CountingTransaction(tx, self.stats))
+
+        async with self.client.driver.session(database=self.client.database, default_access_mode=mode) as session:
+            if mode == neo4j.READ_ACCESS:
+                return await session.execute_read(unit)
+            return await session.execute_write(unit)

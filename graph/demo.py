@@ -1,0 +1,23 @@
+"""The demo channel (cypher/demo/demo.cypher), loaded into an empty database."""
+
+from __future__ import annotations
+
+from graph.client import GraphSession
+from graph.cypher_files import CYPHER_DIR, split_statements
+
+DEMO_FILE = CYPHER_DIR / "demo" / "demo.cypher"
+
+
+async def is_empty(session: GraphSession) -> bool:
+    rows = await session.read("demo/partner_count")
+    return rows[0]["partners"] == 0
+
+
+async def load(session: GraphSession) -> None:
+    """All statements in one write transaction: a failure leaves the database as it was."""
+
+    async def work(tx):
+        for statement in split_statements(DEMO_FILE.read_text()):
+            await tx.run(statement)
+
+    await session.write_transaction(work)

@@ -1,0 +1,63 @@
+"""What every resolver gets in `info.context`: the viewer, the request's graph session, its loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from aiodataloader import DataLoader
+
+from auth.viewer import Viewer
+from graph.client import GraphSession
+from graph.organizations import InternalOrgRepository
+from graph.partners import PartnerRepository
+from graph.people import PersonRepository
+from graph.records import Page
+from resolvers.loaders import by_key_loader, page_loader
+
+
+@dataclass(frozen=True)
+class PageLimits:
+    default: int
+    maximum: int
+
+
+@dataclass
+class RequestContext:
+    viewer: Viewer
+    graph: GraphSession
+    page_limits: PageLimits
+    request_id: str
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.graph, self.viewer)
+
+
+class Loaders:
+    """Created lazily, so a request pays only for the loaders its query uses."""
+
+    def __init__(self, graph: GraphSession, viewer: Viewer):
+        self.partners = PartnerRepository(graph, viewer.scope)
+        self.people = PersonRepository(graph, viewer.scope, viewer.person_id)
+        self.internal_orgs = InternalOrgRepository(graph)
+
+    @cached_property
+    def partner(self) -> DataLoader:
+        return by_key_loader(self.partners.by_ids)
+
+    @cached_property
+    def parent(self) -> DataLoader:
+        return by_key_loader(self.partners.parents)
+
+    @cached_property
+    def children(self) -> DataLoader:
+        return page_loader(self.partners.children, lambda: Page([], False))
+
+    @cached_property
+    def person(self) -> DataLoader:
+        return by_key_loader(self.people.by_ids)
+
+    @cached_property
+    def internal_org(self) -> DataLoader:
+        return by_key_loader(self.internal_orgs.by_ids)

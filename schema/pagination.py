@@ -1,0 +1,27 @@
+"""Relay connections built from repository pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from strawberry import relay
+
+from graph.records import Page, SortKey
+from resolvers.pagination import encode_cursor
+
+N = TypeVar("N")
+
+
+def to_connection(page: Page[Any], wrap: Callable[[Any], N], has_previous: bool = False) -> relay.Connection[N]:
+    """Wrap a page of records (each with `name` and `id`, the keyset order) as a Relay connection."""
+    edges = [relay.Edge(node=wrap(item), cursor=encode_cursor(SortKey(item.name, item.id))) for item in page.items]
+    return relay.Connection(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=has_previous,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )

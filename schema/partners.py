@@ -1,0 +1,90 @@
+"""Channel partners and the channel hierarchy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from typing import Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from graph.records import PartnerNameRecord, PartnerRecord
+from resolvers import partners as partner_resolvers
+from schema.organizations import Organization
+from schema.pagination import to_connection
+
+
+@strawberry.enum(description="The kind of channel partner (External Business Organization).")
+class PartnerType(Enum):
+    RESELLER = "RESELLER"
+    DISTRIBUTOR = "DISTRIBUTOR"
+    SYSTEM_INTEGRATOR = "SYSTEM_INTEGRATOR"
+    SERVICE_PROVIDER = "SERVICE_PROVIDER"
+    REFERRAL = "REFERRAL"
+    OEM = "OEM"
+    FRANCHISE = "FRANCHISE"
+
+
+@strawberry.enum(description="Where a channel partner stands with the enterprise.")
+class PartnerStatus(Enum):
+    PROSPECT = "PROSPECT"
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    TERMINATED = "TERMINATED"
+
+
+@strawberry.interface(
+    description="A partner as the viewer may see it: the whole `Partner` when it is in scope, or only its "
+    "name (`PartnerName`) for an ancestor of a partner admin's or manager's own organization."
+)
+class PartnerRef:
+    name: str = strawberry.field(description="The partner's display name.")
+
+
+@strawberry.type(description="An ancestor partner seen by name only.")
+class PartnerName(PartnerRef):
+    name: str = strawberry.field(description="The partner's display name.")
+
+
+FirstArg = Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")]
+AfterArg = Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")]
+
+
+@strawberry.type(description="A channel partner (External Business Organization) in the enterprise's channel.")
+class Partner(relay.Node, Organization, PartnerRef):
+    id: relay.NodeID[str]
+    name: str = strawberry.field(description="The partner's display name.")
+    type: PartnerType = strawberry.field(description="The kind of partner.")
+    status: PartnerStatus = strawberry.field(description="Lifecycle status.")
+    country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
+    currency: str | None = strawberry.field(description="Default ISO 4217 currency code.")
+
+    @classmethod
+    def from_record(cls, r: PartnerRecord) -> Partner:
+        return cls(id=r.id, name=r.name, type=PartnerType(r.type), status=PartnerStatus(r.status),
+                   country=r.country, currency=r.currency)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Any, node_ids: Iterable[str], required: bool = False) -> list[Partner | None]:
+        records = await info.context.loaders.partner.load_many(list(node_ids))
+        return [cls.from_record(r) if r else None for r in records]
+
+    @strawberry.field(description="The parent partner in the channel hierarchy; null at a root or out of scope.")
+    async def parent(self, info: Info) -> PartnerRef | None:
+        record = await partner_resolvers.parent(info.context, self.id)
+        return partner_ref(record)
+
+    @strawberry.field(description="The partner's direct children in the channel hierarchy, by name.")
+    async def children(self, info: Info, first: FirstArg = None, after: AfterArg = None) -> relay.Connection[Partner]:
+        page = await partner_resolvers.children(info.context, self.id, first, after)
+        return to_connection(page, Partner.from_record)
+
+
+def partner_ref(record: PartnerRecord | PartnerNameRecord | None) -> PartnerRef | None:
+    if record is None:
+        return None
+    if isinstance(record, PartnerNameRecord):
+        return PartnerName(name=record.name)
+    return Partner.from_record(record)

@@ -1,0 +1,51 @@
+"""The root Query type."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from resolvers import partners as partner_resolvers
+from resolvers.errors import PublicError
+from schema.organizations import InternalOrg
+from schema.pagination import to_connection
+from schema.partners import AfterArg, FirstArg, Partner
+from schema.people import Person
+from schema.viewer import Viewer
+
+# Types reachable through `node(id:)`, by the type name inside a global ID.
+NODE_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Partner, Person, InternalOrg)}
+
+
+async def resolve_node(info: Info, id: str) -> relay.Node | None:
+    try:
+        global_id = relay.GlobalID.from_id(id)
+    except relay.GlobalIDValueError as exc:
+        raise PublicError("not a global ID this API issued", "VALIDATION") from exc
+    node_type = NODE_TYPES.get(global_id.type_name)
+    if node_type is None:
+        return None
+    (found,) = await node_type.resolve_nodes(info=info, node_ids=[global_id.node_id])
+    return found
+
+
+@strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
+class Query:
+    @strawberry.field(description="Who is asking.")
+    def viewer(self, info: Info) -> Viewer:
+        return Viewer(persona=info.context.viewer.persona)
+
+    @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.")
+    async def node(self, info: Info, id: strawberry.ID) -> relay.Node | None:
+        return await resolve_node(info, id)
+
+    @strawberry.field(description="A channel partner by global ID; null when it does not exist or is out of scope.")
+    async def partner(self, info: Info, id: strawberry.ID) -> Partner | None:
+        found = await resolve_node(info, id)
+        return found if isinstance(found, Partner) else None
+
+    @strawberry.field(description="The channel partners the viewer may see, by name.")
+    async def partners(self, info: Info, first: FirstArg = None, after: AfterArg = None) -> relay.Connection[Partner]:
+        page = await partner_resolvers.partners(info.context, first, after)
+        return to_connection(page, Partner.from_record)

@@ -1,0 +1,182 @@
+"""Test session wiring: a throwaway local Neo4j 5.26 server (real, started from the Maven jars),
+the gateway app over it with the demo channel loaded, and helpers to query it as any persona.
+
+NEO4J_* variables are ignored here on purpose: tests never touch a configured database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+for _var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "PARTNERGRAPH_JWKS_URL"):
+    os.environ.pop(_var, None)
+
+from gateway import database  # noqa: E402
+from gateway.app import create_app  # noqa: E402
+from gateway.identity import mint_demo_token, mint_person_token  # noqa: E402
+from gateway.local_neo4j import LocalNeo4j, free_port  # noqa: E402
+from gateway.settings import Settings  # noqa: E402
+from graph.client import GraphClient, GraphSession  # noqa: E402
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+def make_settings(state_dir: Path, bolt_port: int, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "state_dir": state_dir,
+        "neo4j_bolt_port": bolt_port,
+        "neo4j_heap": "768m",
+        "neo4j_pagecache": "256m",
+        "jwt_secret": "test-secret-" + "x" * 32,
+        "demo_data": True,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture(scope="session")
+def state_dir() -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="partnergraph-test-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def settings(state_dir: Path) -> Settings:
+    return make_settings(state_dir, free_port())
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(settings: Settings) -> Iterator[LocalNeo4j]:
+    """A throwaway server for this test session, through the same code `make serve` uses."""
+    server = database.local_server(settings)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+async def graph(settings: Settings, neo4j_server: LocalNeo4j) -> AsyncIterator[GraphClient]:
+    client = database.graph_client(settings)
+    await database.prepare(client, settings)  # migrations + demo channel, as at gateway startup
+    yield client
+    await client.close()
+
+
+@pytest.fixture
+def session(graph: GraphClient) -> GraphSession:
+    return graph.session()
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings, graph: GraphClient):
+    return create_app(settings, graph)
+
+
+@pytest.fixture(scope="session")
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gateway") as c:
+        yield c
+
+
+@dataclass
+class GatewayClient:
+    """Posts GraphQL as a persona or a person and returns (status, body)."""
+
+    http: httpx.AsyncClient
+    settings: Settings
+
+    def token(self, persona: str | None = None, person: str | None = None) -> str:
+        return mint_person_token(self.settings, person) if person else mint_demo_token(self.settings, persona)
+
+    async def post(self, query: str, *, persona: str | None = "enterprise-admin", person: str | None = None,
+                   variables: dict | None = None, accept: str = GRAPHQL_RESPONSE, debug: bool = True,
+                   token: str | None = None) -> tuple[int, dict]:
+        headers = {"accept": accept}
+        if token or persona or person:
+            headers["authorization"] = f"Bearer {token or self.token(persona, person)}"
+        if debug:
+            headers["x-partnergraph-debug"] = "1"
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
+        return response.status_code, response.json()
+
+    async def data(self, query: str, **kwargs: Any) -> dict:
+        """The `data` of a request that must succeed without errors."""
+        status, body = await self.post(query, **kwargs)
+        assert status == 200 and "errors" not in body, body
+        return body["data"]
+
+    async def round_trips(self, query: str, **kwargs: Any) -> int:
+        status, body = await self.post(query, **kwargs)
+        assert status == 200 and "errors" not in body, body
+        return body["extensions"]["cypher"]["roundTrips"]
+
+
+@pytest.fixture(scope="session")
+def gql(client: httpx.AsyncClient, settings: Settings) -> GatewayClient:
+    return GatewayClient(client, settings)
+
+
+def global_id(type_name: str, node_id: str) -> str:
+    from strawberry import relay
+
+    return str(relay.GlobalID(type_name, node_id))
+
+
+@dataclass
+class LiveGateway:
+    base_url: str
+    settings: Settings
+
+    def demo_person_name(self, persona: str) -> str:
+        return DEMO_PEOPLE[persona]
+
+
+# Names of the demo people in cypher/demo/demo.cypher.
+DEMO_PEOPLE = {
+    "enterprise-admin": "Ada Admin",
+    "enterprise-executive": "Evan Executive",
+    "relationship-manager": "Rita Relationship",
+    "partner-agent": "Paco Agent",
+    "partner-admin": "Carla Contoso",
+    "partner-manager": "Frank Fabrikam",
+    "partner-associate": "Tina Tailspin",
+}
+
+
+@pytest.fixture(scope="session")
+def live_gateway(settings: Settings, graph: GraphClient) -> Iterator[LiveGateway]:
+    """The real gateway under uvicorn on a loopback port, in a thread with its own event loop."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the gateway did not start")
+        time.sleep(0.05)
+    yield LiveGateway(f"http://127.0.0.1:{port}", settings)
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+def port_owner() -> tuple[socket.socket, int]:
+    """A listening socket on a free loopback port (to test 'port taken')."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(1)
+    return sock, sock.getsockname()[1]
