@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from auth.personas import ENTERPRISE_ROLES, PARTNER_ROLES, Persona
 
 
 class UnknownViewer(Exception):
     """The token is valid but names no person with a role in the graph."""
-
-
-class Identity(Protocol):
-    """What the graph says about a token's subject (read fresh on every request)."""
-
-    person_id: str
-    name: str
-    partner_id: str | None
-    partner_role: str | None
-    internal_org_id: str | None
-    enterprise_role: str | None
-    managed_partner_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -33,14 +21,17 @@ class Viewer:
     managed_partner_ids: tuple[str, ...] = field(default=())
 
     @classmethod
-    def from_identity(cls, identity: Identity) -> Viewer:
-        if identity.partner_id and identity.partner_role in PARTNER_ROLES:
-            persona, org = PARTNER_ROLES[identity.partner_role], identity.partner_id
-        elif identity.internal_org_id and identity.enterprise_role in ENTERPRISE_ROLES:
-            persona, org = ENTERPRISE_ROLES[identity.enterprise_role], identity.internal_org_id
+    def from_roles(cls, *, person_id: str, name: str, partner_id: str | None, partner_role: str | None,
+                   internal_org_id: str | None, enterprise_role: str | None,
+                   managed_partner_ids: tuple[str, ...]) -> Viewer:
+        """The viewer from the roles the graph gives a token's subject now."""
+        if partner_id and partner_role in PARTNER_ROLES:
+            persona, org = PARTNER_ROLES[partner_role], partner_id
+        elif internal_org_id and enterprise_role in ENTERPRISE_ROLES:
+            persona, org = ENTERPRISE_ROLES[enterprise_role], internal_org_id
         else:
-            raise UnknownViewer(identity.person_id)
-        return cls(identity.person_id, identity.name, persona, org, identity.managed_partner_ids)
+            raise UnknownViewer(person_id)
+        return cls(person_id, name, persona, org, managed_partner_ids)
 
     @property
     def is_enterprise(self) -> bool:

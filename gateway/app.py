@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from dataclasses import fields
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -20,15 +21,7 @@ from schema import SchemaLimits, build_schema
 
 
 def schema_limits(settings: Settings) -> SchemaLimits:
-    return SchemaLimits(
-        max_depth=settings.max_depth,
-        max_aliases=settings.max_aliases,
-        max_tokens=settings.max_tokens,
-        max_cost=settings.max_cost,
-        max_page_size=settings.max_page_size,
-        default_page_size=settings.default_page_size,
-        introspection=settings.introspection,
-    )
+    return SchemaLimits(**settings.model_dump(include={f.name for f in fields(SchemaLimits)}))
 
 
 def create_app(settings: Settings, graph: GraphClient | None = None) -> Starlette:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import strawberry
@@ -87,7 +87,7 @@ class GraphQLEndpoint:
         if identity is None:
             raise _unauthorized("the token names no known person")
         try:
-            return Viewer.from_identity(identity)
+            return Viewer.from_roles(**asdict(identity))
         except UnknownViewer as exc:
             raise _unauthorized("the token names a person without a role") from exc
 

@@ -16,13 +16,15 @@ from schema.query import Query
 
 @dataclass(frozen=True)
 class SchemaLimits:
-    max_depth: int = 12
-    max_aliases: int = 30
-    max_tokens: int = 2000
-    max_cost: int = 50_000
-    max_page_size: int = 100
-    default_page_size: int = 20
-    introspection: bool = True
+    """The operation limits; defaults and documentation live with the settings."""
+
+    max_depth: int
+    max_aliases: int
+    max_tokens: int
+    max_cost: int
+    max_page_size: int
+    default_page_size: int
+    introspection: bool
 
 
 def build_schema(limits: SchemaLimits) -> strawberry.Schema:
