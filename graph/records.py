@@ -43,6 +43,32 @@ class PersonRecord(Record):
     id: str
     name: str
     email: str | None = None
+    partner_role: str | None = None  # ADMIN, MANAGER or ASSOCIATE when listed as a partner's staff
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> PersonRecord:
+        return cls(data["id"], data["name"], data.get("email"), data.get("partnerRole"))
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerFilter:
+    """Optional filters on partner listings; hashable so it can be part of a DataLoader key."""
+
+    types: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] | None = None
+    countries: tuple[str, ...] | None = None
+    name_contains: str | None = None
+
+    def as_param(self) -> dict[str, Any]:
+        return {
+            "types": list(self.types) if self.types is not None else None,
+            "statuses": list(self.statuses) if self.statuses is not None else None,
+            "countries": list(self.countries) if self.countries is not None else None,
+            "nameContains": self.name_contains,
+        }
+
+
+NO_FILTER = PartnerFilter()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +99,10 @@ class SortKey:
 class Page(Generic[T]):
     items: list[T]
     has_next: bool
+
+    @classmethod
+    def empty(cls) -> Page[T]:
+        return cls([], False)
 
     @classmethod
     def from_rows(cls, rows: list[T], first: int) -> Page[T]:

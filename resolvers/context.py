@@ -52,7 +52,27 @@ class Loaders:
 
     @cached_property
     def children(self) -> DataLoader:
-        return page_loader(self.partners.children, lambda: Page([], False))
+        return page_loader(self.partners.children, Page.empty)
+
+    @cached_property
+    def descendants(self) -> DataLoader:
+        return page_loader(self.partners.descendants, Page.empty)
+
+    @cached_property
+    def ancestors(self) -> DataLoader:
+        return by_key_loader(self.partners.ancestors)
+
+    @cached_property
+    def depth(self) -> DataLoader:
+        return by_key_loader(self.partners.depths)
+
+    @cached_property
+    def staff(self) -> DataLoader:
+        return page_loader(self.partners.staff, Page.empty)
+
+    @cached_property
+    def relationship_managers(self) -> DataLoader:
+        return by_key_loader(self.partners.relationship_managers)
 
     @cached_property
     def person(self) -> DataLoader:

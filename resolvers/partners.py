@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from graph.records import Page, PartnerNameRecord, PartnerRecord
+from graph.records import Page, PartnerFilter, PartnerNameRecord, PartnerRecord, PersonRecord
 from resolvers.context import RequestContext
+from resolvers.errors import PublicError
 from resolvers.pagination import decode_cursor, page_size
 
 
@@ -11,13 +12,42 @@ async def partner(ctx: RequestContext, partner_id: str) -> PartnerRecord | None:
     return await ctx.loaders.partner.load(partner_id)
 
 
-async def partners(ctx: RequestContext, first: int | None, after: str | None) -> Page[PartnerRecord]:
-    return await ctx.loaders.partners.page(page_size(first, ctx.page_limits), decode_cursor(after))
+async def partners(ctx: RequestContext, first: int | None, after: str | None,
+                   filter: PartnerFilter) -> Page[PartnerRecord]:
+    return await ctx.loaders.partners.page(page_size(first, ctx.page_limits), decode_cursor(after), filter)
 
 
 async def parent(ctx: RequestContext, child_id: str) -> PartnerRecord | PartnerNameRecord | None:
     return await ctx.loaders.parent.load(child_id)
 
 
-async def children(ctx: RequestContext, parent_id: str, first: int | None, after: str | None) -> Page[PartnerRecord]:
-    return await ctx.loaders.children.load((parent_id, page_size(first, ctx.page_limits), decode_cursor(after)))
+async def ancestors(ctx: RequestContext, partner_id: str) -> list[PartnerRecord | PartnerNameRecord]:
+    return await ctx.loaders.ancestors.load(partner_id) or []
+
+
+async def depth(ctx: RequestContext, partner_id: str) -> int:
+    return await ctx.loaders.depth.load(partner_id) or 0
+
+
+async def children(ctx: RequestContext, parent_id: str, first: int | None, after: str | None,
+                   filter: PartnerFilter) -> Page[PartnerRecord]:
+    key = (parent_id, page_size(first, ctx.page_limits), decode_cursor(after), filter)
+    return await ctx.loaders.children.load(key)
+
+
+async def descendants(ctx: RequestContext, parent_id: str, max_depth: int | None, first: int | None,
+                      after: str | None, filter: PartnerFilter) -> Page[PartnerRecord]:
+    if max_depth is not None and max_depth < 1:
+        raise PublicError("`maxDepth` must be at least 1", "VALIDATION")
+    key = (parent_id, max_depth, page_size(first, ctx.page_limits), decode_cursor(after), filter)
+    return await ctx.loaders.descendants.load(key)
+
+
+async def staff(ctx: RequestContext, partner_id: str, roles: tuple[str, ...] | None, first: int | None,
+                after: str | None) -> Page[PersonRecord]:
+    key = (partner_id, roles, page_size(first, ctx.page_limits), decode_cursor(after))
+    return await ctx.loaders.staff.load(key)
+
+
+async def relationship_managers(ctx: RequestContext, partner_id: str) -> list[PersonRecord]:
+    return await ctx.loaders.relationship_managers.load(partner_id) or []

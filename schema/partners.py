@@ -10,10 +10,12 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from graph.records import PartnerFilter as PartnerFilterRecord
 from graph.records import PartnerNameRecord, PartnerRecord
 from resolvers import partners as partner_resolvers
 from schema.organizations import Organization
 from schema.pagination import to_connection
+from schema.people import PartnerRole, Person
 
 
 @strawberry.enum(description="The kind of channel partner (External Business Organization).")
@@ -48,6 +50,27 @@ class PartnerName(PartnerRef):
     name: str = strawberry.field(description="The partner's display name.")
 
 
+@strawberry.input(description="Narrows a partner listing; every field left out matches all.")
+class PartnerFilter:
+    types: list[PartnerType] | None = strawberry.field(default=None, description="Any of these partner types.")
+    statuses: list[PartnerStatus] | None = strawberry.field(default=None, description="Any of these statuses.")
+    countries: list[str] | None = strawberry.field(default=None, description="Any of these ISO country codes.")
+    name_contains: str | None = strawberry.field(default=None, description="Case-insensitive part of the name.")
+
+    def to_record(self) -> PartnerFilterRecord:
+        return PartnerFilterRecord(
+            types=tuple(t.value for t in self.types) if self.types is not None else None,
+            statuses=tuple(s.value for s in self.statuses) if self.statuses is not None else None,
+            countries=tuple(c.upper() for c in self.countries) if self.countries is not None else None,
+            name_contains=self.name_contains or None,
+        )
+
+
+def filter_record(filter: PartnerFilter | None) -> PartnerFilterRecord:
+    return filter.to_record() if filter else PartnerFilterRecord()
+
+
+FilterArg = Annotated[PartnerFilter | None, strawberry.argument(description="Only partners matching this filter.")]
 FirstArg = Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")]
 AfterArg = Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")]
 
@@ -76,10 +99,48 @@ class Partner(relay.Node, Organization, PartnerRef):
         record = await partner_resolvers.parent(info.context, self.id)
         return partner_ref(record)
 
+    @strawberry.field(description="The partner's ancestors from the root down: whole when in scope, by name "
+                      "only above a partner admin's or manager's own organization; others are left out.")
+    async def ancestors(self, info: Info) -> list[PartnerRef]:
+        return [partner_ref(r) for r in await partner_resolvers.ancestors(info.context, self.id)]
+
+    @strawberry.field(description="Depth in the channel hierarchy: 0 for a partner without a parent.")
+    async def depth(self, info: Info) -> int:
+        return await partner_resolvers.depth(info.context, self.id)
+
     @strawberry.field(description="The partner's direct children in the channel hierarchy, by name.")
-    async def children(self, info: Info, first: FirstArg = None, after: AfterArg = None) -> relay.Connection[Partner]:
-        page = await partner_resolvers.children(info.context, self.id, first, after)
+    async def children(self, info: Info, filter: FilterArg = None, first: FirstArg = None,
+                       after: AfterArg = None) -> relay.Connection[Partner]:
+        page = await partner_resolvers.children(info.context, self.id, first, after, filter_record(filter))
         return to_connection(page, Partner.from_record)
+
+    @strawberry.field(description="The visible partners below this one, by name, down to `maxDepth` levels.")
+    async def descendants(
+        self,
+        info: Info,
+        max_depth: Annotated[int | None, strawberry.argument(description="Levels below this partner; all when null.")] = None,
+        filter: FilterArg = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> relay.Connection[Partner]:
+        page = await partner_resolvers.descendants(info.context, self.id, max_depth, first, after, filter_record(filter))
+        return to_connection(page, Partner.from_record)
+
+    @strawberry.field(description="The partner's own staff, by name.")
+    async def staff(
+        self,
+        info: Info,
+        roles: Annotated[list[PartnerRole] | None, strawberry.argument(description="Only these roles.")] = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> relay.Connection[Person]:
+        wanted = tuple(r.value for r in roles) if roles else None
+        page = await partner_resolvers.staff(info.context, self.id, wanted, first, after)
+        return to_connection(page, Person.from_record)
+
+    @strawberry.field(description="The enterprise relationship managers assigned to this partner.")
+    async def relationship_managers(self, info: Info) -> list[Person]:
+        return [Person.from_record(r) for r in await partner_resolvers.relationship_managers(info.context, self.id)]
 
 
 def partner_ref(record: PartnerRecord | PartnerNameRecord | None) -> PartnerRef | None:

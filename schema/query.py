@@ -10,7 +10,7 @@ from resolvers import partners as partner_resolvers
 from resolvers.errors import PublicError
 from schema.organizations import InternalOrg
 from schema.pagination import to_connection
-from schema.partners import AfterArg, FirstArg, Partner
+from schema.partners import AfterArg, FilterArg, FirstArg, Partner, filter_record
 from schema.people import Person
 from schema.viewer import Viewer
 
@@ -46,6 +46,7 @@ class Query:
         return found if isinstance(found, Partner) else None
 
     @strawberry.field(description="The channel partners the viewer may see, by name.")
-    async def partners(self, info: Info, first: FirstArg = None, after: AfterArg = None) -> relay.Connection[Partner]:
-        page = await partner_resolvers.partners(info.context, first, after)
+    async def partners(self, info: Info, filter: FilterArg = None, first: FirstArg = None,
+                       after: AfterArg = None) -> relay.Connection[Partner]:
+        page = await partner_resolvers.partners(info.context, first, after, filter_record(filter))
         return to_connection(page, Partner.from_record)

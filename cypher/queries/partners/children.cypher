@@ -2,7 +2,7 @@
 UNWIND $parentIds AS parentId
 MATCH (:Partner {id: parentId})-[:PARENT_OF]->(p:Partner)
 WHERE {{partner_visible(p)}}
-  AND ($after IS NULL OR p.name > $after.name OR (p.name = $after.name AND p.id > $after.id))
+  AND {{after_cursor(p)}} AND {{partner_filter(p)}}
 WITH parentId, p ORDER BY p.name, p.id
 WITH parentId, collect(p {.*})[..$limit] AS page
 RETURN parentId, page

@@ -7,7 +7,7 @@ CALL () {
   MATCH (p:Partner) WHERE p.id IN $scope.orgs RETURN p
 }
 WITH p
-WHERE $after IS NULL OR p.name > $after.name OR (p.name = $after.name AND p.id > $after.id)
+WHERE {{after_cursor(p)}} AND {{partner_filter(p)}}
 RETURN p {.*} AS partner
 ORDER BY p.name, p.id
 LIMIT $limit

@@ -5,7 +5,7 @@ MATCH (parent:Partner)-[:PARENT_OF]->(:Partner {id: childId})
 WITH childId, parent,
      CASE
        WHEN {{partner_visible(parent)}} THEN 'FULL'
-       WHEN EXISTS { MATCH (parent)-[:PARENT_OF*1..]->(own:Partner) WHERE own.id IN $scope.nameOf } THEN 'NAME'
+       WHEN {{name_only_ancestor(parent)}} THEN 'NAME'
      END AS access
 WHERE access IS NOT NULL
 RETURN childId, access, CASE access WHEN 'FULL' THEN parent {.*} ELSE parent {.name} END AS partner

@@ -1,0 +1,121 @@
+"""Hierarchy reads: ancestors, depth, descendants, staff, relationship managers, filters; and the
+round-trip bound of a three-level query over a 10-partner and a 1,000-partner channel."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import global_id
+
+TAILSPIN = global_id("Partner", "p-tailspin")
+NORTHWIND = global_id("Partner", "p-northwind")
+
+
+def _names(connection: dict) -> list[str]:
+    return [edge["node"]["name"] for edge in connection["edges"]]
+
+
+async def test_ancestors_and_depth_per_persona(gql):
+    query = "query($id: ID!) { partner(id: $id) { depth ancestors { __typename name } } }"
+    admin = (await gql.data(query, variables={"id": TAILSPIN}))["partner"]
+    assert admin["depth"] == 3
+    assert admin["ancestors"] == [{"__typename": "Partner", "name": n}
+                                  for n in ("Northwind Distribution", "Contoso Resellers", "Fabrikam Solutions")]
+    manager = (await gql.data(query, persona="partner-manager", variables={"id": TAILSPIN}))["partner"]
+    assert manager["ancestors"] == [{"__typename": "PartnerName", "name": "Northwind Distribution"},
+                                    {"__typename": "PartnerName", "name": "Contoso Resellers"},
+                                    {"__typename": "Partner", "name": "Fabrikam Solutions"}]
+    associate = (await gql.data(query, persona="partner-associate", variables={"id": TAILSPIN}))["partner"]
+    assert associate == {"depth": 3, "ancestors": []}
+
+
+async def test_descendants_with_max_depth_and_filter(gql):
+    query = """query($id: ID!, $d: Int, $f: PartnerFilter) { partner(id: $id) {
+                 descendants(maxDepth: $d, filter: $f, first: 50) { edges { node { name } } } } }"""
+    everything = _names((await gql.data(query, variables={"id": NORTHWIND}))["partner"]["descendants"])
+    assert everything == ["Adatum Systems", "Contoso Resellers", "Fabrikam Solutions", "Litware Services",
+                          "Lucerne Referral Network", "Proseware Partners", "Tailspin IT", "Wingtip Local"]
+    two = _names((await gql.data(query, variables={"id": NORTHWIND, "d": 2}))["partner"]["descendants"])
+    assert two == ["Adatum Systems", "Contoso Resellers", "Fabrikam Solutions", "Lucerne Referral Network",
+                   "Proseware Partners"]
+    resellers = _names((await gql.data(query, variables={"id": NORTHWIND, "f": {"types": ["RESELLER"], "statuses": ["ACTIVE"]}}))
+                       ["partner"]["descendants"])
+    assert resellers == ["Contoso Resellers", "Fabrikam Solutions", "Proseware Partners", "Tailspin IT"]
+    status, body = await gql.post(query, variables={"id": NORTHWIND, "d": 0})
+    assert body["errors"][0]["message"] == "`maxDepth` must be at least 1"
+
+
+async def test_descendants_stay_in_scope(gql):
+    query = "query($id: ID!) { partner(id: $id) { descendants { edges { node { name } } } } }"
+    data = await gql.data(query, persona="partner-associate", variables={"id": TAILSPIN})
+    assert data["partner"]["descendants"]["edges"] == []
+
+
+async def test_staff_by_role_and_relationship_managers(gql):
+    query = """query($id: ID!) { partner(id: $id) {
+                 staff(first: 10) { edges { node { name partnerRole } } }
+                 admins: staff(roles: [ADMIN]) { edges { node { name } } }
+                 relationshipManagers { name } } }"""
+    data = (await gql.data(query, variables={"id": global_id("Partner", "p-contoso")}))["partner"]
+    staff = {(e["node"]["name"], e["node"]["partnerRole"]) for e in data["staff"]["edges"]}
+    assert ("Carla Contoso", "ADMIN") in staff and ("Contoso Resellers associate", "ASSOCIATE") in staff
+    assert set(_names(data["admins"])) == {"Carla Contoso", "Contoso Resellers admin"}
+    assert data["relationshipManagers"] == []
+    northwind = await gql.data("query($id: ID!) { partner(id: $id) { relationshipManagers { name } } }",
+                               variables={"id": NORTHWIND})
+    assert northwind["partner"]["relationshipManagers"] == [{"name": "Rita Relationship"}]
+
+
+@pytest.mark.parametrize(
+    "filter, expected",
+    [
+        ({"types": ["DISTRIBUTOR"]}, ["Eurolink Distribution", "Northwind Distribution", "Pacific Channel Group"]),
+        ({"statuses": ["PROSPECT"]}, ["Blue Yonder Consulting", "Wingtip Local"]),
+        ({"countries": ["at"]}, ["Alpine Reseller GmbH", "Bergen IT Partner"]),
+        ({"nameContains": "RESELL"}, ["Alpine Reseller GmbH", "Contoso Resellers", "Harbour Resellers"]),
+    ],
+)
+async def test_partner_filters(gql, filter, expected):
+    data = await gql.data("query($f: PartnerFilter) { partners(filter: $f, first: 50) { edges { node { name } } } }",
+                          variables={"f": filter})
+    assert _names(data["partners"]) == expected
+
+
+THREE_LEVELS = """query($id: ID!) { partner(id: $id) { name
+  children(first: 10) { edges { node { name
+    children(first: 10) { edges { node { name
+      children(first: 10) { edges { node { name depth } } } } } } } } } } }"""
+
+
+async def _channel(session, prefix: str, fanout: int) -> str:
+    """A root with `fanout` children, each with `fanout` children, each with `fanout` leaves."""
+    await session.write_transaction(lambda tx: tx.run(
+        """CREATE (root:Partner {id: $prefix, name: $prefix, type: 'DISTRIBUTOR', status: 'ACTIVE'})
+           WITH root UNWIND range(1, $n) AS i
+           CREATE (root)-[:PARENT_OF]->(a:Partner {id: $prefix + '-' + i, name: 'a' + i, type: 'RESELLER', status: 'ACTIVE'})
+           WITH a UNWIND range(1, $n) AS j
+           CREATE (a)-[:PARENT_OF]->(b:Partner {id: a.id + '-' + j, name: 'b' + j, type: 'RESELLER', status: 'ACTIVE'})
+           WITH b UNWIND range(1, $n) AS k
+           CREATE (b)-[:PARENT_OF]->(:Partner {id: b.id + '-' + k, name: 'c' + k, type: 'RESELLER', status: 'ACTIVE'})""",
+        prefix=prefix, n=fanout))
+    return global_id("Partner", prefix)
+
+
+async def test_round_trips_do_not_grow_with_the_channel(gql, session):
+    try:
+        small = await _channel(session, "rt-small", 2)   # 1 + 2 + 4 + 8 = 15 partners
+        large = await _channel(session, "rt-large", 10)  # 1 + 10 + 100 + 1,000 = 1,111 partners
+        counted = await session.read_transaction(lambda tx: tx.run(
+            "MATCH (p:Partner) WHERE p.id STARTS WITH 'rt-large' RETURN count(p) AS n"))
+        assert counted[0]["n"] == 1111
+        small_trips = await gql.round_trips(THREE_LEVELS, variables={"id": small})
+        large_trips = await gql.round_trips(THREE_LEVELS, variables={"id": large})
+        # viewer + partner + three children levels + depth of the leaves
+        assert small_trips == large_trips == 6
+        data = await gql.data(THREE_LEVELS, variables={"id": large})
+        leaves = [c for a in data["partner"]["children"]["edges"] for b in a["node"]["children"]["edges"]
+                  for c in b["node"]["children"]["edges"]]
+        assert len(leaves) == 1000 and {leaf["node"]["depth"] for leaf in leaves} == {3}
+    finally:
+        await session.write_transaction(lambda tx: tx.run(
+            "MATCH (p:Partner) WHERE p.id STARTS WITH 'rt-' DETACH DELETE p"))
