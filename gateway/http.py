@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -35,6 +36,7 @@ log = logging.getLogger("partnergraph.http")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 DEBUG_HEADER = "x-partnergraph-debug"
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 class HTTPProblem(Exception):
@@ -54,7 +56,9 @@ class GraphQLEndpoint:
     verifier: TokenVerifier
 
     async def handle(self, request: Request) -> Response:
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        offered = request.headers.get("x-request-id", "")
+        # A caller's id is kept for tracing only when it cannot forge log lines.
+        request_id = offered if _REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
         if request.method == "GET" and _wants_html(request):
             return render_playground(self.settings)
         media_type = JSON

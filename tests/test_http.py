@@ -92,3 +92,10 @@ async def test_health_and_readiness(client):
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     ready = await client.get("/readyz")
     assert ready.status_code == 200 and ready.json() == {"status": "ready"}
+
+
+async def test_request_id_is_echoed_only_when_safe(client, auth):
+    kept = await client.post("/graphql", json={"query": QUERY}, headers={**auth, "x-request-id": "trace-42"})
+    assert kept.headers["x-request-id"] == "trace-42"
+    forged = await client.post("/graphql", json={"query": QUERY}, headers={**auth, "x-request-id": "a b\tFAKE LOG"})
+    assert forged.headers["x-request-id"] != "a b\tFAKE LOG" and len(forged.headers["x-request-id"]) == 32
