@@ -68,8 +68,6 @@ class PartnerFilter:
         }
 
 
-NO_FILTER = PartnerFilter()
-
 
 @dataclass(frozen=True, slots=True)
 class IdentityRecord:
