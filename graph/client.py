@@ -61,6 +61,10 @@ class CountingTransaction:
             self._stats.round_trips += 1
             self._stats.seconds += time.perf_counter() - started
 
+    async def query(self, name: str, /, **params: Any) -> Rows:
+        """Run the named query of `cypher/queries/` in this transaction."""
+        return await self.run(cypher_files.query(name), **params)
+
 
 class GraphSession:
     """Runs named queries for one request: reads through `execute_read`, writes through `execute_write`."""
@@ -70,12 +74,10 @@ class GraphSession:
         self.stats = stats
 
     async def read(self, name: str, /, **params: Any) -> Rows:
-        text = cypher_files.query(name)
-        return await self.read_transaction(lambda tx: tx.run(text, **params))
+        return await self.read_transaction(lambda tx: tx.query(name, **params))
 
     async def write(self, name: str, /, **params: Any) -> Rows:
-        text = cypher_files.query(name)
-        return await self.write_transaction(lambda tx: tx.run(text, **params))
+        return await self.write_transaction(lambda tx: tx.query(name, **params))
 
     async def read_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
         return await self._managed(neo4j.READ_ACCESS, work)

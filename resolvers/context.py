@@ -31,6 +31,9 @@ class RequestContext:
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
+        self.reset_loaders()
+
+    def reset_loaders(self) -> None:
         self.loaders = Loaders(self.graph, self.viewer)
 
 

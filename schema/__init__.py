@@ -11,6 +11,7 @@ from strawberry.schema.config import StrawberryConfig
 from schema.limits import QueryCostLimiter
 from schema.organizations import InternalOrg
 from schema.partners import PartnerName
+from schema.mutation import Mutation
 from schema.query import Query
 
 
@@ -41,6 +42,7 @@ def build_schema(limits: SchemaLimits) -> strawberry.Schema:
         extensions.append(DisableIntrospection)
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         types=[PartnerName, InternalOrg],  # reached only through the PartnerRef / Organization interfaces
         extensions=extensions,
         # Without introspection, "did you mean" hints would leak the schema one field at a time.

@@ -84,6 +84,10 @@ class Partner(relay.Node, Organization, PartnerRef):
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     currency: str | None = strawberry.field(description="Default ISO 4217 currency code.")
 
+    @strawberry.field(description="The stable key inside the global ID (what batch inputs may set as `key`).")
+    def key(self) -> str:
+        return self.id
+
     @classmethod
     def from_record(cls, r: PartnerRecord) -> Partner:
         return cls(id=r.id, name=r.name, type=PartnerType(r.type), status=PartnerStatus(r.status),

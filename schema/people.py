@@ -27,6 +27,10 @@ class Person(relay.Node):
     partner_role: PartnerRole | None = strawberry.field(
         default=None, description="Role in the partner organization, when listed as a partner's staff.")
 
+    @strawberry.field(description="The stable key inside the global ID (what batch inputs may set as `key`).")
+    def key(self) -> str:
+        return self.id
+
     @classmethod
     def from_record(cls, record: PersonRecord) -> Person:
         role = PartnerRole(record.partner_role) if record.partner_role else None

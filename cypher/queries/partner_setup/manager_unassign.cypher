@@ -1,0 +1,4 @@
+MATCH (p:Partner {id: $partnerId})
+OPTIONAL MATCH (:Person {id: $personId})-[managed:MANAGES]->(p)
+DELETE managed
+RETURN p {.*} AS partner

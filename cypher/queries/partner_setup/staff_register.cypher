@@ -1,0 +1,5 @@
+UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+CREATE (person:Person {id: row.id, name: row.name, email: row.email, createdAt: datetime()})
+       -[:MEMBER_OF {role: row.role, since: datetime()}]->(p)
+RETURN person {.id, .name, .email, partnerRole: row.role} AS person

@@ -1,0 +1,12 @@
+"""The root Mutation type: the setup steps of every domain, composed."""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.partner_setup import PartnerSetupMutations
+
+
+@strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes nothing.")
+class Mutation(PartnerSetupMutations):
+    pass

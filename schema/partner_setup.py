@@ -1,0 +1,137 @@
+"""Setup step 1 mutations: channel partners, the hierarchy, staff, relationship managers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import partner_setup
+from schema.errors import UserError, user_errors
+from schema.partners import Partner, PartnerStatus, PartnerType
+from schema.people import PartnerRole, Person
+
+
+@strawberry.input(description="A channel partner to create.")
+class CreatePartnerInput:
+    name: str = strawberry.field(description="Display name.")
+    type: PartnerType = strawberry.field(description="The kind of partner.")
+    status: PartnerStatus = strawberry.field(default=PartnerStatus.PROSPECT, description="Starting status.")
+    country: str | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 country code.")
+    currency: str | None = strawberry.field(default=None, description="ISO 4217 currency code.")
+    parent: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the parent: an existing partner or one earlier in the same batch.")
+    key: str | None = strawberry.field(
+        default=None, description="Stable key (the node id inside the global ID); generated when left out. "
+        "Lets later items of a batch name this one as their parent.")
+
+
+@strawberry.input(description="A partner staff member to register.")
+class RegisterStaffInput:
+    partner: strawberry.ID = strawberry.field(description="Global ID of the partner they work for.")
+    name: str = strawberry.field(description="Full name.")
+    email: str = strawberry.field(description="Work e-mail address, unique among people.")
+    role: PartnerRole = strawberry.field(description="Role in the organization.")
+    key: str | None = strawberry.field(default=None, description="Stable key; generated when left out.")
+
+
+@strawberry.type(description="Result of createPartners.")
+class CreatePartnersPayload:
+    partners: list[Partner] = strawberry.field(description="The partners created, in input order; empty on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing was created; empty on success.")
+
+
+@strawberry.type(description="Result of a mutation on one partner.")
+class PartnerPayload:
+    partner: Partner | None = strawberry.field(description="The partner as it is now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+@strawberry.type(description="Result of registerStaff.")
+class RegisterStaffPayload:
+    staff: list[Person] = strawberry.field(description="The people registered, in input order; empty on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nobody was registered; empty on success.")
+
+
+@strawberry.type(description="Result of a change to one staff member.")
+class StaffPayload:
+    person: Person | None = strawberry.field(description="The person as they are now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+PartnerArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the partner.")]
+
+
+def _partner_payload(outcome) -> PartnerPayload:
+    return PartnerPayload(partner=Partner.from_record(outcome.result) if outcome.result else None,
+                          errors=user_errors(outcome.errors))
+
+
+def _staff_payload(outcome) -> StaffPayload:
+    return StaffPayload(person=Person.from_record(outcome.result) if outcome.result else None,
+                        errors=user_errors(outcome.errors))
+
+
+@strawberry.type
+class PartnerSetupMutations:
+    @strawberry.mutation(description="Create channel partners, optionally under parents (enterprise admin). "
+                         "All or nothing: one bad item and none is created.")
+    async def create_partners(self, info: Info, partners: list[CreatePartnerInput]) -> CreatePartnersPayload:
+        outcome = await partner_setup.create_partners(info.context, partners)
+        return CreatePartnersPayload(partners=[Partner.from_record(r) for r in outcome.result or []],
+                                     errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Put a partner without a parent under a parent (enterprise admin).")
+    async def attach_partner(self, info: Info, partner: PartnerArg,
+                             parent: Annotated[strawberry.ID, strawberry.argument(description="The new parent.")]) -> PartnerPayload:
+        return _partner_payload(await partner_setup.set_parent(info.context, partner, parent, attach_only=True))
+
+    @strawberry.mutation(description="Move a partner with its whole subtree under another parent, or make it a "
+                         "root when `parent` is null (enterprise admin). Cycles are refused.")
+    async def move_partner(self, info: Info, partner: PartnerArg,
+                           parent: Annotated[strawberry.ID | None, strawberry.argument(description="The new parent; null for none.")]) -> PartnerPayload:
+        return _partner_payload(await partner_setup.set_parent(info.context, partner, parent, attach_only=False))
+
+    @strawberry.mutation(description="Detach a partner (with its subtree) from its parent (enterprise admin).")
+    async def detach_partner(self, info: Info, partner: PartnerArg) -> PartnerPayload:
+        return _partner_payload(await partner_setup.set_parent(info.context, partner, None, attach_only=False))
+
+    @strawberry.mutation(description="Change a partner's profile, or its status along PROSPECT → ACTIVE ⇄ "
+                         "SUSPENDED → TERMINATED (enterprise admin).")
+    async def update_partner(self, info: Info, partner: PartnerArg, name: str | None = None,
+                             country: str | None = None, currency: str | None = None,
+                             status: PartnerStatus | None = None) -> PartnerPayload:
+        outcome = await partner_setup.update_partner(info.context, partner, name, country, currency,
+                                                     status.value if status else None)
+        return _partner_payload(outcome)
+
+    @strawberry.mutation(description="Register partner staff (enterprise admin, or a partner admin for their "
+                         "own organization). All or nothing.")
+    async def register_staff(self, info: Info, staff: list[RegisterStaffInput]) -> RegisterStaffPayload:
+        outcome = await partner_setup.register_staff(info.context, staff)
+        return RegisterStaffPayload(staff=[Person.from_record(r) for r in outcome.result or []],
+                                    errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Give a staff member another role; an organization keeps at least one admin.")
+    async def change_staff_role(self, info: Info,
+                                person: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")],
+                                role: PartnerRole) -> StaffPayload:
+        return _staff_payload(await partner_setup.change_staff(info.context, person, role.value))
+
+    @strawberry.mutation(description="Remove a staff member from their organization (the person record stays).")
+    async def remove_staff(self, info: Info,
+                           person: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")]) -> StaffPayload:
+        return _staff_payload(await partner_setup.change_staff(info.context, person, None))
+
+    @strawberry.mutation(description="Assign an enterprise relationship manager to a partner (enterprise admin).")
+    async def assign_relationship_manager(self, info: Info, partner: PartnerArg,
+                                          relationship_manager: strawberry.ID) -> PartnerPayload:
+        return _partner_payload(await partner_setup.set_relationship_manager(
+            info.context, partner, relationship_manager, assigned=True))
+
+    @strawberry.mutation(description="Take a relationship manager off a partner (enterprise admin).")
+    async def unassign_relationship_manager(self, info: Info, partner: PartnerArg,
+                                            relationship_manager: strawberry.ID) -> PartnerPayload:
+        return _partner_payload(await partner_setup.set_relationship_manager(
+            info.context, partner, relationship_manager, assigned=False))
