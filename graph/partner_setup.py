@@ -117,11 +117,15 @@ class PartnerSetup:
             (facts,) = await tx.query("partner_setup/staff_check", partnerIds=sorted({i.partner_id for i in items}),
                                       keys=[i.id for i in items], emails=[i.email for i in items],
                                       scope=self.scope, ownOrg=own_org)
-            unreachable, taken_keys, taken_emails = (set(facts[k]) for k in ("unreachable", "takenKeys", "takenEmails"))
+            unreachable, not_own, taken_keys, taken_emails = (
+                set(facts[k]) for k in ("unreachable", "notOwn", "takenKeys", "takenEmails"))
             errors, keys, emails = [], set(), set()
             for item in items:
                 if item.partner_id in unreachable:
                     errors.append(UserError(ErrorCode.NOT_FOUND, "partner not found", item.field + ("partner",)))
+                elif item.partner_id in not_own:
+                    errors.append(UserError(ErrorCode.FORBIDDEN, "a partner admin registers staff of their own "
+                                            "organization only", item.field + ("partner",)))
                 if item.id in taken_keys or item.id in keys:
                     errors.append(UserError(ErrorCode.CONFLICT, f"a person with key {item.id!r} exists", item.field + ("key",)))
                 if item.email in taken_emails or item.email in emails:
@@ -139,10 +143,13 @@ class PartnerSetup:
         """Give a staff member another role, or (role None) remove them from their organization."""
 
         async def work(tx: CountingTransaction) -> PersonRecord:
-            rows = await tx.query("partner_setup/staff_lock", personId=person_id, scope=self.scope, ownOrg=own_org)
+            rows = await tx.query("partner_setup/staff_lock", personId=person_id, scope=self.scope)
             if not rows:
                 raise Rejected([UserError(ErrorCode.NOT_FOUND, "staff member not found", field + ("person",))])
             (facts,) = rows
+            if own_org is not None and facts["partnerId"] != own_org:
+                raise Rejected([UserError(ErrorCode.FORBIDDEN, "a partner admin manages their own organization's "
+                                          "staff only", field + ("person",))])
             if facts["person"]["partnerRole"] == "ADMIN" and role != "ADMIN" and facts["admins"] <= 1:
                 raise Rejected([UserError(ErrorCode.VALIDATION, "an organization keeps at least one admin",
                                           field + ("person",))])
