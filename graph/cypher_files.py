@@ -17,14 +17,18 @@ _MACRO = re.compile(r"\{\{\s*(\w+)\((\w+)\)\s*\}\}")
 
 @cache
 def fragment(name: str) -> str:
+    """A fragment's text, itself expanded: a fragment may use other fragments."""
     text = (CYPHER_DIR / "fragments" / f"{name}.cypher").read_text()
-    return " ".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+    return _expand(" ".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip())
 
 
 @cache
 def query(name: str) -> str:
     """The text of `cypher/queries/<name>.cypher` with its fragments expanded."""
-    text = (CYPHER_DIR / "queries" / f"{name}.cypher").read_text()
+    return _expand((CYPHER_DIR / "queries" / f"{name}.cypher").read_text())
+
+
+def _expand(text: str) -> str:
     return _MACRO.sub(lambda m: "(" + fragment(m.group(1)).replace("{var}", m.group(2)) + ")", text)
 
 

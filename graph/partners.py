@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from graph.client import GraphSession
-from graph.records import Page, PartnerFilter, PartnerNameRecord, PartnerRecord, PersonRecord, SortKey
+from graph.records import (
+    Page,
+    PartnerFilter,
+    PartnerNameRecord,
+    PartnerRecord,
+    PersonRecord,
+    SortKey,
+    cursor_param,
+)
 
 
 class PartnerRepository:
@@ -17,21 +25,23 @@ class PartnerRepository:
         rows = await self.session.read("partners/by_ids", ids=ids, scope=self.scope)
         return {row["partner"]["id"]: PartnerRecord.from_map(row["partner"]) for row in rows}
 
-    async def page(self, first: int, after: SortKey | None, filter: PartnerFilter) -> Page[PartnerRecord]:
-        rows = await self.session.read("partners/page", scope=self.scope, limit=first + 1,
-                                       after=_cursor(after), filter=filter.as_param())
-        return Page.from_rows([PartnerRecord.from_map(row["partner"]) for row in rows], first)
+    async def page(self, first: int, after: SortKey | None, filter: PartnerFilter, order_by: str = "NAME",
+                   descending: bool = False) -> Page[PartnerRecord]:
+        rows = await self.session.read("partners/page", scope=self.scope, limit=first + 1, after=cursor_param(after),
+                                       filter=filter.as_param(), orderBy=order_by, descending=descending)
+        return Page.from_rows([PartnerRecord.from_map(row["partner"]) for row in rows], first,
+                              keys=[SortKey(row["sortValue"], row["partner"]["id"]) for row in rows])
 
     async def children(self, parent_ids: list[str], first: int, after: SortKey | None,
                        filter: PartnerFilter) -> dict[str, Page[PartnerRecord]]:
         rows = await self.session.read("partners/children", parentIds=parent_ids, scope=self.scope,
-                                       limit=first + 1, after=_cursor(after), filter=filter.as_param())
+                                       limit=first + 1, after=cursor_param(after), filter=filter.as_param())
         return _pages(rows, PartnerRecord, first)
 
     async def descendants(self, parent_ids: list[str], max_depth: int | None, first: int, after: SortKey | None,
                           filter: PartnerFilter) -> dict[str, Page[PartnerRecord]]:
         rows = await self.session.read("partners/descendants", parentIds=parent_ids, scope=self.scope,
-                                       maxDepth=max_depth, limit=first + 1, after=_cursor(after),
+                                       maxDepth=max_depth, limit=first + 1, after=cursor_param(after),
                                        filter=filter.as_param())
         return _pages(rows, PartnerRecord, first)
 
@@ -46,7 +56,7 @@ class PartnerRepository:
     async def staff(self, parent_ids: list[str], roles: tuple[str, ...] | None, first: int,
                     after: SortKey | None) -> dict[str, Page[PersonRecord]]:
         rows = await self.session.read("partners/staff", parentIds=parent_ids, roles=list(roles) if roles else None,
-                                       limit=first + 1, after=_cursor(after))
+                                       limit=first + 1, after=cursor_param(after))
         return _pages(rows, PersonRecord, first)
 
     async def relationship_managers(self, ids: list[str]) -> dict[str, list[PersonRecord]]:
@@ -60,10 +70,6 @@ class PartnerRepository:
 
 def _ref(access: str, data: dict[str, Any]) -> PartnerRecord | PartnerNameRecord:
     return (PartnerRecord if access == "FULL" else PartnerNameRecord).from_map(data)
-
-
-def _cursor(after: SortKey | None) -> dict[str, str] | None:
-    return after.as_param() if after else None
 
 
 def _pages(rows: list[dict[str, Any]], record: type, first: int) -> dict[str, Page[Any]]:

@@ -84,25 +84,122 @@ class IdentityRecord:
 
 @dataclass(frozen=True, slots=True)
 class SortKey:
-    """Keyset position of a row in a list ordered by (name, id)."""
+    """Keyset position of a row: the value of its sort field (name unless asked otherwise), then id."""
 
-    name: str
+    value: Any
     id: str
 
-    def as_param(self) -> dict[str, str]:
-        return {"name": self.name, "id": self.id}
+    def as_param(self) -> dict[str, Any]:
+        return {"value": self.value, "id": self.id}
+
+
+def cursor_param(after: SortKey | None) -> dict[str, Any] | None:
+    """The `$after` of a keyset query (see cypher/fragments/after_cursor.cypher)."""
+    return after.as_param() if after else None
 
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
     has_next: bool
+    keys: list[SortKey] | None = None  # when the order is not by name: each item's position
 
     @classmethod
     def empty(cls) -> Page[T]:
         return cls([], False)
 
     @classmethod
-    def from_rows(cls, rows: list[T], first: int) -> Page[T]:
+    def from_rows(cls, rows: list[T], first: int, keys: list[SortKey] | None = None) -> Page[T]:
         """Queries fetch `first + 1` rows; the extra one only says whether a next page exists."""
-        return cls(rows[:first], len(rows) > first)
+        return cls(rows[:first], len(rows) > first, keys[:first] if keys is not None else None)
+
+
+# Programs and partnerships (setup steps 2 and 3). Neo4j temporals become Python dates and datetimes.
+from datetime import date, datetime  # noqa: E402
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramRecord(Record):
+    id: str
+    name: str
+    kind: str
+    status: str
+    start_date: date
+    end_date: date | None = None
+    internal_org_id: str | None = None
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> ProgramRecord:
+        return cls(data["id"], data["name"], data["kind"], data["status"], _native(data["startDate"]),
+                   _native(data.get("endDate")), data.get("internalOrgId"))
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRecord(Record):
+    id: str
+    name: str
+    rank: int
+    is_default: bool
+    program_id: str
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> SegmentRecord:
+        return cls(data["id"], data["name"], data["rank"], bool(data["isDefault"]), data["programId"])
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionRecord(Record):
+    id: str
+    metric: str
+    operator: str
+    threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipRecord(Record):
+    id: str
+    name: str  # "<partner name> in <program name>": the keyset sort key of partnership listings
+    status: str
+    partner_id: str
+    program_id: str
+    segment_id: str | None = None
+    created_at: datetime | None = None
+    onboarded_at: datetime | None = None
+    offboarded_at: datetime | None = None
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> PartnershipRecord:
+        return cls(data["id"], data["name"], data["status"], data["partnerId"], data["programId"],
+                   data.get("segmentId"), _native(data.get("createdAt")), _native(data.get("onboardedAt")),
+                   _native(data.get("offboardedAt")))
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentAssignmentRecord(Record):
+    """One entry of a partnership's segment history; `until` is None for the current one."""
+
+    id: str
+    segment_id: str
+    start: datetime
+    until: datetime | None
+    reason: str | None
+    assigned_by: str | None
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> SegmentAssignmentRecord:
+        return cls(data["id"], data["segmentId"], _native(data["from"]), _native(data.get("until")),
+                   data.get("reason"), data.get("assignedBy"))
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRecord(Record):
+    """An end customer of the enterprise, served by one or more partners."""
+
+    id: str
+    name: str
+    country: str | None = None
+    industry: str | None = None

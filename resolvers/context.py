@@ -9,9 +9,12 @@ from aiodataloader import DataLoader
 
 from auth.viewer import Viewer
 from graph.client import GraphSession
+from graph.accounts import AccountRepository
 from graph.organizations import InternalOrgRepository
 from graph.partners import PartnerRepository
+from graph.partnerships import PartnershipRepository
 from graph.people import PersonRepository
+from graph.programs import ProgramRepository
 from graph.records import Page
 from resolvers.loaders import by_key_loader, page_loader
 
@@ -44,6 +47,9 @@ class Loaders:
         self.partners = PartnerRepository(graph, viewer.scope)
         self.people = PersonRepository(graph, viewer.scope, viewer.person_id)
         self.internal_orgs = InternalOrgRepository(graph)
+        self.programs = ProgramRepository(graph, viewer.scope, viewer.is_enterprise)
+        self.partnerships = PartnershipRepository(graph, viewer.scope, viewer.is_enterprise)
+        self.accounts = AccountRepository(graph, viewer.scope)
 
     @cached_property
     def partner(self) -> DataLoader:
@@ -84,3 +90,52 @@ class Loaders:
     @cached_property
     def internal_org(self) -> DataLoader:
         return by_key_loader(self.internal_orgs.by_ids)
+
+    @cached_property
+    def account(self) -> DataLoader:
+        return by_key_loader(self.accounts.by_ids)
+
+    @cached_property
+    def partner_accounts(self) -> DataLoader:
+        return page_loader(self.accounts.of_partners, Page.empty)
+
+    @cached_property
+    def serving_partners(self) -> DataLoader:
+        return by_key_loader(self.accounts.serving_partners)
+
+    # Programs and partnerships (setup steps 2 and 3).
+    @cached_property
+    def program(self) -> DataLoader:
+        return by_key_loader(self.programs.by_ids)
+
+    @cached_property
+    def program_segments(self) -> DataLoader:
+        return by_key_loader(self.programs.segments)
+
+    @cached_property
+    def segment(self) -> DataLoader:
+        return by_key_loader(self.programs.segments_by_ids)
+
+    @cached_property
+    def criteria(self) -> DataLoader:
+        return by_key_loader(self.programs.criteria)
+
+    @cached_property
+    def segment_partners(self) -> DataLoader:
+        return page_loader(self.programs.segment_partners, Page.empty)
+
+    @cached_property
+    def partnership(self) -> DataLoader:
+        return by_key_loader(self.partnerships.by_ids)
+
+    @cached_property
+    def program_partnerships(self) -> DataLoader:
+        return page_loader(self.partnerships.of_programs, Page.empty)
+
+    @cached_property
+    def partner_partnerships(self) -> DataLoader:
+        return page_loader(self.partnerships.of_partners, Page.empty)
+
+    @cached_property
+    def segment_history(self) -> DataLoader:
+        return by_key_loader(self.partnerships.segment_history)

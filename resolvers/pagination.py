@@ -19,16 +19,16 @@ def page_size(first: int | None, limits: PageLimits) -> int:
 
 
 def encode_cursor(key: SortKey) -> str:
-    return base64.urlsafe_b64encode(json.dumps([key.name, key.id]).encode()).decode()
+    return base64.urlsafe_b64encode(json.dumps([key.value, key.id]).encode()).decode()
 
 
 def decode_cursor(cursor: str | None) -> SortKey | None:
     if cursor is None:
         return None
     try:
-        name, id_ = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if isinstance(name, str) and isinstance(id_, str):
-            return SortKey(name, id_)
+        value, id_ = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if isinstance(value, (str, int)) and isinstance(id_, str):
+            return SortKey(value, id_)
     except (ValueError, TypeError):
         pass
     raise PublicError("`after` is not a cursor this API issued", "VALIDATION")

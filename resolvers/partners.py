@@ -12,9 +12,10 @@ async def partner(ctx: RequestContext, partner_id: str) -> PartnerRecord | None:
     return await ctx.loaders.partner.load(partner_id)
 
 
-async def partners(ctx: RequestContext, first: int | None, after: str | None,
-                   filter: PartnerFilter) -> Page[PartnerRecord]:
-    return await ctx.loaders.partners.page(page_size(first, ctx.page_limits), decode_cursor(after), filter)
+async def partners(ctx: RequestContext, first: int | None, after: str | None, filter: PartnerFilter,
+                   order_by: str = "NAME", descending: bool = False) -> Page[PartnerRecord]:
+    return await ctx.loaders.partners.page(page_size(first, ctx.page_limits), decode_cursor(after), filter,
+                                           order_by, descending)
 
 
 async def parent(ctx: RequestContext, child_id: str) -> PartnerRecord | PartnerNameRecord | None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.accounts import AccountMutations
 from schema.partner_setup import PartnerSetupMutations
+from schema.partnership_setup import PartnershipMutations
+from schema.program_setup import ProgramSetupMutations
 
 
 @strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes nothing.")
-class Mutation(PartnerSetupMutations):
+class Mutation(PartnerSetupMutations, AccountMutations, ProgramSetupMutations, PartnershipMutations):
     pass

@@ -61,6 +61,7 @@ class StaffPayload:
 
 
 PartnerArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the partner.")]
+ManagerArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the relationship manager (a Person).")]
 
 
 def _partner_payload(outcome) -> PartnerPayload:
@@ -77,7 +78,10 @@ def _staff_payload(outcome) -> StaffPayload:
 class PartnerSetupMutations:
     @strawberry.mutation(description="Create channel partners, optionally under parents (enterprise admin). "
                          "All or nothing: one bad item and none is created.")
-    async def create_partners(self, info: Info, partners: list[CreatePartnerInput]) -> CreatePartnersPayload:
+    async def create_partners(
+        self, info: Info,
+        partners: Annotated[list[CreatePartnerInput], strawberry.argument(description="The partners, parents first.")],
+    ) -> CreatePartnersPayload:
         outcome = await partner_setup.create_partners(info.context, partners)
         return CreatePartnersPayload(partners=[Partner.from_record(r) for r in outcome.result or []],
                                      errors=user_errors(outcome.errors))
@@ -99,16 +103,23 @@ class PartnerSetupMutations:
 
     @strawberry.mutation(description="Change a partner's profile, or its status along PROSPECT → ACTIVE ⇄ "
                          "SUSPENDED → TERMINATED (enterprise admin).")
-    async def update_partner(self, info: Info, partner: PartnerArg, name: str | None = None,
-                             country: str | None = None, currency: str | None = None,
-                             status: PartnerStatus | None = None) -> PartnerPayload:
+    async def update_partner(
+        self, info: Info, partner: PartnerArg,
+        name: Annotated[str | None, strawberry.argument(description="New display name.")] = None,
+        country: Annotated[str | None, strawberry.argument(description="New ISO country code.")] = None,
+        currency: Annotated[str | None, strawberry.argument(description="New ISO currency code.")] = None,
+        status: Annotated[PartnerStatus | None, strawberry.argument(description="New status.")] = None,
+    ) -> PartnerPayload:
         outcome = await partner_setup.update_partner(info.context, partner, name, country, currency,
                                                      status.value if status else None)
         return _partner_payload(outcome)
 
     @strawberry.mutation(description="Register partner staff (enterprise admin, or a partner admin for their "
                          "own organization). All or nothing.")
-    async def register_staff(self, info: Info, staff: list[RegisterStaffInput]) -> RegisterStaffPayload:
+    async def register_staff(
+        self, info: Info,
+        staff: Annotated[list[RegisterStaffInput], strawberry.argument(description="The people to register.")],
+    ) -> RegisterStaffPayload:
         outcome = await partner_setup.register_staff(info.context, staff)
         return RegisterStaffPayload(staff=[Person.from_record(r) for r in outcome.result or []],
                                     errors=user_errors(outcome.errors))
@@ -116,7 +127,7 @@ class PartnerSetupMutations:
     @strawberry.mutation(description="Give a staff member another role; an organization keeps at least one admin.")
     async def change_staff_role(self, info: Info,
                                 person: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")],
-                                role: PartnerRole) -> StaffPayload:
+                                role: Annotated[PartnerRole, strawberry.argument(description="The new role.")]) -> StaffPayload:
         return _staff_payload(await partner_setup.change_staff(info.context, person, role.value))
 
     @strawberry.mutation(description="Remove a staff member from their organization (the person record stays).")
@@ -126,12 +137,12 @@ class PartnerSetupMutations:
 
     @strawberry.mutation(description="Assign an enterprise relationship manager to a partner (enterprise admin).")
     async def assign_relationship_manager(self, info: Info, partner: PartnerArg,
-                                          relationship_manager: strawberry.ID) -> PartnerPayload:
+                                          relationship_manager: ManagerArg) -> PartnerPayload:
         return _partner_payload(await partner_setup.set_relationship_manager(
             info.context, partner, relationship_manager, assigned=True))
 
     @strawberry.mutation(description="Take a relationship manager off a partner (enterprise admin).")
     async def unassign_relationship_manager(self, info: Info, partner: PartnerArg,
-                                            relationship_manager: strawberry.ID) -> PartnerPayload:
+                                            relationship_manager: ManagerArg) -> PartnerPayload:
         return _partner_payload(await partner_setup.set_relationship_manager(
             info.context, partner, relationship_manager, assigned=False))

@@ -12,7 +12,9 @@ from strawberry.types import Info
 
 from graph.records import PartnerFilter as PartnerFilterRecord
 from graph.records import PartnerNameRecord, PartnerRecord
+from resolvers import accounts as account_resolvers
 from resolvers import partners as partner_resolvers
+from schema.accounts import Account
 from schema.organizations import Organization
 from schema.pagination import to_connection
 from schema.people import PartnerRole, Person
@@ -68,6 +70,26 @@ class PartnerFilter:
 
 def filter_record(filter: PartnerFilter | None) -> PartnerFilterRecord:
     return filter.to_record() if filter else PartnerFilterRecord()
+
+
+@strawberry.enum(description="What a partner listing is ordered by (ties by id).")
+class PartnerOrderField(Enum):
+    NAME = "NAME"
+    COUNTRY = "COUNTRY"
+    STATUS = "STATUS"
+    CREATED_AT = "CREATED_AT"
+
+
+@strawberry.enum(description="Ascending or descending.")
+class OrderDirection(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@strawberry.input(description="The order of a partner listing. Keep it the same across the pages of one listing.")
+class PartnerOrder:
+    field: PartnerOrderField = strawberry.field(default=PartnerOrderField.NAME, description="The field.")
+    direction: OrderDirection = strawberry.field(default=OrderDirection.ASC, description="The direction.")
 
 
 FilterArg = Annotated[PartnerFilter | None, strawberry.argument(description="Only partners matching this filter.")]
@@ -142,9 +164,36 @@ class Partner(relay.Node, Organization, PartnerRef):
         page = await partner_resolvers.staff(info.context, self.id, wanted, first, after)
         return to_connection(page, Person.from_record)
 
+    @strawberry.field(description="The end-customer accounts this partner serves, by name.")
+    async def accounts(
+        self,
+        info: Info,
+        name_contains: Annotated[str | None, strawberry.argument(description="Case-insensitive part of the name.")] = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> relay.Connection[Account]:
+        page = await account_resolvers.of_partner(info.context, self.id, name_contains, first, after)
+        return to_connection(page, Account.from_record)
+
     @strawberry.field(description="The enterprise relationship managers assigned to this partner.")
     async def relationship_managers(self, info: Info) -> list[Person]:
         return [Person.from_record(r) for r in await partner_resolvers.relationship_managers(info.context, self.id)]
+
+    @strawberry.field(description="The partner's memberships in programs (partnerships), by program name.")
+    async def partnerships(
+        self,
+        info: Info,
+        status: Annotated[Annotated["PartnershipStatus", strawberry.lazy("schema.partnerships")] | None,
+                          strawberry.argument(description="Only this status.")] = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> relay.Connection[Annotated["Partnership", strawberry.lazy("schema.partnerships")]]:
+        from resolvers import partnerships as partnership_resolvers  # lazily: partnerships refer to partners
+        from schema.partnerships import Partnership
+
+        page = await partnership_resolvers.of_partner(info.context, self.id, status.value if status else None,
+                                                      first, after)
+        return to_connection(page, Partnership.from_record)
 
 
 def partner_ref(record: PartnerRecord | PartnerNameRecord | None) -> PartnerRef | None:

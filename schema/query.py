@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from resolvers import partners as partner_resolvers
+from resolvers import programs as program_resolvers
 from resolvers.errors import PublicError
+from schema.accounts import Account
 from schema.organizations import InternalOrg
 from schema.pagination import to_connection
-from schema.partners import AfterArg, FilterArg, FirstArg, Partner, filter_record
+from schema.partners import (
+    AfterArg,
+    FilterArg,
+    FirstArg,
+    OrderDirection,
+    Partner,
+    PartnerOrder,
+    filter_record,
+)
+from schema.partnerships import Partnership
 from schema.people import Person
+from schema.programs import Program, Segment
+from schema.programs import StatusArg as ProgramStatusArg
 from schema.viewer import Viewer
 
+GlobalIdArg = Annotated[strawberry.ID, strawberry.argument(description="The object's global ID.")]
+OrderArg = Annotated[PartnerOrder | None, strawberry.argument(description="The order; by name when left out.")]
+
 # Types reachable through `node(id:)`, by the type name inside a global ID.
-NODE_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Partner, Person, InternalOrg)}
+NODE_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Partner, Person, InternalOrg, Account,
+                                                            Program, Segment, Partnership)}
 
 
 async def resolve_node(info: Info, id: str) -> relay.Node | None:
@@ -37,16 +56,30 @@ class Query:
         return Viewer(persona=info.context.viewer.persona)
 
     @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.")
-    async def node(self, info: Info, id: strawberry.ID) -> relay.Node | None:
+    async def node(self, info: Info, id: GlobalIdArg) -> relay.Node | None:
         return await resolve_node(info, id)
 
     @strawberry.field(description="A channel partner by global ID; null when it does not exist or is out of scope.")
-    async def partner(self, info: Info, id: strawberry.ID) -> Partner | None:
+    async def partner(self, info: Info, id: GlobalIdArg) -> Partner | None:
         found = await resolve_node(info, id)
         return found if isinstance(found, Partner) else None
 
     @strawberry.field(description="The channel partners the viewer may see, by name.")
-    async def partners(self, info: Info, filter: FilterArg = None, first: FirstArg = None,
-                       after: AfterArg = None) -> relay.Connection[Partner]:
-        page = await partner_resolvers.partners(info.context, first, after, filter_record(filter))
+    async def partners(self, info: Info, filter: FilterArg = None, order_by: OrderArg = None,
+                       first: FirstArg = None, after: AfterArg = None) -> relay.Connection[Partner]:
+        order = order_by or PartnerOrder()
+        page = await partner_resolvers.partners(info.context, first, after, filter_record(filter),
+                                                order.field.value, order.direction is OrderDirection.DESC)
         return to_connection(page, Partner.from_record)
+
+    @strawberry.field(description="A partner program by global ID; null when it does not exist or is not visible "
+                      "(partner staff do not see DRAFT programs).")
+    async def program(self, info: Info, id: GlobalIdArg) -> Program | None:
+        found = await resolve_node(info, id)
+        return found if isinstance(found, Program) else None
+
+    @strawberry.field(description="The partner programs the viewer may see, by name.")
+    async def programs(self, info: Info, status: ProgramStatusArg = None, first: FirstArg = None,
+                       after: AfterArg = None) -> relay.Connection[Program]:
+        page = await program_resolvers.programs(info.context, status.value if status else None, first, after)
+        return to_connection(page, Program.from_record)

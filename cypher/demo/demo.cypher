@@ -59,3 +59,102 @@ MATCH (p:Partner)
 UNWIND [['ADMIN', 'admin'], ['ASSOCIATE', 'associate']] AS role
 CREATE (:Person {id: p.id + '-' + role[1], name: p.name + ' ' + role[1], email: role[1] + '@' + substring(p.id, 2) + '.example'})
        -[:MEMBER_OF {role: role[0]}]->(p);
+
+// A manager for a few partners that had none, so partner staff of every role exist.
+MATCH (p:Partner) WHERE p.id IN ['p-northwind', 'p-eurolink', 'p-pacific', 'p-kiwi']
+CREATE (:Person {id: p.id + '-manager', name: p.name + ' manager', email: 'manager@' + substring(p.id, 2) + '.example'})
+       -[:MEMBER_OF {role: 'MANAGER'}]->(p);
+
+// Partner programs with their segments (rank 1 = top, one default each) and segment criteria.
+UNWIND [
+  {id: 'prog-reseller', name: 'Reseller Program', kind: 'RESELLER', status: 'APPROVED', org: 'io-channel',
+   start: '2024-01-01', end: null, segments: [
+     {id: 'seg-reseller-platinum', name: 'Platinum', rank: 1, isDefault: false, criteria: [
+       {metric: 'annualRevenue', operator: 'GTE', threshold: 1000000.0}, {metric: 'certifiedStaff', operator: 'GTE', threshold: 10.0}]},
+     {id: 'seg-reseller-gold', name: 'Gold', rank: 2, isDefault: false, criteria: [
+       {metric: 'annualRevenue', operator: 'GTE', threshold: 250000.0}, {metric: 'certifiedStaff', operator: 'GTE', threshold: 4.0}]},
+     {id: 'seg-reseller-silver', name: 'Silver', rank: 3, isDefault: false, criteria: [
+       {metric: 'annualRevenue', operator: 'GTE', threshold: 50000.0}]},
+     {id: 'seg-reseller-bronze', name: 'Bronze', rank: 4, isDefault: true, criteria: []}]},
+  {id: 'prog-services', name: 'Service Provider Program', kind: 'SERVICE_PROVIDER', status: 'APPROVED', org: 'io-services',
+   start: '2024-03-01', end: null, segments: [
+     {id: 'seg-services-premier', name: 'Premier', rank: 1, isDefault: false, criteria: [
+       {metric: 'managedSeats', operator: 'GTE', threshold: 5000.0}, {metric: 'customerSatisfaction', operator: 'GTE', threshold: 4.5}]},
+     {id: 'seg-services-advanced', name: 'Advanced', rank: 2, isDefault: false, criteria: [
+       {metric: 'managedSeats', operator: 'GTE', threshold: 500.0}]},
+     {id: 'seg-services-registered', name: 'Registered', rank: 3, isDefault: true, criteria: []}]},
+  {id: 'prog-build', name: 'Build Program', kind: 'BUILD', status: 'DRAFT', org: 'io-channel',
+   start: '2025-01-01', end: null, segments: [
+     {id: 'seg-build-member', name: 'Member', rank: 1, isDefault: true, criteria: [
+       {metric: 'certifiedSolutions', operator: 'GTE', threshold: 1.0}]}]},
+  {id: 'prog-training', name: 'Authorized Training Program', kind: 'AUTHORIZED_TRAINING', status: 'RETIRED', org: 'io-services',
+   start: '2022-01-01', end: '2024-12-31', segments: [
+     {id: 'seg-training-certified', name: 'Certified', rank: 1, isDefault: true, criteria: [
+       {metric: 'certifiedTrainers', operator: 'GTE', threshold: 2.0}]}]}
+] AS row
+MATCH (org:InternalOrg {id: row.org})
+CREATE (org)-[:RUNS]->(prog:Program {id: row.id, name: row.name, kind: row.kind, status: row.status,
+                                     startDate: date(row.start), endDate: date(row.end),
+                                     createdAt: datetime('2024-01-01T09:00:00Z')})
+FOREACH (seg IN row.segments |
+  CREATE (prog)-[:HAS_SEGMENT]->(s:Segment {id: seg.id, name: seg.name, rank: seg.rank, isDefault: seg.isDefault})
+  FOREACH (c IN seg.criteria |
+    CREATE (s)-[:REQUIRES]->(:Criterion {id: seg.id + '-' + c.metric, metric: c.metric, operator: c.operator,
+                                         threshold: c.threshold})));
+
+// Partnerships in every status, at several depths of the hierarchy; each with its segment history
+// (the last entry is the current segment, AT). A TERMINATED one keeps its last segment, closed.
+UNWIND [
+  {id: 'ps-northwind-reseller', partner: 'p-northwind', program: 'prog-reseller', status: 'ACTIVE',
+   created: '2024-02-01T09:00:00Z', onboarded: '2024-02-15T09:00:00Z', offboarded: null, history: [
+     {segment: 'seg-reseller-bronze', from: '2024-02-01T09:00:00Z', until: '2024-06-01T09:00:00Z', reason: 'onboarding'},
+     {segment: 'seg-reseller-gold', from: '2024-06-01T09:00:00Z', until: '2025-01-10T09:00:00Z', reason: 'mid-year review'},
+     {segment: 'seg-reseller-platinum', from: '2025-01-10T09:00:00Z', until: null, reason: 'annual review: revenue above 1M'}]},
+  {id: 'ps-contoso-reseller', partner: 'p-contoso', program: 'prog-reseller', status: 'ACTIVE',
+   created: '2024-02-05T09:00:00Z', onboarded: '2024-02-20T09:00:00Z', offboarded: null, history: [
+     {segment: 'seg-reseller-gold', from: '2024-02-05T09:00:00Z', until: null, reason: 'onboarding'}]},
+  {id: 'ps-fabrikam-reseller', partner: 'p-fabrikam', program: 'prog-reseller', status: 'ACTIVE',
+   created: '2024-03-01T09:00:00Z', onboarded: '2024-03-10T09:00:00Z', offboarded: null, history: [
+     {segment: 'seg-reseller-bronze', from: '2024-03-01T09:00:00Z', until: '2024-09-01T09:00:00Z', reason: 'onboarding'},
+     {segment: 'seg-reseller-silver', from: '2024-09-01T09:00:00Z', until: null, reason: 'revenue above 50k'}]},
+  {id: 'ps-tailspin-reseller', partner: 'p-tailspin', program: 'prog-reseller', status: 'PENDING',
+   created: '2025-02-01T09:00:00Z', onboarded: null, offboarded: null, history: [
+     {segment: 'seg-reseller-bronze', from: '2025-02-01T09:00:00Z', until: null, reason: 'onboarding'}]},
+  {id: 'ps-adatum-reseller', partner: 'p-adatum', program: 'prog-reseller', status: 'SUSPENDED',
+   created: '2024-04-01T09:00:00Z', onboarded: '2024-04-15T09:00:00Z', offboarded: null, history: [
+     {segment: 'seg-reseller-bronze', from: '2024-04-01T09:00:00Z', until: null, reason: 'onboarding'}]},
+  {id: 'ps-litware-services', partner: 'p-litware', program: 'prog-services', status: 'ACTIVE',
+   created: '2024-03-15T09:00:00Z', onboarded: '2024-04-01T09:00:00Z', offboarded: null, history: [
+     {segment: 'seg-services-advanced', from: '2024-03-15T09:00:00Z', until: null, reason: 'onboarding'}]},
+  {id: 'ps-eurolink-reseller', partner: 'p-eurolink', program: 'prog-reseller', status: 'ACTIVE',
+   created: '2024-02-10T09:00:00Z', onboarded: '2024-02-28T09:00:00Z', offboarded: null, history: [
+     {segment: 'seg-reseller-gold', from: '2024-02-10T09:00:00Z', until: null, reason: 'onboarding'}]},
+  {id: 'ps-alpine-reseller', partner: 'p-alpine', program: 'prog-reseller', status: 'PENDING',
+   created: '2025-03-01T09:00:00Z', onboarded: null, offboarded: null, history: [
+     {segment: 'seg-reseller-bronze', from: '2025-03-01T09:00:00Z', until: null, reason: 'onboarding'}]},
+  {id: 'ps-bergen-reseller', partner: 'p-bergen', program: 'prog-reseller', status: 'TERMINATED',
+   created: '2024-02-12T09:00:00Z', onboarded: '2024-03-01T09:00:00Z', offboarded: '2024-11-30T09:00:00Z', history: [
+     {segment: 'seg-reseller-silver', from: '2024-02-12T09:00:00Z', until: '2024-11-30T09:00:00Z', reason: 'onboarding'}]},
+  {id: 'ps-kiwi-services', partner: 'p-kiwi', program: 'prog-services', status: 'ACTIVE',
+   created: '2024-03-20T09:00:00Z', onboarded: '2024-04-05T09:00:00Z', offboarded: null, history: [
+     {segment: 'seg-services-registered', from: '2024-03-20T09:00:00Z', until: '2024-10-01T09:00:00Z', reason: 'onboarding'},
+     {segment: 'seg-services-premier', from: '2024-10-01T09:00:00Z', until: null, reason: 'managed seats above 5,000'}]},
+  {id: 'ps-harbour-reseller', partner: 'p-harbour', program: 'prog-reseller', status: 'TERMINATED',
+   created: '2024-01-20T09:00:00Z', onboarded: '2024-02-01T09:00:00Z', offboarded: '2024-08-01T09:00:00Z', history: [
+     {segment: 'seg-reseller-bronze', from: '2024-01-20T09:00:00Z', until: '2024-08-01T09:00:00Z', reason: 'onboarding'}]},
+  {id: 'ps-oemtech-training', partner: 'p-oemtech', program: 'prog-training', status: 'TERMINATED',
+   created: '2022-02-01T09:00:00Z', onboarded: '2022-02-15T09:00:00Z', offboarded: '2024-12-31T09:00:00Z', history: [
+     {segment: 'seg-training-certified', from: '2022-02-01T09:00:00Z', until: '2024-12-31T09:00:00Z', reason: 'onboarding'}]}
+] AS row
+MATCH (p:Partner {id: row.partner}), (prog:Program {id: row.program})
+CREATE (p)-[:HAS]->(ps:Partnership {id: row.id, status: row.status, createdAt: datetime(row.created),
+                                    onboardedAt: datetime(row.onboarded), offboardedAt: datetime(row.offboarded)})
+       -[:IN]->(prog)
+WITH ps, row
+UNWIND range(0, size(row.history) - 1) AS n
+WITH ps, row, n, row.history[n] AS entry
+MATCH (seg:Segment {id: entry.segment})
+CREATE (ps)-[:HAD]->(:SegmentAssignment {id: row.id + '-' + (n + 1), from: datetime(entry.from), until: datetime(entry.until),
+                                         reason: entry.reason, assignedBy: 'demo-enterprise-admin'})-[:OF]->(seg)
+FOREACH (_ IN CASE WHEN n = size(row.history) - 1 THEN [1] ELSE [] END |
+  CREATE (ps)-[:AT {since: datetime(entry.from)}]->(seg));

@@ -1,2 +1,2 @@
 // Is {var} after the keyset cursor $after (ordered by name, then id)?
-$after IS NULL OR {var}.name > $after.name OR ({var}.name = $after.name AND {var}.id > $after.id)
+$after IS NULL OR {var}.name > $after.value OR ({var}.name = $after.value AND {var}.id > $after.id)

@@ -1,4 +1,5 @@
-// One page of the partners the viewer may see, ordered by name then id (keyset cursor $after).
+// One page of the partners the viewer may see, in the order asked for ($orderBy field, $descending),
+// ties broken by id; $after is the keyset position {value, id} of the previous page's last row.
 CALL () {
   MATCH (p:Partner) WHERE $scope.all RETURN p
   UNION
@@ -6,8 +7,19 @@ CALL () {
   UNION
   MATCH (p:Partner) WHERE p.id IN $scope.orgs RETURN p
 }
-WITH p
-WHERE {{after_cursor(p)}} AND {{partner_filter(p)}}
-RETURN p {.*} AS partner
-ORDER BY p.name, p.id
+WITH p, CASE $orderBy
+          WHEN 'COUNTRY' THEN coalesce(p.country, '')
+          WHEN 'STATUS' THEN p.status
+          WHEN 'CREATED_AT' THEN coalesce(p.createdAt.epochMillis, 0)
+          ELSE p.name
+        END AS sortValue
+WHERE {{partner_filter(p)}}
+  AND ($after IS NULL
+       OR (NOT $descending AND (sortValue > $after.value OR (sortValue = $after.value AND p.id > $after.id)))
+       OR ($descending AND (sortValue < $after.value OR (sortValue = $after.value AND p.id < $after.id))))
+RETURN p {.*} AS partner, sortValue
+ORDER BY CASE WHEN $descending THEN null ELSE sortValue END,
+         CASE WHEN $descending THEN sortValue END DESC,
+         CASE WHEN $descending THEN null ELSE p.id END,
+         CASE WHEN $descending THEN p.id END DESC
 LIMIT $limit
