@@ -58,14 +58,14 @@ class PartnerFilter:
     statuses: tuple[str, ...] | None = None
     countries: tuple[str, ...] | None = None
     name_contains: str | None = None
+    program_ids: tuple[str, ...] | None = None
+    segment_ids: tuple[str, ...] | None = None
 
     def as_param(self) -> dict[str, Any]:
-        return {
-            "types": list(self.types) if self.types is not None else None,
-            "statuses": list(self.statuses) if self.statuses is not None else None,
-            "countries": list(self.countries) if self.countries is not None else None,
-            "nameContains": self.name_contains,
-        }
+        listed = {"types": self.types, "statuses": self.statuses, "countries": self.countries,
+                  "programIds": self.program_ids, "segmentIds": self.segment_ids}
+        return {"nameContains": self.name_contains,
+                **{key: list(values) if values is not None else None for key, values in listed.items()}}
 
 
 

@@ -14,6 +14,7 @@ from graph.records import PartnerFilter as PartnerFilterRecord
 from graph.records import PartnerNameRecord, PartnerRecord
 from resolvers import accounts as account_resolvers
 from resolvers import partners as partner_resolvers
+from resolvers.errors import PublicError
 from schema.accounts import Account
 from schema.organizations import Organization
 from schema.pagination import to_connection
@@ -58,6 +59,10 @@ class PartnerFilter:
     statuses: list[PartnerStatus] | None = strawberry.field(default=None, description="Any of these statuses.")
     countries: list[str] | None = strawberry.field(default=None, description="Any of these ISO country codes.")
     name_contains: str | None = strawberry.field(default=None, description="Case-insensitive part of the name.")
+    programs: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Members (not terminated) of any of these programs, by global ID.")
+    segments: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="In any of these segments now (partnership not terminated), by global ID.")
 
     def to_record(self) -> PartnerFilterRecord:
         return PartnerFilterRecord(
@@ -65,7 +70,24 @@ class PartnerFilter:
             statuses=tuple(s.value for s in self.statuses) if self.statuses is not None else None,
             countries=tuple(c.upper() for c in self.countries) if self.countries is not None else None,
             name_contains=self.name_contains or None,
+            program_ids=_keys(self.programs, "Program"),
+            segment_ids=_keys(self.segments, "Segment"),
         )
+
+
+def _keys(global_ids: list[str] | None, type_name: str) -> tuple[str, ...] | None:
+    if global_ids is None:
+        return None
+    keys = []
+    for value in global_ids:
+        try:
+            global_id = relay.GlobalID.from_id(value)
+        except relay.GlobalIDValueError:
+            global_id = None
+        if global_id is None or global_id.type_name != type_name:
+            raise PublicError(f"filter expects global IDs of {type_name}s", "VALIDATION")
+        keys.append(global_id.node_id)
+    return tuple(keys)
 
 
 def filter_record(filter: PartnerFilter | None) -> PartnerFilterRecord:

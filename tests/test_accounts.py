@@ -21,20 +21,20 @@ async def prefix(session):
 
 
 async def test_partner_manager_creates_accounts_in_their_subtree(gql, prefix):
-    items = [{"key": f"{prefix}-1", "partner": global_id("Partner", "p-tailspin"), "name": "Acme Corp", "country": "us"},
+    items = [{"key": f"{prefix}-1", "partner": global_id("Partner", "p-tailspin"), "name": f"Zyxo Corp {prefix}", "country": "us"},
              {"key": f"{prefix}-2", "partner": global_id("Partner", "p-fabrikam"), "name": "Globex", "industry": "Energy"}]
     payload = (await gql.data(CREATE, persona="partner-manager", variables={"a": items}))["createAccounts"]
     assert payload["errors"] == []
-    assert payload["accounts"][0] == {"key": f"{prefix}-1", "name": "Acme Corp", "country": "US",
+    assert payload["accounts"][0] == {"key": f"{prefix}-1", "name": f"Zyxo Corp {prefix}", "country": "US",
                                       "partners": [{"name": "Tailspin IT"}]}
-    listed = await gql.data('query($id: ID!) { partner(id: $id) { accounts(nameContains: "acme") { edges { node { key } } } } }',
-                            persona="partner-associate", variables={"id": global_id("Partner", "p-tailspin")})
+    listed = await gql.data('query($id: ID!, $q: String) { partner(id: $id) { accounts(nameContains: $q) { edges { node { key } } } } }',
+                            persona="partner-associate", variables={"id": global_id("Partner", "p-tailspin"), "q": "ZYXO"})
     assert listed["partner"]["accounts"]["edges"] == [{"node": {"key": f"{prefix}-1"}}]
     # Visible through a serving partner in scope, by id too; outside that scope it reads as missing.
     assert (await gql.data(READ, persona="relationship-manager", variables={"id": global_id("Account", f"{prefix}-1")})
-            )["node"]["name"] == "Acme Corp"  # Tailspin is under Northwind, which Rita manages
+            )["node"]["name"] == f"Zyxo Corp {prefix}"  # Tailspin is under Northwind, which Rita manages
     in_subtree = await gql.data(READ, persona="partner-admin", variables={"id": global_id("Account", f"{prefix}-1")})
-    assert in_subtree["node"]["name"] == "Acme Corp"  # Contoso's admin: Tailspin is in the subtree
+    assert in_subtree["node"]["name"] == f"Zyxo Corp {prefix}"  # Contoso's admin: Tailspin is in the subtree
     outside = await gql.post(READ, persona="partner-associate", variables={"id": global_id("Account", f"{prefix}-2")})
     assert outside[1]["data"] == {"node": None}  # Fabrikam's account is not the associate's organization's
 

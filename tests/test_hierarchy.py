@@ -155,3 +155,22 @@ async def test_created_at_order_puts_new_partners_last(gql, session):
         assert newest_first[0]["key"] == "aaa-newest"
     finally:
         await session.write_transaction(lambda tx: tx.run("MATCH (p:Partner {id: 'aaa-newest'}) DELETE p"))
+
+
+async def test_filter_by_program_and_segment(gql, session):
+    query = "query($f: PartnerFilter) { partners(filter: $f, first: 50) { edges { node { name } } } }"
+    services = await gql.data(query, variables={"f": {"programs": [global_id("Program", "prog-services")]}})
+    assert _names(services["partners"]) == ["Kiwi Cloud Services", "Litware Services"]
+    # Terminated memberships do not count: Bergen and Harbour left the reseller program.
+    resellers = _names((await gql.data(query, variables={"f": {"programs": [global_id("Program", "prog-reseller")]}}))["partners"])
+    assert "Bergen IT Partner" not in resellers and "Harbour Resellers" not in resellers and "Contoso Resellers" in resellers
+    expected = await session.read_transaction(lambda tx: tx.run(
+        "MATCH (p:Partner)-[:HAS]->(ps:Partnership)-[:AT]->(:Segment {id: 'seg-reseller-gold'}) "
+        "WHERE ps.status <> 'TERMINATED' RETURN p.name AS name ORDER BY name"))
+    gold = await gql.data(query, variables={"f": {"segments": [global_id("Segment", "seg-reseller-gold")]}})
+    assert _names(gold["partners"]) == [row["name"] for row in expected] and expected
+    manager = await gql.data(query, persona="partner-manager",
+                             variables={"f": {"segments": [global_id("Segment", "seg-reseller-gold")]}})
+    assert set(_names(manager["partners"])) <= {"Fabrikam Solutions", "Tailspin IT", "Wingtip Local", "Litware Services"}
+    status, body = await gql.post(query, variables={"f": {"programs": [global_id("Partner", "p-northwind")]}})
+    assert body["errors"][0]["message"] == "filter expects global IDs of Programs"

@@ -27,6 +27,18 @@ def _mutations(persona: str, prefix: str) -> dict[str, tuple[str, dict]]:
         "registerStaff": ('mutation($v: [RegisterStaffInput!]!) { registerStaff(staff: $v) { errors { code } } }',
                           {"v": [{"key": prefix + "-s", "partner": global_id("Partner", target), "name": "New Hire",
                                   "email": f"{prefix}@example.com", "role": "ASSOCIATE"}]}),
+        "createPrograms": (
+            'mutation($v: [CreateProgramInput!]!) { createPrograms(programs: $v) { errors { code } } }',
+            {"v": [{"key": prefix, "name": prefix, "kind": "BUILD", "internalOrg": global_id("InternalOrg", "io-channel"),
+                    "startDate": "2027-01-01", "segments": [{"key": prefix + "-seg", "name": "Only", "rank": 1,
+                                                              "isDefault": True}]}]}),
+        "onboardPartnerships": (
+            'mutation($v: [OnboardPartnershipInput!]!) { onboardPartnerships(partnerships: $v) { errors { code } } }',
+            {"v": [{"key": prefix, "partner": global_id("Partner", "p-blueyonder"),
+                    "program": global_id("Program", "prog-services")}]}),
+        "createAccounts": (
+            'mutation($v: [CreateAccountInput!]!) { createAccounts(accounts: $v) { errors { code } } }',
+            {"v": [{"key": prefix, "partner": global_id("Partner", target), "name": "Matrix Customer"}]}),
         "assignRelationshipManager": (
             'mutation($v: ID!) { assignRelationshipManager(partner: $v, relationshipManager: "%s") { errors { code } } }'
             % global_id("Person", "demo-relationship-manager"), {"v": global_id("Partner", "p-oemtech")}),
@@ -39,6 +51,9 @@ ALLOWED = {
     "movePartner": {"enterprise-admin"},
     "registerStaff": {"enterprise-admin", "partner-admin"},
     "assignRelationshipManager": {"enterprise-admin"},
+    "createPrograms": {"enterprise-admin"},
+    "onboardPartnerships": {"enterprise-admin"},
+    "createAccounts": {"enterprise-admin", "partner-admin", "partner-manager"},
 }
 
 
@@ -56,4 +71,6 @@ async def test_who_may_change_what(gql, session, persona, mutation):
             assert errors == [{"code": "FORBIDDEN"}], (persona, mutation, errors)
     finally:
         await session.write_transaction(lambda tx: tx.run(
-            "MATCH (n) WHERE (n:Partner OR n:Person) AND n.id STARTS WITH $p DETACH DELETE n", p=prefix))
+            "MATCH (n) WHERE (n:Partner OR n:Person OR n:Program OR n:Segment OR n:Partnership OR n:Account "
+            ") AND n.id STARTS WITH $p OPTIONAL MATCH (n)-[:HAD]->(history:SegmentAssignment) "
+            "DETACH DELETE history, n", p=prefix))

@@ -158,3 +158,21 @@ CREATE (ps)-[:HAD]->(:SegmentAssignment {id: row.id + '-' + (n + 1), from: datet
                                          reason: entry.reason, assignedBy: 'demo-enterprise-admin'})-[:OF]->(seg)
 FOREACH (_ IN CASE WHEN n = size(row.history) - 1 THEN [1] ELSE [] END |
   CREATE (ps)-[:AT {since: datetime(entry.from)}]->(seg));
+
+// End-customer accounts; some are served by more than one partner (deal conflicts need that).
+UNWIND [
+  {id: 'acct-acme', name: 'Acme Manufacturing', country: 'US', industry: 'Manufacturing', partners: ['p-tailspin', 'p-proseware']},
+  {id: 'acct-globex', name: 'Globex Energy', country: 'US', industry: 'Energy', partners: ['p-fabrikam']},
+  {id: 'acct-initech', name: 'Initech Software', country: 'US', industry: 'Software', partners: ['p-contoso', 'p-litware']},
+  {id: 'acct-umbrella', name: 'Umbrella Health', country: 'CA', industry: 'Healthcare', partners: ['p-litware']},
+  {id: 'acct-wiener', name: 'Wiener Logistik', country: 'AT', industry: 'Logistics', partners: ['p-alpine', 'p-bergen']},
+  {id: 'acct-lumiere', name: 'Lumière Retail', country: 'FR', industry: 'Retail', partners: ['p-lyon']},
+  {id: 'acct-kauri', name: 'Kauri Telecom', country: 'NZ', industry: 'Telecommunications', partners: ['p-kiwi']},
+  {id: 'acct-northstar', name: 'Northstar Bank', country: 'US', industry: 'Financial services', partners: ['p-northwind', 'p-oemtech']}
+] AS row
+CREATE (a:Account {id: row.id, name: row.name, country: row.country, industry: row.industry,
+                   createdAt: datetime('2024-03-01T09:00:00Z')})
+WITH a, row
+UNWIND row.partners AS partnerId
+MATCH (p:Partner {id: partnerId})
+CREATE (p)-[:SERVES {since: datetime('2024-03-01T09:00:00Z')}]->(a);
