@@ -76,7 +76,7 @@ def mint(secret: str, person_id: str, audience: str, ttl_seconds: int, issuer: s
 
 
 def demo_person_id(persona: str) -> str:
-    """Demo people have ids `demo-<persona>` (see cypher/demo/demo.cypher)."""
+    """Demo people have ids `demo-<persona>` (see cypher/demo/01_channel.cypher)."""
     if persona not in DEMO_PERSONAS:
         raise ValueError(f"unknown persona {persona!r}; one of: {', '.join(DEMO_PERSONAS)}")
     return f"demo-{persona}"

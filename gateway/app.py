@@ -17,6 +17,7 @@ from gateway.playground import playground_routes
 from gateway.settings import Settings
 from graph import migrations
 from graph.client import GraphClient
+from resolvers.clock import Clock, SystemClock
 from schema import SchemaLimits, build_schema
 
 
@@ -24,9 +25,10 @@ def schema_limits(settings: Settings) -> SchemaLimits:
     return SchemaLimits(**settings.model_dump(include={f.name for f in fields(SchemaLimits)}))
 
 
-def create_app(settings: Settings, graph: GraphClient | None = None) -> Starlette:
+def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None) -> Starlette:
     graph = graph or database.graph_client(settings)
-    endpoint = GraphQLEndpoint(settings, build_schema(schema_limits(settings)), graph, token_verifier(settings))
+    endpoint = GraphQLEndpoint(settings, build_schema(schema_limits(settings)), graph, token_verifier(settings),
+                               clock or SystemClock())
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})

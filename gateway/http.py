@@ -10,7 +10,7 @@ import json
 import logging
 import re
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import strawberry
@@ -28,6 +28,7 @@ from gateway.playground import render_playground
 from gateway.settings import Settings
 from graph import people
 from graph.client import CypherStats, GraphClient
+from resolvers.clock import Clock, SystemClock
 from resolvers.context import PageLimits, RequestContext
 from resolvers.errors import PublicError
 
@@ -54,6 +55,7 @@ class GraphQLEndpoint:
     schema: strawberry.Schema
     graph: GraphClient
     verifier: TokenVerifier
+    clock: Clock = field(default_factory=SystemClock)
 
     async def handle(self, request: Request) -> Response:
         offered = request.headers.get("x-request-id", "")
@@ -102,6 +104,7 @@ class GraphQLEndpoint:
             graph=session,
             page_limits=PageLimits(self.settings.default_page_size, self.settings.max_page_size),
             request_id=request_id,
+            clock=self.clock,
         )
         allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
         try:

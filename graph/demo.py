@@ -1,11 +1,11 @@
-"""The demo channel (cypher/demo/demo.cypher), loaded into an empty database."""
+"""The demo channel (cypher/demo/*.cypher, in name order), loaded into an empty database."""
 
 from __future__ import annotations
 
 from graph.client import GraphSession
 from graph.cypher_files import CYPHER_DIR, split_statements
 
-DEMO_FILE = CYPHER_DIR / "demo" / "demo.cypher"
+DEMO_DIR = CYPHER_DIR / "demo"
 
 
 async def is_empty(session: GraphSession) -> bool:
@@ -17,7 +17,8 @@ async def load(session: GraphSession) -> None:
     """All statements in one write transaction: a failure leaves the database as it was."""
 
     async def work(tx):
-        for statement in split_statements(DEMO_FILE.read_text()):
-            await tx.run(statement)
+        for path in sorted(DEMO_DIR.glob("*.cypher")):
+            for statement in split_statements(path.read_text()):
+                await tx.run(statement)
 
     await session.write_transaction(work)

@@ -16,6 +16,7 @@ from graph.partnerships import PartnershipRepository
 from graph.people import PersonRepository
 from graph.programs import ProgramRepository
 from graph.records import Page
+from resolvers.clock import Clock, SystemClock
 from resolvers.loaders import by_key_loader, page_loader
 
 
@@ -31,6 +32,7 @@ class RequestContext:
     graph: GraphSession
     page_limits: PageLimits
     request_id: str
+    clock: Clock = field(default_factory=SystemClock)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
@@ -41,9 +43,12 @@ class RequestContext:
 
 
 class Loaders:
-    """Created lazily, so a request pays only for the loaders its query uses."""
+    """Created lazily, so a request pays only for the loaders its query uses. New domains add their
+    repositories as cached properties built from `self.graph` and `self.viewer`."""
 
     def __init__(self, graph: GraphSession, viewer: Viewer):
+        self.graph = graph
+        self.viewer = viewer
         self.partners = PartnerRepository(graph, viewer.scope)
         self.people = PersonRepository(graph, viewer.scope, viewer.person_id)
         self.internal_orgs = InternalOrgRepository(graph)

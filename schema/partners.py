@@ -17,6 +17,8 @@ from resolvers import partners as partner_resolvers
 from resolvers.errors import PublicError
 from schema.accounts import Account
 from schema.organizations import Organization
+from schema.partner_cases import PartnerCaseFields
+from schema.partner_selling import PartnerSellingFields
 from schema.pagination import to_connection
 from schema.people import PartnerRole, Person
 
@@ -120,7 +122,7 @@ AfterArg = Annotated[str | None, strawberry.argument(description="Cursor of the 
 
 
 @strawberry.type(description="A channel partner (External Business Organization) in the enterprise's channel.")
-class Partner(relay.Node, Organization, PartnerRef):
+class Partner(relay.Node, Organization, PartnerRef, PartnerSellingFields, PartnerCaseFields):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The partner's display name.")
     type: PartnerType = strawberry.field(description="The kind of partner.")

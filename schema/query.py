@@ -11,8 +11,8 @@ from strawberry.types import Info
 from resolvers import partners as partner_resolvers
 from resolvers import programs as program_resolvers
 from resolvers.errors import PublicError
-from schema.accounts import Account
-from schema.organizations import InternalOrg
+from schema.case_queries import CaseQueries
+from schema.selling_queries import SellingQueries
 from schema.pagination import to_connection
 from schema.partners import (
     AfterArg,
@@ -23,34 +23,29 @@ from schema.partners import (
     PartnerOrder,
     filter_record,
 )
-from schema.partnerships import Partnership
-from schema.people import Person
-from schema.programs import Program, Segment
+from schema.programs import Program
 from schema.programs import StatusArg as ProgramStatusArg
 from schema.viewer import Viewer
 
 GlobalIdArg = Annotated[strawberry.ID, strawberry.argument(description="The object's global ID.")]
 OrderArg = Annotated[PartnerOrder | None, strawberry.argument(description="The order; by name when left out.")]
 
-# Types reachable through `node(id:)`, by the type name inside a global ID.
-NODE_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Partner, Person, InternalOrg, Account,
-                                                            Program, Segment, Partnership)}
-
-
 async def resolve_node(info: Info, id: str) -> relay.Node | None:
     try:
         global_id = relay.GlobalID.from_id(id)
     except relay.GlobalIDValueError as exc:
         raise PublicError("not a global ID this API issued", "VALIDATION") from exc
-    node_type = NODE_TYPES.get(global_id.type_name)
-    if node_type is None:
+    # Any Node type of the schema answers by the type name inside the global ID.
+    definition = info.schema.get_type_by_name(global_id.type_name)
+    node_type = getattr(definition, "origin", None)
+    if not (isinstance(node_type, type) and issubclass(node_type, relay.Node)):
         return None
     (found,) = await node_type.resolve_nodes(info=info, node_ids=[global_id.node_id])
     return found
 
 
 @strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
-class Query:
+class Query(SellingQueries, CaseQueries):
     @strawberry.field(description="Who is asking.")
     def viewer(self, info: Info) -> Viewer:
         return Viewer(persona=info.context.viewer.persona)

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from gateway.identity import mint_demo_token, mint_person_token  # noqa: E402
 from gateway.local_neo4j import LocalNeo4j, free_port  # noqa: E402
 from gateway.settings import Settings  # noqa: E402
 from graph.client import GraphClient, GraphSession  # noqa: E402
+from resolvers.clock import ControlledClock  # noqa: E402
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
@@ -130,6 +132,20 @@ def gql(client: httpx.AsyncClient, settings: Settings) -> GatewayClient:
     return GatewayClient(client, settings)
 
 
+@pytest.fixture(scope="session")
+def clock() -> ControlledClock:
+    """The time of the `clocked_gql` gateway; tests set or advance it (and should set it first)."""
+    return ControlledClock(datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture(scope="session")
+async def clocked_gql(settings: Settings, graph: GraphClient, clock: ControlledClock) -> AsyncIterator[GatewayClient]:
+    """Like `gql`, but every request's "now" comes from the controlled `clock`."""
+    app = create_app(settings, graph, clock)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gateway") as http:
+        yield GatewayClient(http, settings)
+
+
 def global_id(type_name: str, node_id: str) -> str:
     from strawberry import relay
 
@@ -145,7 +161,7 @@ class LiveGateway:
         return DEMO_PEOPLE[persona]
 
 
-# Names of the demo people in cypher/demo/demo.cypher.
+# Names of the demo people in cypher/demo/01_channel.cypher.
 DEMO_PEOPLE = {
     "enterprise-admin": "Ada Admin",
     "enterprise-executive": "Evan Executive",

@@ -1,0 +1,10 @@
+"""Root query fields of the selling domain (deal registrations, lineage)."""
+
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type
+class SellingQueries:
+    pass
