@@ -45,16 +45,23 @@ class Viewer:
     def scope(self) -> dict[str, Any]:
         """The `$scope` map every scoped query takes (see cypher/fragments/partner_visible.cypher).
 
-        all:    every partner is visible
-        roots:  these partners and their whole subtrees are visible
-        orgs:   exactly these partners are visible
-        nameOf: the ancestors of these partners are visible by name only
+        all:        every partner is visible
+        roots:      these partners and their whole subtrees are visible
+        orgs:       exactly these partners are visible
+        nameOf:     the ancestors of these partners are visible by name only
+        person:     the viewer's person id (for "records they submitted or own")
+        persona:    the viewer's persona, e.g. "partner-agent"
+        enterprise: the viewer is enterprise staff (may read enterprise-only work notes)
+        ownOnly:    of a partner's records, only those the viewer submitted or owns (partner associate)
         """
         p = self.persona
         if p in (Persona.ENTERPRISE_ADMIN, Persona.ENTERPRISE_EXECUTIVE, Persona.PARTNER_AGENT):
-            return {"all": True, "roots": [], "orgs": [], "nameOf": []}
-        if p is Persona.RELATIONSHIP_MANAGER:
-            return {"all": False, "roots": list(self.managed_partner_ids), "orgs": [], "nameOf": []}
-        if p in (Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER):
-            return {"all": False, "roots": [self.organization_id], "orgs": [], "nameOf": [self.organization_id]}
-        return {"all": False, "roots": [], "orgs": [self.organization_id], "nameOf": []}
+            partners = {"all": True, "roots": [], "orgs": [], "nameOf": []}
+        elif p is Persona.RELATIONSHIP_MANAGER:
+            partners = {"all": False, "roots": list(self.managed_partner_ids), "orgs": [], "nameOf": []}
+        elif p in (Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER):
+            partners = {"all": False, "roots": [self.organization_id], "orgs": [], "nameOf": [self.organization_id]}
+        else:
+            partners = {"all": False, "roots": [], "orgs": [self.organization_id], "nameOf": []}
+        return {**partners, "person": self.person_id, "persona": p.value, "enterprise": self.is_enterprise,
+                "ownOnly": p is Persona.PARTNER_ASSOCIATE}
