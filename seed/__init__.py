@@ -1,0 +1,1 @@
+"""`partnergraph seed`: a deterministic, realistic generated channel for benchmarks and load tests."""

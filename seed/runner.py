@@ -1,0 +1,100 @@
+"""Writes a generated channel into Neo4j, phase by phase, in batches, with a progress bar per phase."""
+
+from __future__ import annotations
+
+import itertools
+import resource
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.client import GraphClient
+from graph.cypher_files import CYPHER_DIR
+from seed import channel
+from seed.shape import ChannelShape
+
+SEED_DIR = CYPHER_DIR / "seed"
+
+
+class NotEmpty(Exception):
+    """The database already holds partners; seeding needs an empty one (or --wipe)."""
+
+
+@dataclass
+class SeedReport:
+    partners: int
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)
+    phase_seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0
+
+
+@dataclass(frozen=True)
+class Phase:
+    name: str
+    query: str
+    rows: Callable[[ChannelShape], Iterable[dict]]
+    total: Callable[[ChannelShape], int | None]
+
+
+def phases(shape: ChannelShape) -> list[Phase]:
+    levels = [Phase(f"partners level {level}", "partners", lambda s, level=level: channel.partners(s, level),
+                    lambda s, level=level: s.level_sizes[level]) for level in range(len(shape.level_sizes))]
+    return [
+        *levels,
+        Phase("staff", "staff", channel.staff, lambda s: s.partners * len(channel.STAFF_ROLES)),
+        Phase("relationship managers", "managers", channel.managed_partners, lambda s: None),
+        Phase("accounts", "accounts", channel.accounts, lambda s: s.partners * 2),
+        Phase("partnerships", "partnerships", channel.partnerships, lambda s: None),
+    ]
+
+
+def batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+async def wipe(client: GraphClient) -> None:
+    """Delete every node, a batch per transaction (so memory stays flat whatever the size)."""
+    async with client.driver.session(database=client.database) as session:
+        result = await session.run("MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        await result.consume()
+
+
+async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 2000, show_progress: bool = True,
+               wipe_first: bool = False) -> SeedReport:
+    session = client.session()
+    if wipe_first:
+        await wipe(client)
+    elif (await session.read("demo/partner_count"))[0]["partners"]:
+        raise NotEmpty("the database already holds partners; seed an empty one or pass --wipe")
+
+    report = SeedReport(partners=shape.partners)
+    started = time.perf_counter()
+    texts = {path.stem: path.read_text() for path in SEED_DIR.glob("*.cypher")}
+
+    async def write(query: str, **params) -> None:
+        await session.write_transaction(lambda tx: tx.run(texts[query], **params))
+
+    people = channel.enterprise(shape)
+    await write("enterprise", orgs=people["orgs"], people=people["people"])
+    await write("programs", programs=channel.programs())
+
+    columns = (TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, disable=not show_progress) as progress:
+        for phase in phases(shape):
+            task = progress.add_task(phase.name, total=phase.total(shape))
+            phase_started = time.perf_counter()
+            count = 0
+            for batch in batches(phase.rows(shape), batch_size):
+                await write(phase.query, rows=batch)
+                count += len(batch)
+                progress.advance(task, len(batch))
+            report.rows[phase.name] = count
+            report.phase_seconds[phase.name] = round(time.perf_counter() - phase_started, 2)
+    report.seconds = round(time.perf_counter() - started, 2)
+    report.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return report
