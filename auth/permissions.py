@@ -19,6 +19,14 @@ class Action(StrEnum):
     ONBOARD_PARTNERSHIPS = "onboard and manage partnerships"
     MANAGE_STAFF = "manage partner staff"
     MANAGE_ACCOUNTS = "manage end-customer accounts"
+    OPEN_CASES = "open cases"
+    COMMENT_ON_CASES = "comment on cases"
+    MOVE_CASES = "change the status of cases"
+    WORK_CASES = "work cases (assign them, write work notes)"
+    REGISTER_DEALS = "register and submit deal registrations"
+    DECIDE_DEALS = "review, approve or reject deal registrations"
+    SELL = "work deals: convert, quote, comment, cancel"
+    FULFIL_ORDERS = "fulfil or cancel orders"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -29,6 +37,23 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     # A partner admin manages their own organization's staff (checked against the target in Cypher).
     Action.MANAGE_STAFF: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
     Action.MANAGE_ACCOUNTS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
+    # Cases: partner staff open and follow up their cases; the enterprise admin and partner agents work
+    # them. Relationship managers and executives read cases only. Which status moves each side may
+    # make is checked in the write transaction (graph/case_setup.py).
+    Action.OPEN_CASES: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE}),
+    Action.COMMENT_ON_CASES: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE,
+                                        Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT}),
+    Action.MOVE_CASES: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE,
+                                  Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT}),
+    Action.WORK_CASES: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT}),
+    # Selling: partners register for their scope (an associate for their own organization, checked in the
+    # write); only the enterprise decides: a relationship manager for the partners they manage (the scope
+    # of the write), an enterprise admin for all.
+    Action.REGISTER_DEALS: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE}),
+    Action.DECIDE_DEALS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
+    Action.SELL: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE,
+                            Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
+    Action.FULFIL_ORDERS: frozenset({Persona.ENTERPRISE_ADMIN}),
 }
 
 

@@ -22,6 +22,8 @@ db = typer.Typer(help="The local Neo4j server (ignored when NEO4J_URI is set).",
 demo_cli = typer.Typer(help="The demo channel.", no_args_is_help=True)
 app.add_typer(db, name="db")
 app.add_typer(demo_cli, name="demo")
+deals_cli = typer.Typer(help="Deal registrations (selling).", no_args_is_help=True)
+app.add_typer(deals_cli, name="deals")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -156,3 +158,32 @@ def seed_command(
     for phase, rows in report.rows.items():
         typer.echo(f"{phase:<24} {rows:>9} rows  {report.phase_seconds[phase]:>7.2f} s")
     typer.echo(f"seeded {partners} partners in {report.seconds:.1f} s; peak memory {report.peak_rss_mb:.0f} MB")
+
+
+@deals_cli.command("expire")
+def deals_expire(
+    now: Annotated[Optional[str], typer.Option(help="Take this ISO 8601 moment as now (UTC when no offset); "
+                                               "the current time when left out.")] = None,
+) -> None:
+    """Close with EXPIRED the deal registrations past their review deadline or protection period."""
+    from datetime import UTC, datetime
+
+    from graph.deal_setup import expire_registrations
+
+    try:
+        moment = datetime.fromisoformat(now) if now else datetime.now(UTC)
+    except ValueError as exc:
+        raise _fail(f"--now is not an ISO 8601 moment: {now}") from exc
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+    async def run() -> list[str]:
+        client = database.graph_client(Settings())
+        try:
+            return await expire_registrations(client.session(), moment)
+        finally:
+            await client.close()
+
+    expired = asyncio.run(run())
+    for registration_id in expired:
+        typer.echo(f"expired {registration_id}")
+    typer.echo(f"{len(expired)} deal registration(s) expired as of {moment.isoformat()}")

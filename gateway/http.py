@@ -29,7 +29,7 @@ from gateway.settings import Settings
 from graph import people
 from graph.client import CypherStats, GraphClient
 from resolvers.clock import Clock, SystemClock
-from resolvers.context import PageLimits, RequestContext
+from resolvers.context import BusinessRules, PageLimits, RequestContext
 from resolvers.errors import PublicError
 
 log = logging.getLogger("partnergraph.http")
@@ -105,6 +105,8 @@ class GraphQLEndpoint:
             page_limits=PageLimits(self.settings.default_page_size, self.settings.max_page_size),
             request_id=request_id,
             clock=self.clock,
+            rules=BusinessRules(self.settings.deal_protection_days, self.settings.deal_review_days,
+                                self.settings.case_reopen_days),
         )
         allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
         try:

@@ -12,7 +12,8 @@ def ensure_secret(path: Path, nbytes: int = 32) -> str:
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    value = secrets.token_urlsafe(nbytes)
+    # A leading letter: a secret starting with "-" would read as an option to Neo4j's admin tool.
+    value = "s" + secrets.token_urlsafe(nbytes)
     # O_EXCL: two processes starting at once must not overwrite each other's secret.
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

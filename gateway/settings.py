@@ -56,6 +56,14 @@ class Settings(BaseSettings):
     introspection: bool = True
     query_timeout_seconds: float = 10.0
 
+    # Selling: how long an approved deal registration protects its partner, and how long a submitted one
+    # may wait for a decision before it expires (days).
+    deal_protection_days: int = 90
+    deal_review_days: int = 14
+
+    # Cases: a RESOLVED case may be reopened for this many days after its resolution.
+    case_reopen_days: int = Field(default=7, ge=0)
+
     # Round-trip figures in every response's `extensions`, not only on X-PartnerGraph-Debug: 1.
     debug: bool = False
     log_level: str = "info"

@@ -203,3 +203,249 @@ class AccountRecord(Record):
     name: str
     country: str | None = None
     industry: str | None = None
+
+
+# Selling (issue 4): deal registrations and their lineage into opportunities, quotes and orders.
+# Amounts are integer minor units with an ISO 4217 currency.
+@dataclass(frozen=True, slots=True)
+class ProductRecord(Record):
+    id: str
+    name: str
+    sku: str
+    list_price: int
+    currency: str
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> ProductRecord:
+        return cls(data["id"], data["name"], data["sku"], data["listPrice"], data["currency"])
+
+
+@dataclass(frozen=True, slots=True)
+class LineItemRecord(Record):
+    id: str
+    product_id: str
+    quantity: int
+    unit_price: int | None
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> LineItemRecord:
+        return cls(data["id"], data["productId"], data["quantity"], data.get("unitPrice"))
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRecord(Record):
+    id: str
+    body: str
+    visibility: str  # PARTNER or INTERNAL (a work note)
+    at: datetime
+    author_id: str
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> CommentRecord:
+        return cls(data["id"], data["body"], data["visibility"], _native(data["at"]), data["authorId"])
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictRecord(Record):
+    detected_at: datetime
+    reason: str
+    other_id: str | None  # None when the competing registration is out of the viewer's scope
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> ConflictRecord:
+        return cls(_native(data["detectedAt"]), data["reason"], data.get("otherId"))
+
+
+@dataclass(frozen=True, slots=True)
+class DealRegistrationRecord(Record):
+    id: str
+    name: str
+    status: str
+    estimated_amount: int
+    currency: str
+    partner_id: str
+    account_id: str
+    program_id: str
+    submitted_by_id: str
+    owner_id: str | None = None
+    expected_close_date: date | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    submitted_at: datetime | None = None
+    review_deadline: datetime | None = None
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+    decision_reason: str | None = None
+    protected_until: datetime | None = None
+    closure_code: str | None = None
+    closed_at: datetime | None = None
+    lineage_changed_at: datetime | None = None
+
+    @classmethod
+    def from_map(cls, d: dict[str, Any]) -> DealRegistrationRecord:
+        return cls(d["id"], d["name"], d["status"], d["estimatedAmount"], d["currency"], d["partnerId"],
+                   d["accountId"], d["programId"], d["submittedById"], d.get("ownerId"),
+                   _native(d.get("expectedCloseDate")), _native(d.get("createdAt")), _native(d.get("updatedAt")),
+                   _native(d.get("submittedAt")), _native(d.get("reviewDeadline")), _native(d.get("decidedAt")),
+                   d.get("decidedBy"), d.get("decisionReason"), _native(d.get("protectedUntil")),
+                   d.get("closureCode"), _native(d.get("closedAt")), _native(d.get("lineageChangedAt")))
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityRecord(Record):
+    id: str
+    name: str
+    stage: str
+    amount: int
+    currency: str
+    registration_id: str
+    partner_id: str
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    closed_at: datetime | None = None
+
+    @classmethod
+    def from_map(cls, d: dict[str, Any]) -> OpportunityRecord:
+        return cls(d["id"], d["name"], d["stage"], d["amount"], d["currency"], d["registrationId"], d["partnerId"],
+                   _native(d.get("createdAt")), _native(d.get("updatedAt")), _native(d.get("closedAt")))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord(Record):
+    id: str
+    name: str
+    version: int
+    status: str
+    currency: str
+    discount_percent: float
+    subtotal: int
+    total: int
+    opportunity_id: str
+    registration_id: str
+    partner_id: str
+    revises_id: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @classmethod
+    def from_map(cls, d: dict[str, Any]) -> QuoteRecord:
+        return cls(d["id"], d["name"], d["version"], d["status"], d["currency"], d["discountPercent"], d["subtotal"],
+                   d["total"], d["opportunityId"], d["registrationId"], d["partnerId"], d.get("revisesId"),
+                   _native(d.get("createdAt")), _native(d.get("updatedAt")))
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRecord(Record):
+    id: str
+    name: str
+    status: str
+    total: int
+    currency: str
+    quote_id: str
+    registration_id: str
+    partner_id: str
+    placed_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @classmethod
+    def from_map(cls, d: dict[str, Any]) -> OrderRecord:
+        return cls(d["id"], d["name"], d["status"], d["total"], d["currency"], d["quoteId"], d["registrationId"],
+                   d["partnerId"], _native(d.get("placedAt")), _native(d.get("updatedAt")))
+
+
+# Cases (partner case management with SLAs).
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    """Optional filters on case listings; hashable so it can be part of a DataLoader key."""
+
+    statuses: tuple[str, ...] | None = None
+    priorities: tuple[str, ...] | None = None
+    open: bool | None = None
+    breached: bool | None = None
+    account_id: str | None = None
+    opened_by_id: str | None = None
+    queue_id: str | None = None
+
+    def as_param(self) -> dict[str, Any]:
+        return {"statuses": list(self.statuses) if self.statuses is not None else None,
+                "priorities": list(self.priorities) if self.priorities is not None else None,
+                "open": self.open, "breached": self.breached, "accountId": self.account_id,
+                "openedById": self.opened_by_id, "queueId": self.queue_id}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSlaRecord:
+    """A case's service-level figures as of the request's "now" (computed in Cypher, case_sla)."""
+
+    response_minutes: int
+    resolution_minutes: int
+    response_due_at: datetime
+    resolution_due_at: datetime
+    paused_seconds: int
+    paused: bool
+    response_breached: bool
+    resolution_breached: bool
+    breached: bool
+    response_remaining_seconds: int | None
+    resolution_remaining_seconds: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRecord(Record):
+    id: str
+    number: str
+    subject: str
+    description: str | None
+    category: str | None
+    priority: str
+    status: str
+    opened_at: datetime
+    first_response_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    updated_at: datetime | None
+    partner_id: str
+    account_id: str | None
+    opened_by_id: str | None
+    owner_id: str | None
+    assignee_id: str | None
+    queue_id: str | None
+    queue_name: str | None
+    about_id: str | None
+    about_type: str | None
+    sla_policy_id: str | None
+    sla: CaseSlaRecord
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any], sla: dict[str, Any] | None = None) -> CaseRecord:
+        s = sla if sla is not None else data["sla"]
+        queue, about = data.get("queue") or {}, data.get("about") or {}
+        return cls(
+            data["id"], data["number"], data["subject"], data.get("description"), data.get("category"),
+            data["priority"], data["status"], _native(data["openedAt"]), _native(data.get("firstResponseAt")),
+            _native(data.get("resolvedAt")), _native(data.get("closedAt")), _native(data.get("updatedAt")),
+            data["partnerId"], data.get("accountId"), data.get("openedById"), data.get("ownerId"),
+            data.get("assigneeId"), queue.get("id"), queue.get("name"), about.get("id"), about.get("label"),
+            data.get("slaPolicyId"),
+            CaseSlaRecord(data["responseMinutes"], data["resolutionMinutes"], _native(s["responseDueAt"]),
+                          _native(s["resolutionDueAt"]), s["pausedSeconds"], s["paused"], s["responseBreached"],
+                          s["resolutionBreached"], s["breached"], s["responseRemainingSeconds"],
+                          s["resolutionRemainingSeconds"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseCommentRecord(Record):
+    """A partner-visible comment (PARTNER) or an enterprise-only work note (INTERNAL)."""
+
+    id: str
+    body: str
+    visibility: str
+    at: datetime
+    seq: int
+    author_id: str | None
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> CaseCommentRecord:
+        return cls(data["id"], data["body"], data["visibility"], _native(data["at"]), data["seq"],
+                   data.get("authorId"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 from aiodataloader import DataLoader
@@ -26,6 +27,15 @@ class PageLimits:
     maximum: int
 
 
+@dataclass(frozen=True)
+class BusinessRules:
+    """The configurable periods of the domain rules (PARTNERGRAPH_* settings)."""
+
+    deal_protection_days: int = 90
+    deal_review_days: int = 14
+    case_reopen_days: int = 7
+
+
 @dataclass
 class RequestContext:
     viewer: Viewer
@@ -33,7 +43,14 @@ class RequestContext:
     page_limits: PageLimits
     request_id: str
     clock: Clock = field(default_factory=SystemClock)
+    rules: BusinessRules = field(default_factory=BusinessRules)
     loaders: Loaders = field(init=False)
+
+    @cached_property
+    def now(self) -> datetime:
+        """The request's "now", read from its clock once (whole seconds), so every time-based figure of
+        a response agrees on it and DataLoader keys that carry it batch together."""
+        return self.clock.now().replace(microsecond=0)
 
     def __post_init__(self) -> None:
         self.reset_loaders()
@@ -144,3 +161,99 @@ class Loaders:
     @cached_property
     def segment_history(self) -> DataLoader:
         return by_key_loader(self.partnerships.segment_history)
+
+    # Selling (issue 4): every selling record is visible through its deal registration.
+    @cached_property
+    def selling(self):  # graph.selling.SellingRepository, imported here to keep this file's head as it is
+        from graph.selling import SellingRepository
+
+        return SellingRepository(self.graph, self.viewer.scope)
+
+    @cached_property
+    def deal_registration(self) -> DataLoader:
+        return by_key_loader(self.selling.registrations)
+
+    @cached_property
+    def partner_deal_registrations(self) -> DataLoader:
+        return page_loader(self.selling.registrations_of_partners, Page.empty)
+
+    @cached_property
+    def deal_lines(self) -> DataLoader:
+        return by_key_loader(self.selling.lines)
+
+    @cached_property
+    def deal_comments(self) -> DataLoader:
+        return by_key_loader(self.selling.comments)
+
+    @cached_property
+    def deal_conflicts(self) -> DataLoader:
+        return by_key_loader(self.selling.conflicts)
+
+    @cached_property
+    def opportunity(self) -> DataLoader:
+        return by_key_loader(self.selling.opportunities)
+
+    @cached_property
+    def registration_opportunity(self) -> DataLoader:
+        return by_key_loader(self.selling.opportunities_of_registrations)
+
+    @cached_property
+    def partner_opportunities(self) -> DataLoader:
+        return page_loader(self.selling.opportunities_of_partners, Page.empty)
+
+    @cached_property
+    def quote(self) -> DataLoader:
+        return by_key_loader(self.selling.quotes)
+
+    @cached_property
+    def opportunity_quotes(self) -> DataLoader:
+        return by_key_loader(self.selling.quotes_of_opportunities)
+
+    @cached_property
+    def partner_quotes(self) -> DataLoader:
+        return page_loader(self.selling.quotes_of_partners, Page.empty)
+
+    @cached_property
+    def order(self) -> DataLoader:
+        return by_key_loader(self.selling.orders)
+
+    @cached_property
+    def quote_order(self) -> DataLoader:
+        return by_key_loader(self.selling.orders_of_quotes)
+
+    @cached_property
+    def partner_orders(self) -> DataLoader:
+        return page_loader(self.selling.orders_of_partners, Page.empty)
+
+    @cached_property
+    def product(self) -> DataLoader:
+        return by_key_loader(self.selling.products)
+
+    @cached_property
+    def exchange_rate(self) -> DataLoader:
+        return by_key_loader(self.selling.rates)
+
+    # Cases (issue 5): keys carry the request's "now" (resolvers.cases.now), which the SLA figures need.
+    @cached_property
+    def cases(self):  # graph.cases.CaseRepository, imported here to keep this file's head as it is
+        from graph.cases import CaseRepository
+
+        return CaseRepository(self.graph, self.viewer.scope)
+
+    @cached_property
+    def case(self) -> DataLoader:
+        return page_loader(self.cases.by_ids, lambda: None)
+
+    @cached_property
+    def partner_cases(self) -> DataLoader:
+        return page_loader(self.cases.of_partners, Page.empty)
+
+    @cached_property
+    def case_comments(self) -> DataLoader:
+        return page_loader(self.cases.comments, Page.empty)
+
+    @cached_property
+    def queue(self) -> DataLoader:
+        from graph.cases import QueueRepository
+
+        return by_key_loader(QueueRepository(self.graph).by_ids)

@@ -13,6 +13,7 @@ from schema.organizations import InternalOrg
 from schema.partners import PartnerName
 from schema.mutation import Mutation
 from schema.query import Query
+from schema.selling_enums import MINOR_UNITS_SCALAR, MinorUnits
 
 
 @dataclass(frozen=True)
@@ -46,5 +47,6 @@ def build_schema(limits: SchemaLimits) -> strawberry.Schema:
         types=[PartnerName, InternalOrg],  # reached only through the PartnerRef / Organization interfaces
         extensions=extensions,
         # Without introspection, "did you mean" hints would leak the schema one field at a time.
-        config=StrawberryConfig(disable_field_suggestions=not limits.introspection),
+        config=StrawberryConfig(disable_field_suggestions=not limits.introspection,
+                                scalar_map={MinorUnits: MINOR_UNITS_SCALAR}),
     )

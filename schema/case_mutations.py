@@ -2,9 +2,96 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
+from strawberry.types import Info
+
+from resolvers import case_setup
+from schema.cases import Case, CaseComment, CasePriority, CaseStatus
+from schema.errors import UserError, user_errors
+
+
+@strawberry.input(description="A case to open for the viewer's organization, a partner below it, or one of "
+                  "their end-customer accounts.")
+class OpenCaseInput:
+    partner: strawberry.ID = strawberry.field(description="Global ID of the partner the case is for (in the "
+                                              "opener's scope).")
+    subject: str = strawberry.field(description="One-line summary.")
+    description: str | None = strawberry.field(default=None, description="The details.")
+    category: str | None = strawberry.field(default=None, description="Category, free text.")
+    priority: CasePriority = strawberry.field(default=CasePriority.P3, description="Priority; P3 when left out.")
+    account: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the end-customer account, served by the partner or one below it.")
+    about: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of a Product, Order or DealRegistration the case is about.")
+    owner: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the partner-side owner, staff of the partner.")
+    key: str | None = strawberry.field(default=None, description="Stable key; generated when left out.")
+
+
+@strawberry.type(description="Result of a mutation on one case.")
+class CasePayload:
+    case: Case | None = strawberry.field(description="The case as it is now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+@strawberry.type(description="Result of addCaseComment.")
+class AddCaseCommentPayload:
+    case: Case | None = strawberry.field(description="The case as it is now; null on errors.")
+    comment: CaseComment | None = strawberry.field(description="The comment added; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+CaseArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the case.")]
+
+
+def _payload(outcome) -> CasePayload:
+    return CasePayload(case=Case.from_record(outcome.result) if outcome.result else None,
+                       errors=user_errors(outcome.errors))
 
 
 @strawberry.type
 class CaseMutations:
-    pass
+    @strawberry.mutation(description="Open a case (partner admin, manager or associate, for a partner in their "
+                         "scope). It starts NEW in the default queue, under the SLA targets of the partner's best "
+                         "segment for its priority (or the default targets).")
+    async def open_case(
+        self, info: Info, case: Annotated[OpenCaseInput, strawberry.argument(description="The case to open.")],
+    ) -> CasePayload:
+        return _payload(await case_setup.open_case(info.context, case))
+
+    @strawberry.mutation(description="Comment on a case: partner staff and enterprise agents write partner-visible "
+                         "comments; only the enterprise admin and partner agents write work notes (`internal`). "
+                         "A CLOSED or CANCELLED case takes no comments.")
+    async def add_case_comment(
+        self, info: Info, case: CaseArg,
+        body: Annotated[str, strawberry.argument(description="The text.")],
+        internal: Annotated[bool, strawberry.argument(
+            description="An enterprise-only work note, never shown to partner staff.")] = False,
+    ) -> AddCaseCommentPayload:
+        outcome = await case_setup.add_comment(info.context, case, body, internal)
+        kase, comment = outcome.result if outcome.result else (None, None)
+        return AddCaseCommentPayload(case=Case.from_record(kase) if kase else None,
+                                     comment=CaseComment.from_record(comment) if comment else None,
+                                     errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Assign a case to an enterprise partner agent or to a queue (enterprise admin, "
+                         "partner agent); give exactly one.")
+    async def assign_case(
+        self, info: Info, case: CaseArg,
+        agent: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Global ID of a person employed as PARTNER_AGENT.")] = None,
+        queue: Annotated[strawberry.ID | None, strawberry.argument(description="Global ID of a queue.")] = None,
+    ) -> CasePayload:
+        return _payload(await case_setup.assign_case(info.context, case, agent, queue))
+
+    @strawberry.mutation(description="Move a case through its lifecycle. Partner staff supply information "
+                         "(AWAITING_PARTNER → IN_PROGRESS), confirm closure (RESOLVED → CLOSED), reopen (RESOLVED "
+                         "→ IN_PROGRESS, within PARTNERGRAPH_CASE_REOPEN_DAYS of resolution) and cancel; the "
+                         "enterprise admin and partner agents make every move, resolving included.")
+    async def change_case_status(
+        self, info: Info, case: CaseArg,
+        status: Annotated[CaseStatus, strawberry.argument(description="The new status.")],
+    ) -> CasePayload:
+        return _payload(await case_setup.change_status(info.context, case, status.value))

@@ -1,10 +1,76 @@
-"""Fields on a Partner for its selling records (deal registrations, opportunities, quotes, orders)."""
+"""Fields on a Partner for its selling records (deal registrations, opportunities, quotes, orders):
+each a filtered connection of the records the partner registered, through DataLoaders (one round trip
+per field per level, whatever the number of partners)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from resolvers import selling as selling_resolvers
+from schema.pagination import to_connection
+from schema.selling_enums import DealRegistrationStatus, OpportunityStage, OpportunityStatus, OrderStatus, QuoteStatus
+
+LazyRegistration = Annotated["DealRegistration", strawberry.lazy("schema.selling")]
+LazyOpportunity = Annotated["Opportunity", strawberry.lazy("schema.selling")]
+LazyQuote = Annotated["Quote", strawberry.lazy("schema.selling")]
+LazyOrder = Annotated["Order", strawberry.lazy("schema.selling")]
+First = Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")]
+After = Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")]
 
 
 @strawberry.type
 class PartnerSellingFields:
-    pass
+    @strawberry.field(description="The deal registrations this partner registered that the viewer may see, by name.")
+    async def deal_registrations(
+        self, info: Info,
+        status: Annotated[DealRegistrationStatus | None, strawberry.argument(description="Only this status.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[LazyRegistration]:
+        from schema.selling import DealRegistration
+
+        page = await selling_resolvers.registrations_of_partner(info.context, self.id, status.value if status else None,
+                                                                first, after)
+        return to_connection(page, DealRegistration.from_record)
+
+    @strawberry.field(description="The opportunities of this partner's deals that the viewer may see, by name.")
+    async def opportunities(
+        self, info: Info,
+        status: Annotated[OpportunityStatus | None, strawberry.argument(
+            description="OPEN (not closed) or CLOSED (won or lost); all when left out.")] = None,
+        stage: Annotated[OpportunityStage | None, strawberry.argument(description="Only this stage.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[LazyOpportunity]:
+        from schema.selling import Opportunity
+
+        open_ = None if status is None else status is OpportunityStatus.OPEN
+        page = await selling_resolvers.opportunities_of_partner(info.context, self.id, open_,
+                                                                stage.value if stage else None, first, after)
+        return to_connection(page, Opportunity.from_record)
+
+    @strawberry.field(description="The quotes (every version) of this partner's deals that the viewer may see, by name.")
+    async def quotes(
+        self, info: Info,
+        status: Annotated[QuoteStatus | None, strawberry.argument(description="Only this status.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[LazyQuote]:
+        from schema.selling import Quote
+
+        page = await selling_resolvers.quotes_of_partner(info.context, self.id, status.value if status else None,
+                                                         first, after)
+        return to_connection(page, Quote.from_record)
+
+    @strawberry.field(description="The orders of this partner's deals that the viewer may see, by name.")
+    async def orders(
+        self, info: Info,
+        status: Annotated[OrderStatus | None, strawberry.argument(description="Only this status.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[LazyOrder]:
+        from schema.selling import Order
+
+        page = await selling_resolvers.orders_of_partner(info.context, self.id, status.value if status else None,
+                                                         first, after)
+        return to_connection(page, Order.from_record)

@@ -1,10 +1,186 @@
-"""Mutations of the selling domain."""
+"""Mutations of the selling domain: deal registrations, their decisions and conversion, quotes, orders."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Annotated
+
 import strawberry
+from strawberry.types import Info
+
+from resolvers import selling as selling_resolvers
+from schema.errors import UserError, user_errors
+from schema.selling_enums import ClosureCode, CommentVisibility, DealMove, MinorUnits, OpportunityStage, OrderStatus, QuoteStatus
+
+LazyRegistration = Annotated["DealRegistration", strawberry.lazy("schema.selling")]
+LazyOpportunity = Annotated["Opportunity", strawberry.lazy("schema.selling")]
+LazyQuote = Annotated["Quote", strawberry.lazy("schema.selling")]
+LazyOrder = Annotated["Order", strawberry.lazy("schema.selling")]
+LazyComment = Annotated["DealComment", strawberry.lazy("schema.selling")]
+RegistrationArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the deal registration.")]
+
+
+@strawberry.input(description="A product and quantity; a unit price in the deal's currency (required on quotes).")
+class LineItemInput:
+    product: strawberry.ID = strawberry.field(description="Global ID of the product.")
+    quantity: int = strawberry.field(description="How many units; positive.")
+    unit_price: MinorUnits | None = strawberry.field(default=None, description="Price per unit in minor units; not negative.")
+
+
+@strawberry.input(description="A deal to register (as a DRAFT).")
+class CreateDealRegistrationInput:
+    partner: strawberry.ID = strawberry.field(description="Global ID of the registering partner, in the viewer's scope "
+                                              "(an associate: their own organization).")
+    account: strawberry.ID = strawberry.field(description="Global ID of the end-customer account.")
+    program: strawberry.ID = strawberry.field(description="Global ID of an APPROVED program.")
+    name: str = strawberry.field(description="What the deal is.")
+    estimated_amount: MinorUnits = strawberry.field(description="Estimated value in minor units; not negative.")
+    currency: str = strawberry.field(description="ISO 4217 currency code.")
+    expected_close_date: date | None = strawberry.field(default=None, description="Expected close date.")
+    lines: list[LineItemInput] | None = strawberry.field(default=None, description="Products and quantities.")
+    key: str | None = strawberry.field(default=None, description="Stable key; generated when left out.")
+
+
+@strawberry.input(description="A new quote version on an opportunity; it revises the latest one.")
+class CreateQuoteInput:
+    opportunity: strawberry.ID = strawberry.field(description="Global ID of an open opportunity.")
+    currency: str = strawberry.field(description="ISO 4217 code; must be the opportunity's currency.")
+    lines: list[LineItemInput] = strawberry.field(description="At least one line, each with a unit price.")
+    discount_percent: float | None = strawberry.field(default=None, description="Discount in percent, 0 to 100.")
+    key: str | None = strawberry.field(default=None, description="Stable key; generated when left out.")
+
+
+@strawberry.type(description="Result of createDealRegistrations.")
+class CreateDealRegistrationsPayload:
+    registrations: list[LazyRegistration] = strawberry.field(description="The registrations created, in input order; "
+                                                             "empty on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing was created; empty on success.")
+
+
+@strawberry.type(description="Result of a mutation on one deal registration.")
+class DealRegistrationPayload:
+    registration: LazyRegistration | None = strawberry.field(description="The registration as it is now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+@strawberry.type(description="Result of deleteDealRegistration.")
+class DeleteDealRegistrationPayload:
+    deleted_id: strawberry.ID | None = strawberry.field(description="Global ID of the deleted registration; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+@strawberry.type(description="Result of addDealComment.")
+class DealCommentPayload:
+    comment: LazyComment | None = strawberry.field(description="The comment added; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+@strawberry.type(description="Result of a mutation on one opportunity.")
+class OpportunityPayload:
+    opportunity: LazyOpportunity | None = strawberry.field(description="The opportunity as it is now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+@strawberry.type(description="Result of a mutation on one quote.")
+class QuotePayload:
+    quote: LazyQuote | None = strawberry.field(description="The quote as it is now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+@strawberry.type(description="Result of a mutation on one order.")
+class OrderPayload:
+    order: LazyOrder | None = strawberry.field(description="The order as it is now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
+def _wrap(type_name: str, record):
+    import schema.selling as types
+
+    return getattr(types, type_name).from_record(record) if record else None
 
 
 @strawberry.type
 class SellingMutations:
-    pass
+    @strawberry.mutation(description="Register deals as DRAFTs (partner admin, manager, associate; for partners in "
+                         "their scope, an associate for their own organization). All or nothing.")
+    async def create_deal_registrations(
+        self, info: Info,
+        registrations: Annotated[list[CreateDealRegistrationInput], strawberry.argument(description="The deals.")],
+    ) -> CreateDealRegistrationsPayload:
+        outcome = await selling_resolvers.create_registrations(info.context, registrations)
+        return CreateDealRegistrationsPayload(registrations=[_wrap("DealRegistration", r) for r in outcome.result or []],
+                                              errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Move a deal registration: SUBMIT (partner; detects conflicts and sets the review "
+                         "deadline), START_REVIEW, APPROVE (grants a protection period), REJECT (a reason is required) "
+                         "and CLOSE (with a closure code) by a relationship manager of the partner or an enterprise "
+                         "admin, CANCEL. A decision someone else made first is a CONFLICT.")
+    async def move_deal_registration(
+        self, info: Info, registration: RegistrationArg,
+        move: Annotated[DealMove, strawberry.argument(description="The move.")],
+        reason: Annotated[str | None, strawberry.argument(description="Why; required to REJECT.")] = None,
+        closure_code: Annotated[ClosureCode | None, strawberry.argument(
+            description="For CLOSE: REJECTED, DUPLICATE, INCOMPLETE or EXPIRED.")] = None,
+    ) -> DealRegistrationPayload:
+        outcome = await selling_resolvers.move_registration(info.context, registration, move.value, reason,
+                                                            closure_code.value if closure_code else None)
+        return DealRegistrationPayload(registration=_wrap("DealRegistration", outcome.result),
+                                       errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Delete a DRAFT deal registration with its lines and comments (partner staff).")
+    async def delete_deal_registration(self, info: Info, registration: RegistrationArg) -> DeleteDealRegistrationPayload:
+        outcome = await selling_resolvers.delete_registration(info.context, registration)
+        return DeleteDealRegistrationPayload(deleted_id=outcome.result, errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Comment on a deal registration; INTERNAL work notes are for enterprise staff only.")
+    async def add_deal_comment(
+        self, info: Info, registration: RegistrationArg,
+        body: Annotated[str, strawberry.argument(description="The text.")],
+        visibility: Annotated[CommentVisibility, strawberry.argument(description="PARTNER or INTERNAL.")] = CommentVisibility.PARTNER,
+    ) -> DealCommentPayload:
+        outcome = await selling_resolvers.add_comment(info.context, registration, body, visibility.value)
+        return DealCommentPayload(comment=_wrap("DealComment", outcome.result), errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Convert an APPROVED registration into a PROSPECTING opportunity; the "
+                         "registration closes as CONVERTED.")
+    async def convert_deal_registration(
+        self, info: Info, registration: RegistrationArg,
+        key: Annotated[str | None, strawberry.argument(description="Stable key of the opportunity; generated when left out.")] = None,
+    ) -> OpportunityPayload:
+        outcome = await selling_resolvers.convert_registration(info.context, registration, key)
+        return OpportunityPayload(opportunity=_wrap("Opportunity", outcome.result), errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Move an opportunity forward through its stages, or close it won or lost.")
+    async def change_opportunity_stage(
+        self, info: Info,
+        opportunity: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the opportunity.")],
+        stage: Annotated[OpportunityStage, strawberry.argument(description="The new stage.")],
+    ) -> OpportunityPayload:
+        outcome = await selling_resolvers.change_stage(info.context, opportunity, stage.value)
+        return OpportunityPayload(opportunity=_wrap("Opportunity", outcome.result), errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Quote an open opportunity: a new DRAFT version revising the latest.")
+    async def create_quote(
+        self, info: Info, quote: Annotated[CreateQuoteInput, strawberry.argument(description="The quote.")],
+    ) -> QuotePayload:
+        outcome = await selling_resolvers.create_quote(info.context, quote)
+        return QuotePayload(quote=_wrap("Quote", outcome.result), errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Move a quote: SUBMITTED and ACCEPTED (partner; accepting places the order), "
+                         "APPROVED or REJECTED (relationship manager or enterprise admin).")
+    async def change_quote_status(
+        self, info: Info,
+        quote: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the quote.")],
+        status: Annotated[QuoteStatus, strawberry.argument(description="The new status.")],
+    ) -> QuotePayload:
+        outcome = await selling_resolvers.change_quote_status(info.context, quote, status.value)
+        return QuotePayload(quote=_wrap("Quote", outcome.result), errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Fulfil or cancel a PLACED order (enterprise admin).")
+    async def change_order_status(
+        self, info: Info,
+        order: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the order.")],
+        status: Annotated[OrderStatus, strawberry.argument(description="The new status.")],
+    ) -> OrderPayload:
+        outcome = await selling_resolvers.change_order_status(info.context, order, status.value)
+        return OrderPayload(order=_wrap("Order", outcome.result), errors=user_errors(outcome.errors))

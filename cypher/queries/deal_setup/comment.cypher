@@ -1,0 +1,6 @@
+// Add a comment (PARTNER) or work note (INTERNAL) to a registration locked earlier in this transaction.
+MATCH (dr:DealRegistration {id: $id}), (by:Person {id: $personId})
+CREATE (c:Comment {id: $commentId, body: $body, visibility: $visibility, at: $now})-[:ON]->(dr)
+CREATE (c)-[:BY]->(by)
+SET dr.updatedAt = $now, dr.lineageChangedAt = $now
+RETURN c {.id, .body, .visibility, .at, authorId: by.id} AS comment

@@ -1,0 +1,15 @@
+// Create DRAFT deal registrations with their line items (checked already).
+UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId}), (a:Account {id: row.accountId}), (prog:Program {id: row.programId}),
+      (by:Person {id: $personId})
+CREATE (dr:DealRegistration {id: row.id, name: row.name, status: 'DRAFT', estimatedAmount: row.estimatedAmount,
+                             currency: row.currency, expectedCloseDate: row.expectedCloseDate,
+                             createdAt: $now, updatedAt: $now, lineageChangedAt: $now, version: 0})
+CREATE (dr)-[:REGISTERED_BY]->(p), (dr)-[:FOR]->(a), (dr)-[:IN]->(prog), (dr)-[:SUBMITTED_BY]->(by)
+WITH row, dr
+CALL (row, dr) {
+  UNWIND row.lines AS line
+  MATCH (prod:Product {id: line.productId})
+  CREATE (dr)-[:HAS_LINE]->(:LineItem {id: line.id, quantity: line.quantity, unitPrice: line.unitPrice})-[:OF]->(prod)
+}
+RETURN dr.id AS id

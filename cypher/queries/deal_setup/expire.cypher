@@ -1,0 +1,8 @@
+// Close with EXPIRED every registration past its review deadline (SUBMITTED, UNDER_REVIEW) or past its
+// protection (APPROVED, not converted) at $now; each is locked by the version bump.
+MATCH (dr:DealRegistration)
+WHERE (dr.status IN ['SUBMITTED', 'UNDER_REVIEW'] AND dr.reviewDeadline <= $now)
+   OR (dr.status = 'APPROVED' AND dr.protectedUntil <= $now)
+SET dr.version = coalesce(dr.version, 0) + 1, dr.status = 'CLOSED', dr.closureCode = 'EXPIRED',
+    dr.closedAt = $now, dr.updatedAt = $now, dr.lineageChangedAt = $now
+RETURN collect(dr.id) AS expired

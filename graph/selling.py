@@ -1,0 +1,113 @@
+"""Selling reads: deal registrations and their lineage (opportunity → quotes → order), the catalog and
+exchange rates. Every selling record is visible exactly when its registration is
+(`cypher/fragments/deal_visible.cypher`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.client import GraphSession
+from graph.records import (
+    CommentRecord,
+    ConflictRecord,
+    DealRegistrationRecord,
+    LineItemRecord,
+    OpportunityRecord,
+    OrderRecord,
+    Page,
+    ProductRecord,
+    QuoteRecord,
+    SortKey,
+    cursor_param,
+)
+
+
+class SellingRepository:
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
+        self.session = session
+        self.scope = scope
+
+    async def registrations(self, ids: list[str]) -> dict[str, DealRegistrationRecord]:
+        rows = await self.session.read("selling/registrations_by_ids", ids=ids, scope=self.scope)
+        return {r["registration"]["id"]: DealRegistrationRecord.from_map(r["registration"]) for r in rows}
+
+    async def registrations_of_partners(self, partner_ids: list[str], status: str | None, first: int,
+                                        after: SortKey | None) -> dict[str, Page[DealRegistrationRecord]]:
+        rows = await self.session.read("selling/registrations_of_partners", parentIds=partner_ids, status=status,
+                                       scope=self.scope, limit=first + 1, after=cursor_param(after))
+        return _pages(rows, DealRegistrationRecord, first)
+
+    async def lineages(self, changed_since: Any, subtree_id: str | None, program_id: str | None,
+                       status: str | None, first: int, after: SortKey | None) -> Page[DealRegistrationRecord]:
+        rows = await self.session.read("selling/lineages", changedSince=changed_since, subtreeId=subtree_id,
+                                       programId=program_id, status=status, scope=self.scope, limit=first + 1,
+                                       after=cursor_param(after))
+        return Page.from_rows([DealRegistrationRecord.from_map(r["registration"]) for r in rows], first,
+                              [SortKey(r["sortKey"]["name"], r["sortKey"]["id"]) for r in rows])
+
+    async def lines(self, owner_ids: list[str]) -> dict[str, list[LineItemRecord]]:
+        rows = await self.session.read("selling/lines", ids=owner_ids, scope=self.scope)
+        return {r["ownerId"]: [LineItemRecord.from_map(x) for x in r["lines"]] for r in rows}
+
+    async def comments(self, ids: list[str]) -> dict[str, list[CommentRecord]]:
+        rows = await self.session.read("selling/comments", ids=ids, scope=self.scope)
+        return {r["registrationId"]: [CommentRecord.from_map(x) for x in r["comments"]] for r in rows}
+
+    async def conflicts(self, ids: list[str]) -> dict[str, list[ConflictRecord]]:
+        rows = await self.session.read("selling/conflicts", ids=ids, scope=self.scope)
+        return {r["registrationId"]: [ConflictRecord.from_map(x) for x in r["conflicts"]] for r in rows}
+
+    async def opportunities(self, ids: list[str]) -> dict[str, OpportunityRecord]:
+        rows = await self.session.read("selling/opportunities_by_ids", ids=ids, scope=self.scope)
+        return {r["opportunity"]["id"]: OpportunityRecord.from_map(r["opportunity"]) for r in rows}
+
+    async def opportunities_of_registrations(self, ids: list[str]) -> dict[str, OpportunityRecord]:
+        rows = await self.session.read("selling/opportunities_of_registrations", ids=ids, scope=self.scope)
+        return {r["registrationId"]: OpportunityRecord.from_map(r["opportunity"]) for r in rows}
+
+    async def opportunities_of_partners(self, partner_ids: list[str], open_: bool | None, stage: str | None,
+                                        first: int, after: SortKey | None) -> dict[str, Page[OpportunityRecord]]:
+        rows = await self.session.read("selling/opportunities_of_partners", parentIds=partner_ids, open=open_,
+                                       stage=stage, scope=self.scope, limit=first + 1, after=cursor_param(after))
+        return _pages(rows, OpportunityRecord, first)
+
+    async def quotes(self, ids: list[str]) -> dict[str, QuoteRecord]:
+        rows = await self.session.read("selling/quotes_by_ids", ids=ids, scope=self.scope)
+        return {r["quote"]["id"]: QuoteRecord.from_map(r["quote"]) for r in rows}
+
+    async def quotes_of_opportunities(self, ids: list[str]) -> dict[str, list[QuoteRecord]]:
+        rows = await self.session.read("selling/quotes_of_opportunities", ids=ids, scope=self.scope)
+        return {r["opportunityId"]: [QuoteRecord.from_map(q) for q in r["quotes"]] for r in rows}
+
+    async def quotes_of_partners(self, partner_ids: list[str], status: str | None, first: int,
+                                 after: SortKey | None) -> dict[str, Page[QuoteRecord]]:
+        rows = await self.session.read("selling/quotes_of_partners", parentIds=partner_ids, status=status,
+                                       scope=self.scope, limit=first + 1, after=cursor_param(after))
+        return _pages(rows, QuoteRecord, first)
+
+    async def orders(self, ids: list[str]) -> dict[str, OrderRecord]:
+        rows = await self.session.read("selling/orders_by_ids", ids=ids, scope=self.scope)
+        return {r["order"]["id"]: OrderRecord.from_map(r["order"]) for r in rows}
+
+    async def orders_of_quotes(self, ids: list[str]) -> dict[str, OrderRecord]:
+        rows = await self.session.read("selling/orders_of_quotes", ids=ids, scope=self.scope)
+        return {r["quoteId"]: OrderRecord.from_map(r["order"]) for r in rows}
+
+    async def orders_of_partners(self, partner_ids: list[str], status: str | None, first: int,
+                                 after: SortKey | None) -> dict[str, Page[OrderRecord]]:
+        rows = await self.session.read("selling/orders_of_partners", parentIds=partner_ids, status=status,
+                                       scope=self.scope, limit=first + 1, after=cursor_param(after))
+        return _pages(rows, OrderRecord, first)
+
+    async def products(self, ids: list[str]) -> dict[str, ProductRecord]:
+        rows = await self.session.read("selling/products_by_ids", ids=ids)
+        return {r["product"]["id"]: ProductRecord.from_map(r["product"]) for r in rows}
+
+    async def rates(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
+        """The latest rate of each (base, quote) pair, direct or inverse; pairs without one are left out."""
+        rows = await self.session.read("selling/rates", pairs=[{"base": b, "quote": q} for b, q in pairs])
+        return {(r["base"], r["quote"]): r["rate"] for r in rows if r["rate"] is not None}
+
+
+def _pages(rows: list[dict[str, Any]], record: Any, first: int) -> dict[str, Page[Any]]:
+    return {r["parentId"]: Page.from_rows([record.from_map(x) for x in r["page"]], first) for r in rows}

@@ -1,0 +1,253 @@
+"""Partner cases: their SLA figures, comments and work notes, queues."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from graph.records import CaseCommentRecord, CaseFilter as CaseFilterRecord, CaseRecord, CaseSlaRecord
+from resolvers import cases as case_resolvers
+from resolvers.errors import PublicError
+from schema.accounts import Account
+from schema.pagination import to_connection
+from schema.people import Person
+
+if TYPE_CHECKING:
+    from schema.partners import Partner
+
+
+@strawberry.enum(description="A case's lifecycle: NEW → IN_PROGRESS ⇄ AWAITING_PARTNER; IN_PROGRESS or "
+                 "AWAITING_PARTNER → RESOLVED → CLOSED; RESOLVED → IN_PROGRESS (reopen, within the reopen "
+                 "window); NEW, IN_PROGRESS or AWAITING_PARTNER → CANCELLED. CLOSED and CANCELLED are final.")
+class CaseStatus(Enum):
+    NEW = "NEW"
+    IN_PROGRESS = "IN_PROGRESS"
+    AWAITING_PARTNER = "AWAITING_PARTNER"
+    RESOLVED = "RESOLVED"
+    CLOSED = "CLOSED"
+    CANCELLED = "CANCELLED"
+
+
+@strawberry.enum(description="Case priority, P1 (most urgent) to P4; sets the SLA targets.")
+class CasePriority(Enum):
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    P4 = "P4"
+
+
+@strawberry.enum(description="Who may read a comment: PARTNER (everyone who sees the case) or INTERNAL "
+                 "(an enterprise work note, never shown to partner staff).")
+class CaseCommentVisibility(Enum):
+    PARTNER = "PARTNER"
+    INTERNAL = "INTERNAL"
+
+
+@strawberry.input(description="Narrows a case listing; every field left out matches all.")
+class CaseFilter:
+    status: list[CaseStatus] | None = strawberry.field(default=None, description="Any of these statuses.")
+    priority: list[CasePriority] | None = strawberry.field(default=None, description="Any of these priorities.")
+    open: bool | None = strawberry.field(
+        default=None, description="true: NEW, IN_PROGRESS or AWAITING_PARTNER only; false: the others only.")
+    breached: bool | None = strawberry.field(
+        default=None, description="true: cases that breached their response or resolution target (as of now); "
+        "false: cases that did not. Cancelled cases never breach.")
+    account: strawberry.ID | None = strawberry.field(default=None, description="Cases for this account (global ID).")
+    opened_by: strawberry.ID | None = strawberry.field(default=None, description="Cases opened by this person (global ID).")
+    queue: strawberry.ID | None = strawberry.field(default=None, description="Cases in this queue (global ID).")
+
+
+def node_key(value: str | None, type_name: str, what: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        global_id = relay.GlobalID.from_id(value)
+    except relay.GlobalIDValueError:
+        global_id = None
+    if global_id is None or global_id.type_name != type_name:
+        raise PublicError(f"`{what}` expects the global ID of a {type_name}", "VALIDATION")
+    return global_id.node_id
+
+
+def case_filter(status: list[CaseStatus] | None = None, priority: list[CasePriority] | None = None,
+                open: bool | None = None, breached: bool | None = None, account: str | None = None,
+                opened_by: str | None = None, queue: str | None = None) -> CaseFilterRecord:
+    return CaseFilterRecord(
+        statuses=tuple(s.value for s in status) if status is not None else None,
+        priorities=tuple(p.value for p in priority) if priority is not None else None,
+        open=open, breached=breached,
+        account_id=node_key(account, "Account", "account"),
+        opened_by_id=node_key(opened_by, "Person", "openedBy"),
+        queue_id=node_key(queue, "Queue", "queue"),
+    )
+
+
+@strawberry.type(description="A queue of cases worked by enterprise partner agents.")
+class Queue(relay.Node):
+    id: relay.NodeID[str]
+    name: str = strawberry.field(description="The queue's name.")
+    is_default: bool = strawberry.field(description="New cases land in the default queue.")
+
+    @strawberry.field(description="The stable key inside the global ID.")
+    def key(self) -> str:
+        return self.id
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Any, node_ids: Iterable[str], required: bool = False) -> list[Queue | None]:
+        rows = await info.context.loaders.queue.load_many(list(node_ids))
+        return [cls(id=r["id"], name=r["name"], is_default=r["isDefault"]) if r else None for r in rows]
+
+
+@strawberry.type(description="A case's service levels as of now. The clock pauses while the case awaits the "
+                 "partner (and while it is resolved, until a reopen).")
+class CaseSla:
+    response_minutes: int = strawberry.field(description="Response target: minutes from opening to the first response.")
+    resolution_minutes: int = strawberry.field(
+        description="Resolution target: minutes from opening to resolution, not counting paused time.")
+    response_due_at: datetime = strawberry.field(description="When the first response is due (UTC).")
+    resolution_due_at: datetime = strawberry.field(
+        description="When resolution is due (UTC), paused time added; while paused it moves with the clock.")
+    paused_seconds: int = strawberry.field(description="Seconds the clock has been paused so far.")
+    paused: bool = strawberry.field(description="Whether the clock is paused now.")
+    response_breached: bool = strawberry.field(description="No first response by the response target.")
+    resolution_breached: bool = strawberry.field(description="Not resolved by the resolution target.")
+    breached: bool = strawberry.field(description="Either target breached.")
+    response_remaining_seconds: int | None = strawberry.field(
+        description="Seconds left until the response target (negative when overdue); null once responded or closed.")
+    resolution_remaining_seconds: int | None = strawberry.field(
+        description="Seconds left until the resolution target (negative when overdue); null once resolved.")
+
+    @classmethod
+    def from_record(cls, r: CaseSlaRecord) -> CaseSla:
+        return cls(response_minutes=r.response_minutes, resolution_minutes=r.resolution_minutes,
+                   response_due_at=r.response_due_at, resolution_due_at=r.resolution_due_at,
+                   paused_seconds=r.paused_seconds, paused=r.paused, response_breached=r.response_breached,
+                   resolution_breached=r.resolution_breached, breached=r.breached,
+                   response_remaining_seconds=r.response_remaining_seconds,
+                   resolution_remaining_seconds=r.resolution_remaining_seconds)
+
+
+@strawberry.type(description="A comment on a case: partner-visible, or an enterprise-only work note.")
+class CaseComment:
+    key: str = strawberry.field(description="The comment's stable key.")
+    body: str = strawberry.field(description="The text.")
+    visibility: CaseCommentVisibility = strawberry.field(description="Who may read it.")
+    at: datetime = strawberry.field(description="When it was written (UTC).")
+    author_id: strawberry.Private[str | None]
+
+    @classmethod
+    def from_record(cls, r: CaseCommentRecord) -> CaseComment:
+        return cls(key=r.id, body=r.body, visibility=CaseCommentVisibility(r.visibility), at=r.at, author_id=r.author_id)
+
+    @strawberry.field(description="Who wrote it; null when the viewer may not see that person.")
+    async def author(self, info: Info) -> Person | None:
+        if self.author_id is None:
+            return None
+        record = await info.context.loaders.person.load(self.author_id)
+        return Person.from_record(record) if record else None
+
+
+async def _person(info: Info, person_id: str | None) -> Person | None:
+    if person_id is None:
+        return None
+    record = await info.context.loaders.person.load(person_id)
+    return Person.from_record(record) if record else None
+
+
+@strawberry.type(description="A partner case: opened by partner staff for their organization or one of its "
+                 "end-customer accounts, worked by the enterprise's partner agents under SLA targets that "
+                 "follow the partner's segment.")
+class Case(relay.Node):
+    id: relay.NodeID[str]
+    number: str = strawberry.field(description="Human-readable number, e.g. CASE-000123.")
+    subject: str = strawberry.field(description="One-line summary.")
+    description: str | None = strawberry.field(description="The details.")
+    category: str | None = strawberry.field(description="Category, free text (e.g. TECHNICAL, LICENSING).")
+    priority: CasePriority = strawberry.field(description="Priority.")
+    status: CaseStatus = strawberry.field(description="Lifecycle status.")
+    opened_at: datetime = strawberry.field(description="When it was opened (UTC).")
+    first_response_at: datetime | None = strawberry.field(
+        description="The enterprise's first response: its first partner-visible comment or status move (UTC).")
+    resolved_at: datetime | None = strawberry.field(description="When it was last resolved (UTC); null if not resolved.")
+    closed_at: datetime | None = strawberry.field(description="When it was closed or cancelled (UTC).")
+    updated_at: datetime | None = strawberry.field(description="Last change (UTC).")
+    sla: CaseSla = strawberry.field(description="Targets, time remaining and breaches, as of now.")
+    record: strawberry.Private[CaseRecord]
+
+    @strawberry.field(description="The stable key inside the global ID.")
+    def key(self) -> str:
+        return self.id
+
+    @classmethod
+    def from_record(cls, r: CaseRecord) -> Case:
+        return cls(id=r.id, number=r.number, subject=r.subject, description=r.description, category=r.category,
+                   priority=CasePriority(r.priority), status=CaseStatus(r.status), opened_at=r.opened_at,
+                   first_response_at=r.first_response_at, resolved_at=r.resolved_at, closed_at=r.closed_at,
+                   updated_at=r.updated_at, sla=CaseSla.from_record(r.sla), record=r)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Any, node_ids: Iterable[str], required: bool = False) -> list[Case | None]:
+        records = await case_resolvers.cases(info.context, list(node_ids))
+        return [cls.from_record(r) if r else None for r in records]
+
+    @strawberry.field(description="The partner the case is for.")
+    async def partner(self, info: Info) -> Annotated[Partner, strawberry.lazy("schema.partners")] | None:
+        from schema.partners import Partner
+
+        record = await info.context.loaders.partner.load(self.record.partner_id)
+        return Partner.from_record(record) if record else None
+
+    @strawberry.field(description="The end-customer account the case is for; null for the partner's own case.")
+    async def account(self, info: Info) -> Account | None:
+        if self.record.account_id is None:
+            return None
+        record = await info.context.loaders.account.load(self.record.account_id)
+        return Account.from_record(record) if record else None
+
+    @strawberry.field(description="What the case is about (a product, an order or a deal registration); null "
+                      "when none or not visible.")
+    async def about(self, info: Info) -> relay.Node | None:
+        if self.record.about_id is None or self.record.about_type is None:
+            return None
+        definition = info.schema.get_type_by_name(self.record.about_type)
+        node_type = getattr(definition, "origin", None)
+        if not (isinstance(node_type, type) and issubclass(node_type, relay.Node)):
+            return None
+        (found,) = await node_type.resolve_nodes(info=info, node_ids=[self.record.about_id])
+        return found
+
+    @strawberry.field(description="The partner person who opened it.")
+    async def opened_by(self, info: Info) -> Person | None:
+        return await _person(info, self.record.opened_by_id)
+
+    @strawberry.field(description="The partner-side owner, if any.")
+    async def owner(self, info: Info) -> Person | None:
+        return await _person(info, self.record.owner_id)
+
+    @strawberry.field(description="The enterprise partner agent it is assigned to; null when in a queue.")
+    async def assignee(self, info: Info) -> Person | None:
+        return await _person(info, self.record.assignee_id)
+
+    @strawberry.field(description="The queue it waits in; null when assigned to an agent.")
+    async def queue(self, info: Info) -> Queue | None:
+        if self.record.queue_id is None:
+            return None
+        (found,) = await Queue.resolve_nodes(info=info, node_ids=[self.record.queue_id])
+        return found
+
+    @strawberry.field(description="Comments, oldest first; enterprise work notes (INTERNAL) only for enterprise staff.")
+    async def comments(
+        self, info: Info,
+        visibility: Annotated[CaseCommentVisibility | None, strawberry.argument(description="Only this visibility.")] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+    ) -> relay.Connection[CaseComment]:
+        page = await case_resolvers.comments(info.context, self.id, visibility.value if visibility else None,
+                                             first, after)
+        return to_connection(page, CaseComment.from_record)
