@@ -23,9 +23,11 @@ class Action(StrEnum):
     COMMENT_ON_CASES = "comment on cases"
     MOVE_CASES = "change the status of cases"
     WORK_CASES = "work cases (assign them, write work notes)"
+    SET_SLA_POLICIES = "set the SLA targets of cases"
     REGISTER_DEALS = "register and submit deal registrations"
     DECIDE_DEALS = "review, approve or reject deal registrations"
     SELL = "work deals: convert, quote, comment, cancel"
+    ASSIGN_DEALS = "assign owners to deal registrations"
     FULFIL_ORDERS = "fulfil or cancel orders"
 
 
@@ -46,6 +48,7 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     Action.MOVE_CASES: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE,
                                   Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT}),
     Action.WORK_CASES: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT}),
+    Action.SET_SLA_POLICIES: frozenset({Persona.ENTERPRISE_ADMIN}),
     # Selling: partners register for their scope (an associate for their own organization, checked in the
     # write); only the enterprise decides: a relationship manager for the partners they manage (the scope
     # of the write), an enterprise admin for all.
@@ -53,6 +56,9 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     Action.DECIDE_DEALS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
     Action.SELL: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE,
                             Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
+    # Naming a registration's owner: partner admins and managers for deals in their scope (the scope of the
+    # write), an enterprise admin for all; never an associate (ownership is what widens their view).
+    Action.ASSIGN_DEALS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
     Action.FULFIL_ORDERS: frozenset({Persona.ENTERPRISE_ADMIN}),
 }
 

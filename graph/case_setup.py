@@ -1,4 +1,5 @@
-"""Case changes in the graph: open, comment, assign, move through CASE_STATUS.
+"""Case changes in the graph: open, comment, assign, move through CASE_STATUS; and the SLA policies
+cases are opened under.
 
 Every method runs in one write transaction: it locks the case (a version bump, only when the viewer
 may see it), reads its state, checks the move, raises `Rejected` with every problem found, or writes.
@@ -14,7 +15,7 @@ from typing import Any
 from graph.client import CountingTransaction, GraphSession
 from graph.errors import ErrorCode, Rejected, UserError, reject_if
 from graph.lifecycles import CASE_STATUS, check_transition
-from graph.records import CaseCommentRecord, CaseRecord
+from graph.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord
 
 Field = tuple[str, ...]
 
@@ -91,6 +92,11 @@ class CaseSetup:
             if facts["status"] in FINAL_STATUSES:
                 raise Rejected([UserError(ErrorCode.INVALID_TRANSITION,
                                           f"a {facts['status']} case takes no more comments", ("case",))])
+            if not enterprise and facts["status"] == "AWAITING_PARTNER":
+                # Partner staff commenting on a case that awaits them supply the information asked for:
+                # the case goes back to IN_PROGRESS and the resolution clock resumes.
+                await tx.query("case_setup/set_status", id=case_id, status="IN_PROGRESS", enterprise=False,
+                               now=self.now)
             (row,) = await tx.query("case_setup/comment", id=case_id, authorId=self.viewer_id, commentId=comment_id,
                                     body=body, visibility="INTERNAL" if internal else "PARTNER",
                                     enterprise=enterprise, now=self.now)
@@ -130,6 +136,28 @@ class CaseSetup:
             await tx.query("case_setup/set_status", id=case_id, status=status, enterprise=self.works_cases,
                            now=self.now)
             return await self._read(tx, case_id)
+
+        return await self.session.write_transaction(work)
+
+    async def set_sla_policy(self, segment_id: str | None, priority: str, response_minutes: int,
+                             resolution_minutes: int) -> SlaPolicyRecord:
+        """Create or replace the policy of a segment (None: the default policy) for a priority. Cases opened
+        afterwards copy its minutes; open cases keep the minutes copied when they were opened."""
+
+        async def work(tx: CountingTransaction) -> SlaPolicyRecord:
+            new_id = f"sla-{segment_id or 'default'}-{priority.lower()}"
+            (facts,) = await tx.query("case_setup/sla_policy_check", segmentId=segment_id, priority=priority,
+                                      newId=new_id)
+            if not facts["segmentFound"]:
+                raise Rejected([UserError(ErrorCode.NOT_FOUND, "segment not found", ("segment",))])
+            policy_id = facts["policyId"]
+            if policy_id is None and facts["newIdTaken"]:
+                raise Rejected([UserError(ErrorCode.CONFLICT, f"an SLA policy with id {new_id!r} exists elsewhere",
+                                          ("segment",))])
+            (row,) = await tx.query("case_setup/set_sla_policy", policyId=policy_id or new_id, segmentId=segment_id,
+                                    priority=priority, responseMinutes=response_minutes,
+                                    resolutionMinutes=resolution_minutes, now=self.now)
+            return SlaPolicyRecord.from_map(row["policy"])
 
         return await self.session.write_transaction(work)
 

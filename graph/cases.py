@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from graph.client import GraphSession
-from graph.records import CaseCommentRecord, CaseFilter, CaseRecord, Page, SortKey, cursor_param
+from graph.records import (CaseCommentRecord, CaseFilter, CaseRecord, Page, SlaPolicyRecord, SortKey,
+                           cursor_param)
 
 
 class CaseRepository:
@@ -49,6 +50,23 @@ class QueueRepository:
     async def by_ids(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         rows = await self.session.read("cases/queues_by_ids", ids=ids)
         return {row["queue"]["id"]: row["queue"] for row in rows}
+
+
+class SlaPolicyRepository:
+    """The SLA policies of segments (a segment is readable when its program is: `$enterprise` staff read
+    DRAFT programs too); the key DEFAULT_POLICIES ("") stands for the default policies."""
+
+    DEFAULT_POLICIES = ""
+
+    def __init__(self, session: GraphSession, enterprise: bool):
+        self.session = session
+        self.enterprise = enterprise
+
+    async def of_segments(self, segment_ids: list[str]) -> dict[str, list[SlaPolicyRecord]]:
+        rows = await self.session.read("cases/sla_policies", segmentIds=[s or None for s in segment_ids],
+                                       enterprise=self.enterprise)
+        return {row["segmentId"] or self.DEFAULT_POLICIES: [SlaPolicyRecord.from_map(p) for p in row["policies"]]
+                for row in rows}
 
 
 def _page(cases: list[CaseRecord], first: int) -> Page[CaseRecord]:

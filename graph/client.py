@@ -82,11 +82,14 @@ class GraphSession:
     async def read_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
         return await self._managed(neo4j.READ_ACCESS, work)
 
-    async def write_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
-        return await self._managed(neo4j.WRITE_ACCESS, work)
+    async def write_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]],
+                                timeout: float | None = None) -> T:
+        """`timeout` overrides the per-query transaction timeout, for bulk loads (demo data, seeding)."""
+        return await self._managed(neo4j.WRITE_ACCESS, work, timeout)
 
-    async def _managed(self, mode: str, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
-        @neo4j.unit_of_work(timeout=self.client.timeout)
+    async def _managed(self, mode: str, work: Callable[[CountingTransaction], Awaitable[T]],
+                       timeout: float | None = None) -> T:
+        @neo4j.unit_of_work(timeout=timeout or self.client.timeout)
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(CountingTransaction(tx, self.stats))
 

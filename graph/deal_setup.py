@@ -47,6 +47,7 @@ class NewRegistration:
     expected_close_date: date | None
     lines: list[NewLine]
     field: Field
+    owner_id: str | None = None
 
 
 def _line_rows(lines: list[NewLine]) -> list[dict[str, Any]]:
@@ -70,7 +71,7 @@ class DealSetup:
             facts = await tx.query("deal_setup/create_check", scope=self.scope, enterprise=self.scope["enterprise"],
                                    items=[{"index": n, "id": i.id, "partnerId": i.partner_id,
                                            "accountId": i.account_id, "programId": i.program_id,
-                                           "productIds": [li.product_id for li in i.lines]}
+                                           "ownerId": i.owner_id, "productIds": [li.product_id for li in i.lines]}
                                           for n, i in enumerate(items)])
             errors: list[UserError] = []
             keys: set[str] = set()
@@ -92,6 +93,13 @@ class DealSetup:
                 elif fact["programStatus"] != "APPROVED":
                     errors.append(UserError(ErrorCode.VALIDATION, "deals are registered in APPROVED programs only",
                                             at + ("program",)))
+                if item.owner_id is not None:
+                    if self.scope["ownOnly"] and item.owner_id != self.person_id:
+                        errors.append(UserError(ErrorCode.FORBIDDEN, "an associate may name only themselves as "
+                                                "owner", at + ("owner",)))
+                    elif fact["partnerFound"] and not fact["ownerStaff"]:
+                        errors.append(UserError(ErrorCode.VALIDATION, "the owner must be staff of the partner",
+                                                at + ("owner",)))
                 unknown = set(fact["unknownProducts"])
                 for n, line in enumerate(item.lines):
                     if line.product_id in unknown:
@@ -100,7 +108,8 @@ class DealSetup:
             reject_if(errors)
             rows = [{"id": i.id, "name": i.name, "partnerId": i.partner_id, "accountId": i.account_id,
                      "programId": i.program_id, "estimatedAmount": i.estimated_amount, "currency": i.currency,
-                     "expectedCloseDate": i.expected_close_date, "lines": _line_rows(i.lines)} for i in items]
+                     "expectedCloseDate": i.expected_close_date, "ownerId": i.owner_id,
+                     "lines": _line_rows(i.lines)} for i in items]
             created = await tx.query("deal_setup/create", rows=rows, personId=self.person_id, now=self.now)
             return [row["id"] for row in created]
 
@@ -126,6 +135,21 @@ class DealSetup:
                            reviewDays=self.review_days, protectionDays=self.protection_days)
             if status == "SUBMITTED":
                 await tx.query("deal_setup/detect_conflicts", id=registration_id, now=self.now)
+            return registration_id
+
+        return await self.session.write_transaction(work)
+
+    async def assign_owner(self, registration_id: str, owner_id: str, field: Field) -> str:
+        """Name the owner of a registration in scope (NOT_FOUND otherwise), replacing any previous one; the
+        owner must be staff (MEMBER_OF) of the registering partner itself (VALIDATION otherwise)."""
+
+        async def work(tx: CountingTransaction) -> str:
+            facts = await self._lock(tx, registration_id, field)
+            (staff,) = await tx.query("deal_setup/owner_staff", ownerId=owner_id, partnerId=facts["partnerId"])
+            if not staff["staff"]:
+                raise Rejected([UserError(ErrorCode.VALIDATION, "the owner must be staff of the registration's "
+                                          "partner", field + ("owner",))])
+            await tx.query("deal_setup/set_owner", id=registration_id, ownerId=owner_id, now=self.now)
             return registration_id
 
         return await self.session.write_transaction(work)

@@ -6,6 +6,7 @@ from graph.client import GraphSession
 from graph.cypher_files import CYPHER_DIR, split_statements
 
 DEMO_DIR = CYPHER_DIR / "demo"
+BULK_TIMEOUT_SECONDS = 300.0  # one transaction for the whole demo: not bound by the per-query timeout
 
 
 async def is_empty(session: GraphSession) -> bool:
@@ -21,4 +22,4 @@ async def load(session: GraphSession) -> None:
             for statement in split_statements(path.read_text()):
                 await tx.run(statement)
 
-    await session.write_transaction(work)
+    await session.write_transaction(work, timeout=BULK_TIMEOUT_SECONDS)

@@ -449,3 +449,97 @@ class CaseCommentRecord(Record):
     def from_map(cls, data: dict[str, Any]) -> CaseCommentRecord:
         return cls(data["id"], data["body"], data["visibility"], _native(data["at"]), data["seq"],
                    data.get("authorId"))
+
+
+# Partner 360 (issue 6): aggregate figures computed in Cypher (graph/insights.py).
+@dataclass(frozen=True, slots=True)
+class InsightCountRecord:
+    """A count of records in one state (a status, stage or role)."""
+
+    key: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInsightRecord:
+    partner_count: int
+    by_stage: tuple[tuple[str, int, int], ...]  # (stage, count, value) of the opportunities open at the period end
+    open_count: int
+    open_value: int
+    previous_open_count: int
+    previous_open_value: int
+    unconverted: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationInsightRecord:
+    partner_count: int
+    by_status: tuple[InsightCountRecord, ...]
+    decided: int
+    approved: int
+    median_hours_to_decision: float | None
+    conflicts: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlySalesRecord:
+    month: Any  # datetime.date, the first day of the month
+    orders: int
+    revenue: int
+    unconverted: int
+
+
+@dataclass(frozen=True, slots=True)
+class SalesInsightRecord:
+    partner_count: int
+    won: int
+    lost: int
+    by_month: tuple[MonthlySalesRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInsightRecord:
+    partner_count: int
+    by_status: tuple[InsightCountRecord, ...]
+    resolved: int
+    resolved_within_target: int
+    open: int
+    open_breached: int
+
+
+@dataclass(frozen=True, slots=True)
+class StaffInsightRecord:
+    partner_count: int
+    by_role: tuple[InsightCountRecord, ...]
+
+
+# SLA policies (issue 5): the targets a case copies when it is opened (graph/case_setup.py).
+@dataclass(frozen=True, slots=True)
+class SlaPolicyRecord:
+    id: str
+    priority: str
+    response_minutes: int
+    resolution_minutes: int
+    is_default: bool
+    segment_id: str | None  # None for a default policy
+    updated_at: datetime | None  # when setSlaPolicy last set it; None for policies from data files
+
+    @classmethod
+    def from_map(cls, data: dict[str, Any]) -> SlaPolicyRecord:
+        return cls(data["id"], data["priority"], data["responseMinutes"], data["resolutionMinutes"],
+                   bool(data.get("isDefault")), data.get("segmentId"), _native(data.get("updatedAt")))
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardRecord:
+    """Where a partner's metric stands in the segment of one of its partnerships (Partner 360 scorecards)."""
+
+    partnership_id: str
+    segment_id: str
+    next_segment_id: str | None
+    value: float | None
+    peers: int
+    percentile: float | None
+    median: float | None
+    next_peers: int
+    next_median: float | None

@@ -1,4 +1,5 @@
-"""Case changes: open, comment (partner comment or enterprise work note), assign, status moves."""
+"""Case changes: open, comment (partner comment or enterprise work note), assign, status moves; and the
+SLA policies new cases are opened under."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from auth.permissions import Action
 from auth.personas import Persona
 from graph.case_setup import CaseSetup, NewCase
 from graph.errors import ErrorCode
-from graph.records import CaseCommentRecord, CaseRecord
+from graph.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord
 from resolvers.cases import now
 from resolvers.checks import Checks
 from resolvers.context import RequestContext
@@ -17,6 +18,7 @@ from resolvers.mutations import Outcome, run
 
 ABOUT_TYPES = ("Product", "Order", "DealRegistration")
 CASE_WORKERS = frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT})
+MAX_SLA_MINUTES = 366 * 24 * 60  # SLA targets run to a year at most
 
 
 def reopen_window(ctx: RequestContext) -> timedelta:
@@ -104,3 +106,22 @@ async def change_status(ctx: RequestContext, case: str, status: str) -> Outcome[
         return await _setup(ctx).change_status(case_id, status, reopen_window(ctx))
 
     return await run(ctx, Action.MOVE_CASES, work)
+
+
+async def set_sla_policy(ctx: RequestContext, segment: str | None, priority: str, response_minutes: int,
+                         resolution_minutes: int) -> Outcome[SlaPolicyRecord]:
+    async def work() -> SlaPolicyRecord:
+        checks = Checks()
+        segment_id = checks.node_id(segment, "Segment", ("segment",))
+        for value, field in ((response_minutes, "responseMinutes"), (resolution_minutes, "resolutionMinutes")):
+            if value <= 0:
+                checks.fail(ErrorCode.VALIDATION, "must be a positive number of minutes", (field,))
+            elif value > MAX_SLA_MINUTES:
+                checks.fail(ErrorCode.VALIDATION, f"at most {MAX_SLA_MINUTES} minutes (366 days)", (field,))
+        if 0 < resolution_minutes < response_minutes:
+            checks.fail(ErrorCode.VALIDATION, "the response target must not be later than the resolution target",
+                        ("responseMinutes",))
+        checks.done()
+        return await _setup(ctx).set_sla_policy(segment_id, priority, response_minutes, resolution_minutes)
+
+    return await run(ctx, Action.SET_SLA_POLICIES, work)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from graph.records import CaseCommentRecord, CaseFilter, CaseRecord, Page
+from graph.cases import SlaPolicyRepository
+from graph.records import CaseCommentRecord, CaseFilter, CaseRecord, Page, SlaPolicyRecord
 from resolvers.context import RequestContext
 from resolvers.pagination import decode_cursor, page_size
 
@@ -38,3 +39,8 @@ async def comments(ctx: RequestContext, case_id: str, visibility: str | None, fi
                    after: str | None) -> Page[CaseCommentRecord]:
     key = (case_id, visibility, page_size(first, ctx.page_limits), decode_cursor(after))
     return await ctx.loaders.case_comments.load(key)
+
+
+async def sla_policies(ctx: RequestContext, segment_id: str | None) -> list[SlaPolicyRecord]:
+    """The policies in force for a segment (None: the default policies); empty when it is not visible."""
+    return await ctx.loaders.sla_policies.load(segment_id or SlaPolicyRepository.DEFAULT_POLICIES) or []

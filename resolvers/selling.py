@@ -173,6 +173,7 @@ async def create_registrations(ctx: RequestContext, items: list[Any]) -> Outcome
                 expected_close_date=item.expected_close_date,
                 lines=_lines(checks, item.lines, at + ("lines",)),
                 field=at,
+                owner_id=checks.node_id(item.owner, "Person", at + ("owner",)),
             ))
         checks.done()
         ids = await deal_setup(ctx).create(new)
@@ -209,6 +210,19 @@ async def move_registration(ctx: RequestContext, registration_gid: str, move: st
         return await ctx.loaders.deal_registration.load(registration_id)
 
     return await run(ctx, action, work)
+
+
+async def assign_owner(ctx: RequestContext, registration_gid: str, owner_gid: str) -> Outcome[DealRegistrationRecord]:
+    async def work() -> DealRegistrationRecord:
+        checks = Checks()
+        registration_id = checks.node_id(registration_gid, "DealRegistration", ("registration",))
+        owner_id = checks.node_id(owner_gid, "Person", ("owner",))
+        checks.done()
+        await deal_setup(ctx).assign_owner(registration_id, owner_id, ())
+        ctx.reset_loaders()
+        return await ctx.loaders.deal_registration.load(registration_id)
+
+    return await run(ctx, Action.ASSIGN_DEALS, work)
 
 
 async def delete_registration(ctx: RequestContext, registration_gid: str) -> Outcome[str]:

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers import case_setup
-from schema.cases import Case, CaseComment, CasePriority, CaseStatus
+from schema.cases import Case, CaseComment, CasePriority, CaseStatus, SlaPolicy
 from schema.errors import UserError, user_errors
 
 
@@ -43,6 +43,12 @@ class AddCaseCommentPayload:
     errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
 
 
+@strawberry.type(description="Result of setSlaPolicy.")
+class SlaPolicyPayload:
+    policy: SlaPolicy | None = strawberry.field(description="The policy as it is now; null on errors.")
+    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+
+
 CaseArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the case.")]
 
 
@@ -63,7 +69,9 @@ class CaseMutations:
 
     @strawberry.mutation(description="Comment on a case: partner staff and enterprise agents write partner-visible "
                          "comments; only the enterprise admin and partner agents write work notes (`internal`). "
-                         "A CLOSED or CANCELLED case takes no comments.")
+                         "A comment by partner staff on a case AWAITING_PARTNER supplies the information asked "
+                         "for: the case goes back to IN_PROGRESS and its SLA clock resumes. A CLOSED or CANCELLED "
+                         "case takes no comments.")
     async def add_case_comment(
         self, info: Info, case: CaseArg,
         body: Annotated[str, strawberry.argument(description="The text.")],
@@ -95,3 +103,22 @@ class CaseMutations:
         status: Annotated[CaseStatus, strawberry.argument(description="The new status.")],
     ) -> CasePayload:
         return _payload(await case_setup.change_status(info.context, case, status.value))
+
+    @strawberry.mutation(description="Create or replace the SLA targets of a program segment, or the default "
+                         "targets, for one priority (enterprise admin). Cases opened afterwards use them; cases "
+                         "already open keep the targets copied when they were opened.")
+    async def set_sla_policy(
+        self, info: Info, *,
+        segment: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Global ID of the segment; null sets the default policy, used when none of a partner's "
+            "segments sets targets for the priority.")] = None,
+        priority: Annotated[CasePriority, strawberry.argument(description="The case priority the targets are for.")],
+        response_minutes: Annotated[int, strawberry.argument(
+            description="Minutes from opening to the first response; positive, at most the resolution target.")],
+        resolution_minutes: Annotated[int, strawberry.argument(
+            description="Minutes from opening to resolution, time paused not counted; positive, at most 366 days.")],
+    ) -> SlaPolicyPayload:
+        outcome = await case_setup.set_sla_policy(info.context, segment, priority.value, response_minutes,
+                                                  resolution_minutes)
+        return SlaPolicyPayload(policy=SlaPolicy.from_record(outcome.result) if outcome.result else None,
+                                errors=user_errors(outcome.errors))

@@ -9,7 +9,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from resolvers import cases as case_resolvers
-from schema.cases import Case, CaseFilter, case_filter
+from schema.cases import Case, CaseFilter, SlaPolicy, case_filter, node_key
 from schema.pagination import to_connection
 
 
@@ -39,3 +39,14 @@ class CaseQueries:
         record = case_filter(f.status, f.priority, f.open, f.breached, f.account, f.opened_by, f.queue)
         page = await case_resolvers.listing(info.context, record, first, after)
         return to_connection(page, Case.from_record)
+
+    @strawberry.field(description="The SLA policies in force for a program segment, by priority (a priority it "
+                      "sets none for falls back to the default policy); the default policies when `segment` is "
+                      "null. Empty for a segment the viewer may not see.")
+    async def sla_policies(
+        self, info: Info,
+        segment: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Global ID of the segment; null for the default policies.")] = None,
+    ) -> list[SlaPolicy]:
+        records = await case_resolvers.sla_policies(info.context, node_key(segment, "Segment", "segment"))
+        return [SlaPolicy.from_record(r) for r in records]

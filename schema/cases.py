@@ -11,7 +11,8 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from graph.records import CaseCommentRecord, CaseFilter as CaseFilterRecord, CaseRecord, CaseSlaRecord
+from graph.records import (CaseCommentRecord, CaseFilter as CaseFilterRecord, CaseRecord, CaseSlaRecord,
+                           SlaPolicyRecord)
 from resolvers import cases as case_resolvers
 from resolvers.errors import PublicError
 from schema.accounts import Account
@@ -20,6 +21,7 @@ from schema.people import Person
 
 if TYPE_CHECKING:
     from schema.partners import Partner
+    from schema.programs import Segment
 
 
 @strawberry.enum(description="A case's lifecycle: NEW → IN_PROGRESS ⇄ AWAITING_PARTNER; IN_PROGRESS or "
@@ -131,6 +133,37 @@ class CaseSla:
                    resolution_breached=r.resolution_breached, breached=r.breached,
                    response_remaining_seconds=r.response_remaining_seconds,
                    resolution_remaining_seconds=r.resolution_remaining_seconds)
+
+
+@strawberry.type(description="SLA targets for one priority: those of a program segment, or the default ones used "
+                 "when none of a partner's segments sets any. A case copies the minutes of its policy when it is "
+                 "opened, so changing a policy moves the targets of cases opened afterwards only.")
+class SlaPolicy:
+    key: str = strawberry.field(description="The policy's stable key.")
+    priority: CasePriority = strawberry.field(description="The case priority the targets are for.")
+    response_minutes: int = strawberry.field(description="Minutes from opening to the first response.")
+    resolution_minutes: int = strawberry.field(
+        description="Minutes from opening to resolution, not counting time paused.")
+    is_default: bool = strawberry.field(description="Whether this is a default policy (no segment).")
+    updated_at: datetime | None = strawberry.field(
+        description="When setSlaPolicy last set it (UTC); null for policies loaded from data files.")
+    segment_id: strawberry.Private[str | None]
+
+    @classmethod
+    def from_record(cls, r: SlaPolicyRecord) -> SlaPolicy:
+        return cls(key=r.id, priority=CasePriority(r.priority), response_minutes=r.response_minutes,
+                   resolution_minutes=r.resolution_minutes, is_default=r.is_default, updated_at=r.updated_at,
+                   segment_id=r.segment_id)
+
+    @strawberry.field(description="The segment that sets these targets; null for a default policy or when the "
+                      "viewer may not see the segment.")
+    async def segment(self, info: Info) -> Annotated[Segment, strawberry.lazy("schema.programs")] | None:
+        from schema.programs import Segment
+
+        if self.segment_id is None:
+            return None
+        record = await info.context.loaders.segment.load(self.segment_id)
+        return Segment.from_record(record) if record else None
 
 
 @strawberry.type(description="A comment on a case: partner-visible, or an enterprise-only work note.")

@@ -18,6 +18,7 @@ from resolvers.errors import PublicError
 from schema.accounts import Account
 from schema.organizations import Organization
 from schema.partner_cases import PartnerCaseFields
+from schema.partner_insights import PartnerInsightsFields
 from schema.partner_selling import PartnerSellingFields
 from schema.pagination import to_connection
 from schema.people import PartnerRole, Person
@@ -122,7 +123,7 @@ AfterArg = Annotated[str | None, strawberry.argument(description="Cursor of the 
 
 
 @strawberry.type(description="A channel partner (External Business Organization) in the enterprise's channel.")
-class Partner(relay.Node, Organization, PartnerRef, PartnerSellingFields, PartnerCaseFields):
+class Partner(relay.Node, Organization, PartnerRef, PartnerSellingFields, PartnerCaseFields, PartnerInsightsFields):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The partner's display name.")
     type: PartnerType = strawberry.field(description="The kind of partner.")

@@ -217,7 +217,9 @@ class DealRegistration(relay.Node):
     async def submitted_by(self, info: Info) -> Person | None:
         return await _person(info, self.record.submitted_by_id)
 
-    @strawberry.field(description="Who owns it, when someone other than the submitter does.")
+    @strawberry.field(description="Who owns it (staff of the registering partner, named at creation or by "
+                      "assignDealOwner); a partner associate sees the registrations they submitted or own. Null when "
+                      "nobody is named or the viewer may not see that person.")
     async def owner(self, info: Info) -> Person | None:
         return await _person(info, self.record.owner_id)
 

@@ -39,6 +39,9 @@ class CreateDealRegistrationInput:
     expected_close_date: date | None = strawberry.field(default=None, description="Expected close date.")
     lines: list[LineItemInput] | None = strawberry.field(default=None, description="Products and quantities.")
     key: str | None = strawberry.field(default=None, description="Stable key; generated when left out.")
+    owner: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the owner, staff of the registering partner; an associate may "
+        "name only themselves. The owner (like the submitter) sees the deal even as an associate.")
 
 
 @strawberry.input(description="A new quote version on an opportunity; it revises the latest one.")
@@ -124,6 +127,19 @@ class SellingMutations:
     ) -> DealRegistrationPayload:
         outcome = await selling_resolvers.move_registration(info.context, registration, move.value, reason,
                                                             closure_code.value if closure_code else None)
+        return DealRegistrationPayload(registration=_wrap("DealRegistration", outcome.result),
+                                       errors=user_errors(outcome.errors))
+
+    @strawberry.mutation(description="Name the owner of a deal registration, replacing any previous one (partner "
+                         "admin or manager for registrations in their scope, enterprise admin). The owner must be "
+                         "staff of the registering partner; a partner associate sees the registrations they "
+                         "submitted or own.")
+    async def assign_deal_owner(
+        self, info: Info, registration: RegistrationArg,
+        owner: Annotated[strawberry.ID, strawberry.argument(
+            description="Global ID of the new owner, a staff member of the registering partner.")],
+    ) -> DealRegistrationPayload:
+        outcome = await selling_resolvers.assign_owner(info.context, registration, owner)
         return DealRegistrationPayload(registration=_wrap("DealRegistration", outcome.result),
                                        errors=user_errors(outcome.errors))
 

@@ -16,6 +16,7 @@ from seed import channel
 from seed.shape import ChannelShape
 
 SEED_DIR = CYPHER_DIR / "seed"
+BATCH_TIMEOUT_SECONDS = 120.0  # a batch of thousands of rows is not bound by the per-query timeout
 
 
 class NotEmpty(Exception):
@@ -77,7 +78,7 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
     texts = {path.stem: path.read_text() for path in SEED_DIR.glob("*.cypher")}
 
     async def write(query: str, **params) -> None:
-        await session.write_transaction(lambda tx: tx.run(texts[query], **params))
+        await session.write_transaction(lambda tx: tx.run(texts[query], **params), timeout=BATCH_TIMEOUT_SECONDS)
 
     people = channel.enterprise(shape)
     await write("enterprise", orgs=people["orgs"], people=people["people"])

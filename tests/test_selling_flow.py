@@ -354,12 +354,16 @@ async def test_bad_input_changes_nothing(gql, session, prefix):
     assert [q["key"] for q in versions["node"]["quotes"]] == ["q-demo-initech-crm-2", "q-demo-initech-crm-1"]
 
 
-async def test_work_notes_only_for_enterprise(gql, prefix):
+async def test_work_notes_only_for_enterprise(clocked_gql, clock, prefix):
+    # A controlled clock: "now" has whole seconds, so two comments in the same second would tie on `at`.
+    gql = clocked_gql
+    clock.set(datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
     (reg,) = await _create(gql, "partner-manager", _deal(f"{prefix}-n"))
     gid = reg["id"]
     refused = await gql.data(COMMENT, persona="partner-manager", variables={"id": gid, "body": "psst", "v": "INTERNAL"})
     assert [(e["code"], e["field"]) for e in refused["addDealComment"]["errors"]] == [("FORBIDDEN", ["visibility"])]
     await gql.data(COMMENT, persona="partner-manager", variables={"id": gid, "body": "hello", "v": "PARTNER"})
+    clock.advance(seconds=1)
     note = await gql.data(COMMENT, persona="relationship-manager", variables={"id": gid, "body": "watch", "v": "INTERNAL"})
     assert note["addDealComment"]["comment"] == {"body": "watch", "visibility": "INTERNAL"}
     hidden = await gql.data(COMMENT, persona="partner-agent", variables={"id": gid, "body": "x", "v": "PARTNER"})

@@ -1,6 +1,8 @@
 // Add a comment (PARTNER) or work note (INTERNAL) to a registration locked earlier in this transaction.
 MATCH (dr:DealRegistration {id: $id}), (by:Person {id: $personId})
-CREATE (c:Comment {id: $commentId, body: $body, visibility: $visibility, at: $now})-[:ON]->(dr)
+// seq orders comments written in the same second (the registration is locked, so counting is safe).
+WITH dr, by, COUNT { (:Comment)-[:ON]->(dr) } + 1 AS seq
+CREATE (c:Comment {id: $commentId, body: $body, visibility: $visibility, at: $now, seq: seq})-[:ON]->(dr)
 CREATE (c)-[:BY]->(by)
 SET dr.updatedAt = $now, dr.lineageChangedAt = $now
 RETURN c {.id, .body, .visibility, .at, authorId: by.id} AS comment

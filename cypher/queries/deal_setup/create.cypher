@@ -1,4 +1,4 @@
-// Create DRAFT deal registrations with their line items (checked already).
+// Create DRAFT deal registrations with their line items and optional owner (checked already).
 UNWIND $rows AS row
 MATCH (p:Partner {id: row.partnerId}), (a:Account {id: row.accountId}), (prog:Program {id: row.programId}),
       (by:Person {id: $personId})
@@ -11,5 +11,9 @@ CALL (row, dr) {
   UNWIND row.lines AS line
   MATCH (prod:Product {id: line.productId})
   CREATE (dr)-[:HAS_LINE]->(:LineItem {id: line.id, quantity: line.quantity, unitPrice: line.unitPrice})-[:OF]->(prod)
+}
+CALL (row, dr) {
+  MATCH (owner:Person {id: row.ownerId})
+  CREATE (dr)-[:OWNED_BY]->(owner)
 }
 RETURN dr.id AS id

@@ -1,0 +1,40 @@
+// Partner 360, case section (counted partners as in pipeline.cypher), over the cases of the counted
+// partners the viewer may see (case_visible): those opened in [$start, $end) by current status; those
+// resolved in the period (RESOLVED or CLOSED, resolvedAt in the period) and how many of them within
+// the resolution target (case_sla); and, as of $now whatever the period, the open cases and how many
+// of them are breached.
+UNWIND $partnerIds AS partnerId
+MATCH (root:Partner {id: partnerId})
+WHERE {{partner_visible(root)}}
+CALL (root) {
+  RETURN root AS p
+  UNION
+  MATCH (root)-[:PARENT_OF*1..]->(p:Partner)
+  WHERE $subtree AND {{partner_visible(p)}}
+  RETURN p
+}
+WITH partnerId, collect(p) AS partners
+CALL (partners) {
+  UNWIND partners AS p
+  MATCH (p)<-[:FOR_PARTNER]-(c:Case)
+  WHERE c.openedAt >= $start AND c.openedAt < $end AND {{case_visible(c)}}
+  WITH c.status AS status, count(*) AS n
+  ORDER BY status
+  RETURN collect({status: status, count: n}) AS byStatus
+}
+CALL (partners) {
+  UNWIND partners AS p
+  MATCH (p)<-[:FOR_PARTNER]-(c:Case)
+  WHERE c.status IN ['RESOLVED', 'CLOSED'] AND c.resolvedAt >= $start AND c.resolvedAt < $end
+    AND {{case_visible(c)}}
+  WITH c, {{case_sla(c)}} AS sla
+  RETURN count(c) AS resolved, count(CASE WHEN NOT sla.resolutionBreached THEN 1 END) AS resolvedWithinTarget
+}
+CALL (partners) {
+  UNWIND partners AS p
+  MATCH (p)<-[:FOR_PARTNER]-(c:Case)
+  WHERE c.status IN ['NEW', 'IN_PROGRESS', 'AWAITING_PARTNER'] AND {{case_visible(c)}}
+  WITH c, {{case_sla(c)}} AS sla
+  RETURN count(c) AS open, count(CASE WHEN sla.breached THEN 1 END) AS openBreached
+}
+RETURN partnerId, size(partners) AS partnerCount, byStatus, resolved, resolvedWithinTarget, open, openBreached

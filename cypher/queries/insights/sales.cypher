@@ -1,0 +1,40 @@
+// Partner 360, sales section (counted partners as in pipeline.cypher): the visible opportunities
+// closed in [$start, $end) (won, lost), and the visible orders placed in the period that are not
+// CANCELLED, by calendar month (UTC) of placedAt: count and total in $currency, converted per order
+// at the latest rate of its pair and rounded half-even to the minor unit (as Money.in); totals without
+// a rate are left out of the revenue and counted as unconverted.
+UNWIND $partnerIds AS partnerId
+MATCH (root:Partner {id: partnerId})
+WHERE {{partner_visible(root)}}
+CALL (root) {
+  RETURN root AS p
+  UNION
+  MATCH (root)-[:PARENT_OF*1..]->(p:Partner)
+  WHERE $subtree AND {{partner_visible(p)}}
+  RETURN p
+}
+WITH partnerId, collect(p) AS partners
+CALL (partners) {
+  UNWIND partners AS p
+  MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
+  WHERE o.closedAt >= $start AND o.closedAt < $end AND {{deal_visible(dr)}}
+  RETURN count(CASE WHEN o.stage = 'CLOSED_WON' THEN 1 END) AS won,
+         count(CASE WHEN o.stage = 'CLOSED_LOST' THEN 1 END) AS lost
+}
+CALL (partners) {
+  UNWIND partners AS p
+  MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)
+        -[:ORDERED_AS]->(ord:Order)
+  WHERE ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED' AND {{deal_visible(dr)}}
+  WITH ord, CASE WHEN ord.currency = $currency THEN 1.0 ELSE head(COLLECT {
+         MATCH (r:ExchangeRate)
+         WHERE (r.base = ord.currency AND r.quote = $currency) OR (r.base = $currency AND r.quote = ord.currency)
+         RETURN CASE WHEN r.base = ord.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+  WITH datetime({epochSeconds: ord.placedAt.epochSeconds}) AS placed,
+       CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END AS value
+  WITH date({year: placed.year, month: placed.month, day: 1}) AS month, count(*) AS n, sum(value) AS total,
+       count(value) AS converted
+  ORDER BY month
+  RETURN collect({month: month, orders: n, revenue: total, unconverted: n - converted}) AS byMonth
+}
+RETURN partnerId, size(partners) AS partnerCount, won, lost, byMonth

@@ -1,0 +1,66 @@
+"""Partner 360 (issue 6): the reporting period, the checks on the arguments, and one DataLoader call per
+section (`Loaders.insight_section`), so the same section of any number of partners is one round trip."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from resolvers.context import RequestContext
+from resolvers.errors import PublicError
+
+DEFAULT_PERIOD_DAYS = 90
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class InsightsQuery:
+    """What a Partner 360 counts: a partner (with its visible subtree or not) over [start, end)."""
+
+    partner_id: str
+    start: datetime
+    end: datetime
+    subtree: bool
+    currency: str
+    now: datetime
+
+    @property
+    def previous_start(self) -> datetime:
+        """The previous period has the same length and ends where this one starts."""
+        return self.start - (self.end - self.start)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+async def insights(ctx: RequestContext, partner_id: str, start: datetime | None, end: datetime | None,
+                   subtree: bool, currency: str) -> InsightsQuery | None:
+    """The Partner 360 query of a partner, or None when the viewer may not see the partner. Without a
+    period: the 90 days before the request's now."""
+    if not _CURRENCY.match(currency or ""):
+        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
+    now = ctx.now
+    end = _aware(end) if end else now
+    start = _aware(start) if start else end - timedelta(days=DEFAULT_PERIOD_DAYS)
+    if start >= end:
+        raise PublicError("the period must start before it ends", "VALIDATION")
+    if await ctx.loaders.partner.load(partner_id) is None:
+        return None
+    return InsightsQuery(partner_id, start, end, subtree, currency, now)
+
+
+async def section(ctx: RequestContext, query: InsightsQuery, name: str) -> Any:
+    """One section's record (graph.records.*InsightRecord); None when the partner is out of scope."""
+    key = (query.partner_id, name, query.start, query.end, query.subtree, query.currency, query.now)
+    return await ctx.loaders.insight_section.load(key)
+
+
+async def partnership(ctx: RequestContext, partnership_id: str) -> Any:
+    return await ctx.loaders.partnership.load(partnership_id)
+
+
+async def segment(ctx: RequestContext, segment_id: str) -> Any:
+    return await ctx.loaders.segment.load(segment_id)

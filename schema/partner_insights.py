@@ -1,0 +1,30 @@
+"""The Partner 360 field on a Partner (issue 6): `insights(period:, includeSubtree:, currency:)`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import insights as insight_resolvers
+from schema.insights import InsightsPeriodInput, Partner360
+
+
+@strawberry.type
+class PartnerInsightsFields:
+    @strawberry.field(description="Partner 360: this partner's pipeline, deal registrations, sales, cases, staff, "
+                      "partnerships and relationship managers over a reporting period; null when the viewer may not "
+                      "see the partner. Each section is one aggregate query for all partners of the response.")
+    async def insights(
+        self, info: Info,
+        period: Annotated[InsightsPeriodInput | None, strawberry.argument(
+            description="The reporting period; the 90 days before now when left out.")] = None,
+        include_subtree: Annotated[bool, strawberry.argument(
+            description="Also count the partners below this one that the viewer may see.")] = False,
+        currency: Annotated[str, strawberry.argument(
+            description="ISO 4217 code of the reporting currency of every money figure.")] = "USD",
+    ) -> Partner360 | None:
+        query = await insight_resolvers.insights(info.context, self.id, period.from_ if period else None,
+                                                 period.to if period else None, include_subtree, currency)
+        return Partner360(query=query) if query else None
