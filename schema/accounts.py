@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from graph.records import AccountRecord
 from resolvers import accounts as account_resolvers
+from schema.keys import KeyedNode
 from schema.errors import UserError, user_errors
 
 if TYPE_CHECKING:
@@ -18,15 +19,11 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(description="An end customer of the enterprise, served by one or more channel partners.")
-class Account(relay.Node):
+class Account(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The customer's name.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     industry: str | None = strawberry.field(description="Industry, free text.")
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: AccountRecord) -> Account:

@@ -15,6 +15,7 @@ from graph.records import (CaseCommentRecord, CaseFilter as CaseFilterRecord, Ca
                            SlaPolicyRecord)
 from resolvers import cases as case_resolvers
 from resolvers.errors import PublicError
+from schema.keys import KeyedNode
 from schema.accounts import Account
 from schema.pagination import to_connection
 from schema.people import Person
@@ -91,14 +92,10 @@ def case_filter(status: list[CaseStatus] | None = None, priority: list[CasePrior
 
 
 @strawberry.type(description="A queue of cases worked by enterprise partner agents.")
-class Queue(relay.Node):
+class Queue(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The queue's name.")
     is_default: bool = strawberry.field(description="New cases land in the default queue.")
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     async def resolve_nodes(cls, *, info: Any, node_ids: Iterable[str], required: bool = False) -> list[Queue | None]:
@@ -196,7 +193,7 @@ async def _person(info: Info, person_id: str | None) -> Person | None:
 @strawberry.type(description="A partner case: opened by partner staff for their organization or one of its "
                  "end-customer accounts, worked by the enterprise's partner agents under SLA targets that "
                  "follow the partner's segment.")
-class Case(relay.Node):
+class Case(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     number: str = strawberry.field(description="Human-readable number, e.g. CASE-000123.")
     subject: str = strawberry.field(description="One-line summary.")
@@ -212,10 +209,6 @@ class Case(relay.Node):
     updated_at: datetime | None = strawberry.field(description="Last change (UTC).")
     sla: CaseSla = strawberry.field(description="Targets, time remaining and breaches, as of now.")
     record: strawberry.Private[CaseRecord]
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: CaseRecord) -> Case:

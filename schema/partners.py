@@ -15,6 +15,7 @@ from graph.records import PartnerNameRecord, PartnerRecord
 from resolvers import accounts as account_resolvers
 from resolvers import partners as partner_resolvers
 from resolvers.errors import PublicError
+from schema.keys import KeyedNode
 from schema.accounts import Account
 from schema.organizations import Organization
 from schema.partner_cases import PartnerCaseFields
@@ -123,17 +124,14 @@ AfterArg = Annotated[str | None, strawberry.argument(description="Cursor of the 
 
 
 @strawberry.type(description="A channel partner (External Business Organization) in the enterprise's channel.")
-class Partner(relay.Node, Organization, PartnerRef, PartnerSellingFields, PartnerCaseFields, PartnerInsightsFields):
+class Partner(relay.Node, KeyedNode, Organization, PartnerRef, PartnerSellingFields, PartnerCaseFields,
+              PartnerInsightsFields):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The partner's display name.")
     type: PartnerType = strawberry.field(description="The kind of partner.")
     status: PartnerStatus = strawberry.field(description="Lifecycle status.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     currency: str | None = strawberry.field(description="Default ISO 4217 currency code.")
-
-    @strawberry.field(description="The stable key inside the global ID (what batch inputs may set as `key`).")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: PartnerRecord) -> Partner:

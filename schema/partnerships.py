@@ -14,6 +14,7 @@ from strawberry.types import Info
 from graph.records import PartnershipRecord, SegmentAssignmentRecord
 from resolvers import partnerships as partnership_resolvers
 from resolvers import programs as program_resolvers
+from schema.keys import KeyedNode
 from schema.partners import Partner
 from schema.programs import Program, Segment
 
@@ -52,7 +53,7 @@ class SegmentAssignment:
 
 @strawberry.type(description="A partner's membership in a program: its status, its current segment and the "
                  "history of its segments. Visible whenever its partner is.")
-class Partnership(relay.Node):
+class Partnership(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     status: PartnershipStatus = strawberry.field(description="Lifecycle status.")
     onboarded_at: datetime | None = strawberry.field(description="When it first became ACTIVE (UTC); null before.")
@@ -60,10 +61,6 @@ class Partnership(relay.Node):
     partner_id: strawberry.Private[str]
     program_id: strawberry.Private[str]
     segment_id: strawberry.Private[str | None]
-
-    @strawberry.field(description="The stable key inside the global ID (what inputs may set as `key`).")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: PartnershipRecord) -> Partnership:

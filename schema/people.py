@@ -10,6 +10,7 @@ import strawberry
 from strawberry import relay
 
 from graph.records import PersonRecord
+from schema.keys import KeyedNode
 
 
 @strawberry.enum(description="A partner staff member's role in their organization.")
@@ -20,16 +21,12 @@ class PartnerRole(Enum):
 
 
 @strawberry.type(description="A person: partner staff or enterprise staff.")
-class Person(relay.Node):
+class Person(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Full name.")
     email: str | None = strawberry.field(description="Work e-mail address.")
     partner_role: PartnerRole | None = strawberry.field(
         default=None, description="Role in the partner organization, when listed as a partner's staff.")
-
-    @strawberry.field(description="The stable key inside the global ID (what batch inputs may set as `key`).")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, record: PersonRecord) -> Person:

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from graph.records import CriterionRecord, ProgramRecord, SegmentRecord
 from resolvers import partnerships as partnership_resolvers
 from resolvers import programs as program_resolvers
+from schema.keys import KeyedNode
 from schema.organizations import InternalOrg
 from schema.pagination import to_connection
 from schema.partners import AfterArg, FirstArg, Partner
@@ -67,16 +68,12 @@ class Criterion:
 
 @strawberry.type(description="A segment (tier) of a program, e.g. Platinum, Gold, Silver, Bronze. Rank 1 is the "
                  "top; the one default segment is where onboarded partners start unless told otherwise.")
-class Segment(relay.Node):
+class Segment(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Display name, e.g. Gold.")
     rank: int = strawberry.field(description="Position in the program, 1 being the top segment.")
     is_default: bool = strawberry.field(description="Whether new partnerships start here; exactly one per program.")
     program_id: strawberry.Private[str]
-
-    @strawberry.field(description="The stable key inside the global ID (what inputs may set as `key`).")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: SegmentRecord) -> Segment:
@@ -105,7 +102,7 @@ class Segment(relay.Node):
 
 @strawberry.type(description="A partner program run by an internal organization: partners join it through a "
                  "partnership and sit in one of its segments.")
-class Program(relay.Node):
+class Program(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Display name, e.g. Reseller Program.")
     kind: ProgramKind = strawberry.field(description="The kind of program.")
@@ -113,10 +110,6 @@ class Program(relay.Node):
     start_date: date = strawberry.field(description="The first day of the program.")
     end_date: date | None = strawberry.field(description="The last day of the program; null when open-ended.")
     internal_org_id: strawberry.Private[str | None]
-
-    @strawberry.field(description="The stable key inside the global ID (what inputs may set as `key`).")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: ProgramRecord) -> Program:

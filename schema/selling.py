@@ -24,6 +24,7 @@ from graph.records import (
 from resolvers import accounts as account_resolvers
 from resolvers import programs as program_resolvers
 from resolvers import selling as selling_resolvers
+from schema.keys import KeyedNode
 from schema.accounts import Account
 from schema.partners import Partner
 from schema.people import Person
@@ -70,15 +71,11 @@ async def _partner(info: Info, partner_id: str) -> Partner | None:
 
 
 @strawberry.type(description="A product of the enterprise's catalog.")
-class Product(relay.Node):
+class Product(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Product name.")
     sku: str = strawberry.field(description="Stock keeping unit.")
     list_price: Money = strawberry.field(description="List price per unit.")
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: ProductRecord) -> Product:
@@ -157,7 +154,7 @@ class DealDecision:
                  "Visible to the partner's admins and managers and those of its ancestors, to the associate who "
                  "submitted or owns it, to relationship managers of the partner's subtree, and to enterprise "
                  "admins and executives.")
-class DealRegistration(relay.Node):
+class DealRegistration(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="What the deal is, e.g. \"Acme ERP rollout\".")
     status: DealRegistrationStatus = strawberry.field(description="Lifecycle status.")
@@ -172,10 +169,6 @@ class DealRegistration(relay.Node):
     closed_at: datetime | None = strawberry.field(description="When it closed or was cancelled (UTC).")
     lineage_changed_at: datetime | None = strawberry.field(description="Last change anywhere in its lineage (UTC).")
     record: strawberry.Private[DealRegistrationRecord]
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: DealRegistrationRecord) -> DealRegistration:
@@ -243,7 +236,7 @@ class DealRegistration(relay.Node):
 
 
 @strawberry.type(description="A sales opportunity converted from an approved deal registration.")
-class Opportunity(relay.Node):
+class Opportunity(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The deal's name.")
     stage: OpportunityStage = strawberry.field(description="Sales stage.")
@@ -252,10 +245,6 @@ class Opportunity(relay.Node):
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
     closed_at: datetime | None = strawberry.field(description="When it closed, won or lost (UTC).")
     record: strawberry.Private[OpportunityRecord]
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @strawberry.field(description="True unless CLOSED_WON or CLOSED_LOST.")
     def is_open(self) -> bool:
@@ -287,7 +276,7 @@ class Opportunity(relay.Node):
 
 
 @strawberry.type(description="A version of a quote on an opportunity, priced in the opportunity's currency.")
-class Quote(relay.Node):
+class Quote(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The deal's name and the version, e.g. \"Acme ERP v2\".")
     version: int = strawberry.field(description="1 for the first quote of an opportunity, then 2, 3 …")
@@ -298,10 +287,6 @@ class Quote(relay.Node):
     created_at: datetime | None = strawberry.field(description="When it was created (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
     record: strawberry.Private[QuoteRecord]
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: QuoteRecord) -> Quote:
@@ -338,7 +323,7 @@ class Quote(relay.Node):
 
 
 @strawberry.type(description="An order placed from an accepted quote, which the partner can track.")
-class Order(relay.Node):
+class Order(relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The quote's name.")
     status: OrderStatus = strawberry.field(description="Lifecycle status.")
@@ -346,10 +331,6 @@ class Order(relay.Node):
     placed_at: datetime | None = strawberry.field(description="When it was placed (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
     record: strawberry.Private[OrderRecord]
-
-    @strawberry.field(description="The stable key inside the global ID.")
-    def key(self) -> str:
-        return self.id
 
     @classmethod
     def from_record(cls, r: OrderRecord) -> Order:
