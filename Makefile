@@ -31,3 +31,15 @@ neo4j: install
 
 clean:
 	rm -rf $(VENV) playground/node_modules
+
+# Benchmarks (docs/BENCHMARKS.md): a dedicated Neo4j seeded with BENCH_PARTNERS partners when empty, the
+# gateway under uvicorn, Q1–Q5 through HTTP beside their floor; results in bench/results/.
+BENCH_PARTNERS ?= 50000
+.PHONY: bench bench-scaling
+
+bench: install
+	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS)
+
+# Also Q1 and Q4 on a 5,000-partner channel, with the ratio of latencies BENCH_PARTNERS / 5,000.
+bench-scaling: install
+	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS) --scaling

@@ -29,6 +29,7 @@ class Action(StrEnum):
     SELL = "work deals: convert, quote, comment, cancel"
     ASSIGN_DEALS = "assign owners to deal registrations"
     FULFIL_ORDERS = "fulfil or cancel orders"
+    APPLY_SEGMENT_RECOMMENDATIONS = "apply segment recommendations"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -60,6 +61,7 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     # write), an enterprise admin for all; never an associate (ownership is what widens their view).
     Action.ASSIGN_DEALS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
     Action.FULFIL_ORDERS: frozenset({Persona.ENTERPRISE_ADMIN}),
+    Action.APPLY_SEGMENT_RECOMMENDATIONS: frozenset({Persona.ENTERPRISE_ADMIN}),
 }
 
 

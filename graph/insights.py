@@ -16,6 +16,7 @@ from graph.records import (
     InsightCountRecord,
     MonthlySalesRecord,
     PipelineInsightRecord,
+    RiskInsightRecord,
     RegistrationInsightRecord,
     ScorecardRecord,
     SalesInsightRecord,
@@ -23,8 +24,14 @@ from graph.records import (
     _native,
 )
 
-SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff")
+SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff", "risks")
 SCORECARD_METRICS = ("REVENUE", "OPEN_PIPELINE", "WIN_RATE")
+# Risk signal thresholds (docs/INSIGHTS.md, "Risk signals").
+PIPELINE_FALL_RATIO = 0.2  # open pipeline value fell by at least 20% over the period
+STALLED_FACTOR = 2.0  # an open opportunity older in its stage than 2 × the median of its stage
+MAX_STALLED = 10  # stalled opportunities named per partner (the oldest); all are counted
+ENDING_DAYS = 60  # a partnership ending within 60 days
+QUIET_DAYS = 90  # no deal registered, order placed or case opened for 90 days
 
 
 class InsightsRepository:
@@ -41,7 +48,9 @@ class InsightsRepository:
         if name not in SECTIONS + ("scorecards",) or (name == "scorecards") != (metric in SCORECARD_METRICS):
             raise ValueError(f"unknown Partner 360 section {section!r}")
         rows = await self.session.read(f"insights/{name}", partnerIds=partner_ids, start=start, end=end,
-                                       subtree=subtree, currency=currency, now=now, metric=metric, scope=self.scope)
+                                       subtree=subtree, currency=currency, now=now, metric=metric, scope=self.scope,
+                                       enterprise=self.scope.get("enterprise", False), stalledFactor=STALLED_FACTOR,
+                                       maxStalled=MAX_STALLED, endingDays=ENDING_DAYS)
         parse = _PARSERS[name]
         return {row["partnerId"]: parse(row) for row in rows}
 
@@ -97,5 +106,15 @@ def _scorecards(row: dict[str, Any]) -> tuple[ScorecardRecord, ...]:
                  for c in sorted(row["cards"], key=lambda c: c["partnershipId"]))
 
 
+def _risks(row: dict[str, Any]) -> RiskInsightRecord:
+    return RiskInsightRecord(
+        partner_count=row["partnerCount"], stalled_count=row["stalledCount"],
+        stalled=tuple({**o, "ageDays": float(o["ageDays"]), "medianDays": float(o["medianDays"])}
+                      for o in row["stalled"]),
+        breached=row["breached"], previous_breached=row["previousBreached"],
+        ending=tuple({**e, "endDate": _native(e["endDate"])} for e in row["ending"]),
+        last_activity=_native(row["lastActivity"]))
+
+
 _PARSERS = {"pipeline": _pipeline, "registrations": _registrations, "sales": _sales, "cases": _cases,
-            "staff": _staff, "scorecards": _scorecards}
+            "staff": _staff, "scorecards": _scorecards, "risks": _risks}

@@ -543,3 +543,41 @@ class ScorecardRecord:
     median: float | None
     next_peers: int
     next_median: float | None
+
+
+# Segment evaluation (issue 6): a segment criterion against a partner's metric, and a partnership's verdict.
+@dataclass(frozen=True, slots=True)
+class CriterionEvaluationRecord:
+    criterion_id: str
+    metric: str
+    operator: str
+    threshold: float
+    value: float | None  # the partner's figure; None when the metric is unknown or has no value
+    met: bool | None  # None: the metric is not one the evaluation knows (not evaluable)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentEvaluationRecord:
+    partnership_id: str
+    partner_id: str
+    partner_name: str
+    segment_id: str
+    change: str | None  # UPGRADE, DOWNGRADE, or None (stays)
+    target_segment_id: str | None
+    next_segment_id: str | None
+    criteria: tuple[CriterionEvaluationRecord, ...]  # of the current segment
+    next_criteria: tuple[CriterionEvaluationRecord, ...]  # of the next segment up
+    start: datetime
+    end: datetime
+
+
+# Partner 360 risk signals (issue 6): the figures behind the flags (graph/insights.py, insights/risks.cypher).
+@dataclass(frozen=True, slots=True)
+class RiskInsightRecord:
+    partner_count: int
+    stalled_count: int
+    stalled: tuple[dict[str, Any], ...]  # {id, name, partnerName, stage, ageDays, medianDays, peers}, oldest first
+    breached: int  # cases opened in the period breaching a target (as of now)
+    previous_breached: int  # the same for the previous period
+    ending: tuple[dict[str, Any], ...]  # {id, partnerName, programName, endDate, source}
+    last_activity: datetime | None

@@ -15,8 +15,12 @@ from strawberry.types import Info
 from graph.records import InsightCountRecord, ScorecardRecord
 from resolvers import insights as insight_resolvers
 from resolvers import partners as partner_resolvers
+from resolvers import insights_leaderboard as leaderboard_resolvers
+from resolvers import insights_segments as segment_resolvers
+from resolvers.insights_leaderboard import LeaderboardEntryRecord
 from resolvers.insights import InsightsQuery
 from schema.cases import CaseStatus
+from schema.insights_segments import SegmentRecommendation
 from schema.pagination import to_connection
 from schema.people import PartnerRole, Person
 from schema.selling_enums import DealRegistrationStatus, MinorUnits, OpportunityStage
@@ -212,6 +216,37 @@ def _role_counts(items: tuple[InsightCountRecord, ...]) -> list[RoleCount]:
     return [RoleCount(role=PartnerRole(i.key), count=i.count) for i in items]
 
 
+@strawberry.enum(description="The kind of a Partner 360 risk signal.")
+class RiskCode(Enum):
+    PIPELINE_FALLING = strawberry.enum_value("PIPELINE_FALLING", description="The open pipeline value fell by 20% "
+                                             "or more between the start and the end of the period.")
+    STALLED_DEAL = strawberry.enum_value("STALLED_DEAL", description="An open opportunity has been in its stage "
+                                         "(since its last update) for more than twice the median of the open "
+                                         "opportunities in that stage across the partners the viewer may see.")
+    SLA_BREACHES_RISING = strawberry.enum_value("SLA_BREACHES_RISING", description="More cases opened in the "
+                                                "period breach their SLA targets than cases opened in the previous "
+                                                "period.")
+    PARTNERSHIP_ENDING = strawberry.enum_value("PARTNERSHIP_ENDING", description="A partnership ends within 60 days "
+                                               "(its program's end date, or its own when earlier).")
+    NO_ACTIVITY = strawberry.enum_value("NO_ACTIVITY", description="No deal registered, order placed or case "
+                                        "opened for 90 days.")
+
+
+@strawberry.type(description="A figure behind a risk signal.")
+class RiskFigure:
+    name: str = strawberry.field(description="What the figure is, e.g. ageDays or previousOpenValue.")
+    value: float | None = strawberry.field(description="Its value; null when there is none (e.g. never active).")
+
+
+@strawberry.type(description="An explainable risk flag of a Partner 360: why it was raised and the figures behind it.")
+class RiskSignal:
+    code: RiskCode = strawberry.field(description="The kind of signal.")
+    message: str = strawberry.field(description="A sentence saying why the signal was raised.")
+    figures: list[RiskFigure] = strawberry.field(description="The figures behind it, thresholds included.")
+    subject_key: str | None = strawberry.field(description="The key of the opportunity or partnership the signal is "
+                                               "about; null for a signal about the counted partners as a whole.")
+
+
 @strawberry.type(description="Partner 360: a partner's health over a reporting period, for the partner alone or "
                  "with the partners below it that the viewer may see (`includeSubtree`). Selling figures count "
                  "only the deals the viewer may see, case figures only the cases the viewer may see.")
@@ -317,3 +352,103 @@ class Partner360:
     async def relationship_managers(self, info: Info) -> list[Person]:
         records = await partner_resolvers.relationship_managers(info.context, self.query.partner_id)
         return [Person.from_record(r) for r in records]
+
+    @strawberry.field(description="Risk signals over the counted partners and the records the viewer may see: "
+                      "pipeline falling over the period, stalled deals and partnerships ending (as of now), SLA "
+                      "breaches rising against the previous period, no activity for 90 days. Two aggregate queries "
+                      "(pipeline, risks) for all partners of the response; see docs/INSIGHTS.md.")
+    async def risk_signals(self, info: Info) -> list[RiskSignal]:
+        from resolvers import insights_risks
+
+        found = await insights_risks.signals(info.context, self.query)
+        return [RiskSignal(code=RiskCode(s.code), message=s.message, subject_key=s.subject_key,
+                           figures=[RiskFigure(name=n, value=v) for n, v in s.figures]) for s in found or ()]
+
+
+@strawberry.type
+class InsightsSegmentQueries:
+    @strawberry.field(description="Segment evaluation: the partnerships of a program (not terminated, of partners the "
+                      "viewer may see) that qualify for the next segment up or no longer meet their current segment, "
+                      "each criterion evaluated against the partner's Partner 360 figures over the 365 days before "
+                      "now (the records the viewer may see); by partner name. One database round trip per page.")
+    async def segment_recommendations(
+        self, info: Info,
+        program: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the program.")],
+        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+    ) -> relay.Connection[SegmentRecommendation]:
+        page = await segment_resolvers.recommendations(info.context, program, first, after)
+        return to_connection(page, lambda r: SegmentRecommendation(record=r))
+
+
+LazyPartner = Annotated["Partner", strawberry.lazy("schema.partners")]
+
+
+@strawberry.type(description="One partner's place on a leaderboard.")
+class LeaderboardEntry:
+    record: strawberry.Private[LeaderboardEntryRecord]
+    metric: ScorecardMetric = strawberry.field(description="The metric ranked.")
+
+    @strawberry.field(description="1 + the number of partners with a strictly higher value (ties share a rank).")
+    def rank(self) -> int:
+        return self.record.rank
+
+    @strawberry.field(description="The partner's value: minor units of the reporting currency for REVENUE and "
+                      "OPEN_PIPELINE, 0..1 for WIN_RATE.")
+    def value(self) -> float:
+        return self.record.value
+
+    @strawberry.field(description="How many partners the leaderboard ranks (all pages).")
+    def ranked(self) -> int:
+        return self.record.total
+
+    @strawberry.field(description="The partner.")
+    async def partner(self, info: Info) -> LazyPartner | None:
+        from schema.partners import Partner
+
+        found = await info.context.loaders.partner.load(self.record.partner_id)
+        return Partner.from_record(found) if found else None
+
+    @strawberry.field(description="The partner's partnership in the program.")
+    async def partnership(self, info: Info) -> LazyPartnership | None:
+        from schema.partnerships import Partnership
+
+        found = await insight_resolvers.partnership(info.context, self.record.id)
+        return Partnership.from_record(found) if found else None
+
+    @strawberry.field(description="The partnership's current segment.")
+    async def segment(self, info: Info) -> LazySegment | None:
+        from schema.programs import Segment
+
+        found = await insight_resolvers.segment(info.context, self.record.segment_id)
+        return Segment.from_record(found) if found else None
+
+
+@strawberry.type
+class InsightsLeaderboard:
+    @strawberry.field(description="A program's partners that the viewer may see (through a partnership that is not "
+                      "terminated; only those at `segment` when given), ranked by a metric over a period, each "
+                      "partner alone with the records the viewer may see (as the scorecards count); highest first, "
+                      "then by partner name. One aggregate query per page.")
+    async def leaderboard(
+        self, info: Info,
+        program: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the program.")],
+        metric: Annotated[ScorecardMetric, strawberry.argument(description="The metric to rank by.")],
+        segment: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Global ID of one of the program's segments; all segments when left out.")] = None,
+        period: Annotated[InsightsPeriodInput | None, strawberry.argument(
+            description="The period; the 90 days before now when left out.")] = None,
+        currency: Annotated[str, strawberry.argument(
+            description="ISO 4217 code of the reporting currency of money metrics.")] = "USD",
+        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+    ) -> relay.Connection[LeaderboardEntry]:
+        page = await leaderboard_resolvers.leaderboard(info.context, program, segment, metric.value,
+                                                       period.from_ if period else None, period.to if period else None,
+                                                       currency, first, after)
+        return to_connection(page, lambda r: LeaderboardEntry(record=r, metric=metric))
+
+
+@strawberry.type
+class InsightsQueries(InsightsSegmentQueries, InsightsLeaderboard):
+    """Root query fields of Partner 360 (segment recommendations, leaderboards); a base of Query."""

@@ -12,6 +12,7 @@ from resolvers import partners as partner_resolvers
 from resolvers import programs as program_resolvers
 from resolvers.errors import PublicError
 from schema.case_queries import CaseQueries
+from schema.insights import InsightsQueries
 from schema.selling_queries import SellingQueries
 from schema.pagination import to_connection
 from schema.partners import (
@@ -45,7 +46,7 @@ async def resolve_node(info: Info, id: str) -> relay.Node | None:
 
 
 @strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
-class Query(SellingQueries, CaseQueries):
+class Query(SellingQueries, CaseQueries, InsightsQueries):
     @strawberry.field(description="Who is asking.")
     def viewer(self, info: Info) -> Viewer:
         return Viewer(persona=info.context.viewer.persona)

@@ -49,6 +49,10 @@ def phases(shape: ChannelShape) -> list[Phase]:
         Phase("relationship managers", "managers", channel.managed_partners, lambda s: None),
         Phase("accounts", "accounts", channel.accounts, lambda s: s.partners * 2),
         Phase("partnerships", "partnerships", channel.partnerships, lambda s: None),
+        Phase("products and rates", "catalog", channel.catalog, lambda s: None),
+        Phase("deal registrations", "deals", channel.deal_registrations, lambda s: None),
+        Phase("conflict checks", "conflicts", channel.conflict_candidates, lambda s: None),
+        Phase("cases", "cases", channel.cases, lambda s: None),
     ]
 
 
@@ -83,6 +87,7 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
     people = channel.enterprise(shape)
     await write("enterprise", orgs=people["orgs"], people=people["people"])
     await write("programs", programs=channel.programs())
+    await write("sla", **channel.sla_setup(shape))
 
     columns = (TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, disable=not show_progress) as progress:

@@ -1,0 +1,61 @@
+"""Leaderboards (issue 6): a program's partners (per segment or all) ranked by a scorecard metric over a
+period, one aggregate query per page (insights/leaderboard.cypher)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from strawberry import relay
+
+from graph.records import Page, SortKey
+from resolvers.context import RequestContext
+from resolvers.errors import PublicError
+from resolvers.insights import _CURRENCY, DEFAULT_PERIOD_DAYS, _aware
+from resolvers.insights_segments import program_key
+from resolvers.pagination import decode_cursor, page_size
+
+
+@dataclass(frozen=True)
+class LeaderboardEntryRecord:
+    id: str  # the partnership's id
+    partner_id: str
+    segment_id: str
+    value: float
+    rank: int
+    position: int
+    total: int
+
+
+def _segment_key(segment: str | None) -> str | None:
+    if segment is None:
+        return None
+    try:
+        global_id = relay.GlobalID.from_id(segment)
+    except relay.GlobalIDValueError as exc:
+        raise PublicError("not a global ID this API issued", "VALIDATION") from exc
+    if global_id.type_name != "Segment":
+        raise PublicError("expected the ID of a Segment", "VALIDATION")
+    return global_id.node_id
+
+
+async def leaderboard(ctx: RequestContext, program: str, segment: str | None, metric: str, start: datetime | None,
+                      end: datetime | None, currency: str, first: int | None,
+                      after: str | None) -> Page[LeaderboardEntryRecord]:
+    if not _CURRENCY.match(currency or ""):
+        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
+    end = _aware(end) if end else ctx.now
+    start = _aware(start) if start else end - timedelta(days=DEFAULT_PERIOD_DAYS)
+    if start >= end:
+        raise PublicError("the period must start before it ends", "VALIDATION")
+    size = page_size(first, ctx.page_limits)
+    cursor = decode_cursor(after)
+    if cursor is not None and not isinstance(cursor.value, int):
+        raise PublicError("`after` is not a cursor this API issued", "VALIDATION")
+    viewer = ctx.viewer
+    rows = await ctx.graph.read("insights/leaderboard", programId=program_key(program), segmentId=_segment_key(segment),
+                                metric=metric, start=start, end=end, currency=currency, scope=viewer.scope,
+                                enterprise=viewer.is_enterprise, skip=cursor.value if cursor else 0, limit=size + 1)
+    records = [LeaderboardEntryRecord(e["partnershipId"], e["partnerId"], e["segmentId"], e["value"], e["rank"],
+                                      e["position"], e["total"]) for e in (r["entry"] for r in rows)]
+    return Page.from_rows(records, size, [SortKey(r.position, r.id) for r in records])

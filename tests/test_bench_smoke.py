@@ -1,0 +1,56 @@
+"""CI smoke of the benchmark suite (issue 7): a small generated channel in a throwaway server, each
+benchmark query once through the ASGI app, checked against its floor query (the same rows) and against
+its round-trip bound. No timing assertions: figures come from `make bench`."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from bench import queries
+from gateway import database
+from gateway.app import create_app
+from gateway.identity import mint_person_token
+from graph import migrations
+from seed.runner import seed
+from seed.shape import ChannelShape
+from tests.conftest import make_settings
+
+
+@pytest.fixture(scope="module")
+async def bench_channel(tmp_path_factory):
+    from gateway.local_neo4j import free_port
+
+    settings = make_settings(tmp_path_factory.mktemp("bench-db"), free_port(), demo_data=False,
+                             max_page_size=500, max_cost=1_000_000)
+    server = database.local_server(settings)
+    server.start()
+    client = database.graph_client(settings)
+    await migrations.migrate(client.session())
+    await seed(client, ChannelShape(400, 3), show_progress=False)
+    app = create_app(settings, client)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gateway") as http:
+        yield settings, client, http, await queries.find_targets(client.session())
+    await client.close()
+    server.stop()
+
+
+@pytest.mark.parametrize("name", ["Q1", "Q2", "Q3", "Q4", "Q5"])
+async def test_benchmark_query_matches_its_floor(bench_channel, name):
+    settings, client, http, targets = bench_channel
+    case = next(c for c in queries.cases(targets, write_id=f"bench-smoke-{name}") if c.name == name)
+    response = await http.post("/graphql", json={"query": case.query, "variables": case.variables},
+                               headers={"authorization": f"Bearer {mint_person_token(settings, case.person)}",
+                                        "x-partnergraph-debug": "1", "accept": "application/json"})
+    body = response.json()
+    assert response.status_code == 200 and "errors" not in body, body
+    rows = queries.gateway_rows(name, body["data"])
+    run = client.session().write_transaction if case.write else client.session().read_transaction
+    floor = queries.floor_rows(name, await run(lambda tx: tx.run(case.floor, **case.floor_params)))
+    assert rows == floor
+    assert queries.row_count(rows) > 0
+    if name == "Q2":
+        assert rows["partnersCounted"] > 1 and rows["openCount"] > 0
+    if name == "Q3":
+        assert len(rows) == min(queries.LINEAGE_PAGE, len(rows)) and len(rows) > 100
+    assert body["extensions"]["cypher"]["roundTrips"] <= queries.ROUND_TRIP_BOUNDS[name]
