@@ -10,7 +10,7 @@ import json
 import logging
 import re
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import strawberry
@@ -28,6 +28,7 @@ from gateway.playground import render_playground
 from gateway.settings import Settings
 from graph import people
 from graph.client import CypherStats, GraphClient
+from graph.records import IdentityRecord
 from resolvers.clock import Clock, SystemClock
 from resolvers.context import BusinessRules, PageLimits, RequestContext
 from resolvers.errors import PublicError
@@ -69,14 +70,14 @@ class GraphQLEndpoint:
             params = await _read_params(request)
             stats = CypherStats()
             session = self.graph.session(stats)
-            viewer = await self._viewer(request, session)
-            return await self._execute(request, params, viewer, session, stats, media_type, request_id)
+            viewer, identity = await self._viewer(request, session)
+            return await self._execute(request, params, viewer, identity, session, stats, media_type, request_id)
         except HTTPProblem as problem:
             return JSONResponse({"errors": [{"message": str(problem)}]}, problem.status,
                                 headers={**problem.headers, "x-request-id": request_id},
                                 media_type=media_type)
 
-    async def _viewer(self, request: Request, session: Any) -> Viewer:
+    async def _viewer(self, request: Request, session: Any) -> tuple[Viewer, IdentityRecord]:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
@@ -93,12 +94,12 @@ class GraphQLEndpoint:
         if identity is None:
             raise _unauthorized("the token names no known person")
         try:
-            return Viewer.from_roles(**asdict(identity))
+            return Viewer.from_roles(**identity.roles()), identity
         except UnknownViewer as exc:
             raise _unauthorized("the token names a person without a role") from exc
 
-    async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer, session: Any,
-                       stats: CypherStats, media_type: str, request_id: str) -> Response:
+    async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer, identity: IdentityRecord,
+                       session: Any, stats: CypherStats, media_type: str, request_id: str) -> Response:
         context = RequestContext(
             viewer=viewer,
             graph=session,
@@ -108,6 +109,7 @@ class GraphQLEndpoint:
             rules=BusinessRules(self.settings.deal_protection_days, self.settings.deal_review_days,
                                 self.settings.case_reopen_days),
         )
+        context.loaders.prime_viewer(identity)
         allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
         try:
             result = await self.schema.execute(

@@ -1,7 +1,8 @@
 """Loads the named Cypher queries kept as `.cypher` files under `cypher/`.
 
 A query may use a fragment from `cypher/fragments/` as `{{name(var)}}`: the fragment's `{var}`
-is replaced by the variable. Fragments keep one copy of rules that many queries share (the
+is replaced by the variable, and the whole is wrapped in parentheses (an expression). `{{...name(var)}}`
+inserts it bare, for fragments that are entries of a map projection. Fragments keep one copy of rules that many queries share (the
 visibility predicate above all), so a scope rule is never written twice.
 """
 
@@ -12,14 +13,15 @@ from functools import cache
 from pathlib import Path
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
-_MACRO = re.compile(r"\{\{\s*(\w+)\((\w+)\)\s*\}\}")
+_MACRO = re.compile(r"\{\{\s*(\.\.\.)?(\w+)\((\w+)\)\s*\}\}")
 
 
 @cache
 def fragment(name: str) -> str:
-    """A fragment's text, itself expanded: a fragment may use other fragments."""
+    """A fragment's text without its comments, on one line (its own macros are expanded once `{var}` is
+    known, so a fragment may pass its variable on: `{{other({var})}}`)."""
     text = (CYPHER_DIR / "fragments" / f"{name}.cypher").read_text()
-    return _expand(" ".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip())
+    return " ".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
 
 
 @cache
@@ -29,7 +31,11 @@ def query(name: str) -> str:
 
 
 def _expand(text: str) -> str:
-    return _MACRO.sub(lambda m: "(" + fragment(m.group(1)).replace("{var}", m.group(2)) + ")", text)
+    def expand(m: re.Match) -> str:
+        body = _expand(fragment(m.group(2)).replace("{var}", m.group(3)))
+        return body if m.group(1) else "(" + body + ")"
+
+    return _MACRO.sub(expand, text)
 
 
 def split_statements(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from graph.partnership_setup import PartnershipSetup
 from graph.records import CriterionEvaluationRecord, Page, SegmentEvaluationRecord, SortKey, cursor_param
 
 EVALUATION_DAYS = 365
+METRIC_CURRENCY = "USD"  # money criteria (annualRevenue, openPipeline) are thresholds in USD major units
 # The metrics a criterion may name, each a Partner 360 figure of the partner alone over the trailing year.
 SEGMENT_METRICS = {
     "annualRevenue": "orders placed in the trailing 365 days, not cancelled, in USD (major units)",
@@ -55,7 +56,7 @@ class SegmentEvaluation:
         start, end = evaluation_period(now)
         return {"programId": program_id, "partnershipId": partnership_id, "start": start, "end": end, "now": now,
                 "scope": self.scope, "enterprise": self.enterprise, "limit": first + 1, "after": cursor_param(after),
-                "onlyChanges": only_changes}
+                "onlyChanges": only_changes, "currency": METRIC_CURRENCY}
 
     async def recommendations(self, program_id: str, now: datetime, first: int,
                               after: SortKey | None) -> Page[SegmentEvaluationRecord]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.client import GraphSession
-from graph.records import IdentityRecord, PersonRecord
+from graph.records import IdentityRecord, InternalOrgRecord, PartnerRecord, PersonRecord
 
 
 async def identity(session: GraphSession, person_id: str) -> IdentityRecord | None:
@@ -21,6 +21,9 @@ async def identity(session: GraphSession, person_id: str) -> IdentityRecord | No
         internal_org_id=row["internalOrgId"],
         enterprise_role=row["enterpriseRole"],
         managed_partner_ids=tuple(row["managedPartnerIds"]),
+        person=PersonRecord.from_map(row["person"]),
+        partner=PartnerRecord.from_map(row["partner"]) if row["partner"] else None,
+        internal_org=InternalOrgRecord.from_map(row["unit"]) if row["unit"] else None,
     )
 
 

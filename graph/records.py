@@ -80,6 +80,17 @@ class IdentityRecord:
     internal_org_id: str | None
     enterprise_role: str | None
     managed_partner_ids: tuple[str, ...]
+    # The person and their organization as the loaders read them (people/by_ids, partners/by_ids,
+    # organizations/internal_by_ids), to prime the request's loaders.
+    person: Any = None
+    partner: Any = None
+    internal_org: Any = None
+
+    def roles(self) -> dict[str, Any]:
+        """What `auth.viewer.Viewer.from_roles` takes."""
+        return {"person_id": self.person_id, "name": self.name, "partner_id": self.partner_id,
+                "partner_role": self.partner_role, "internal_org_id": self.internal_org_id,
+                "enterprise_role": self.enterprise_role, "managed_partner_ids": self.managed_partner_ids}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,10 @@ from datetime import date, datetime  # noqa: E402
 
 
 def _native(value: Any) -> Any:
+    """A stored date or datetime as Python's: queries that read many send them as ISO text (see
+    cypher/fragments/registration_times.cypher), others as driver temporals."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     return value.to_native() if hasattr(value, "to_native") else value
 
 

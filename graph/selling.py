@@ -4,7 +4,8 @@ exchange rates. Every selling record is visible exactly when its registration is
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from graph.client import GraphSession
 from graph.records import (
@@ -21,6 +22,9 @@ from graph.records import (
     cursor_param,
 )
 
+R = TypeVar("R")
+C = TypeVar("C")
+
 
 class SellingRepository:
     def __init__(self, session: GraphSession, scope: dict[str, Any]):
@@ -32,18 +36,29 @@ class SellingRepository:
         return {r["registration"]["id"]: DealRegistrationRecord.from_map(r["registration"]) for r in rows}
 
     async def registrations_of_partners(self, partner_ids: list[str], status: str | None, first: int,
-                                        after: SortKey | None) -> dict[str, Page[DealRegistrationRecord]]:
+                                        after: SortKey | None) -> Companions[DealRegistrationRecord, OpportunityRecord | None]:
+        """Pages of registrations, and the opportunity of each (None when not converted)."""
         rows = await self.session.read("selling/registrations_of_partners", parentIds=partner_ids, status=status,
                                        scope=self.scope, limit=first + 1, after=cursor_param(after))
-        return _pages(rows, DealRegistrationRecord, first)
+        opportunities = {item["registration"]["id"]: OpportunityRecord.from_map(item["opportunity"])
+                         if item["opportunity"] else None for r in rows for item in r["page"]}
+        return Companions(_pages(rows, DealRegistrationRecord, first, "registration"), opportunities)
 
     async def lineages(self, changed_since: Any, subtree_id: str | None, program_id: str | None,
-                       status: str | None, first: int, after: SortKey | None) -> Page[DealRegistrationRecord]:
+                       status: str | None, first: int, after: SortKey | None) -> LineagePage:
         rows = await self.session.read("selling/lineages", changedSince=changed_since, subtreeId=subtree_id,
                                        programId=program_id, status=status, scope=self.scope, limit=first + 1,
                                        after=cursor_param(after))
-        return Page.from_rows([DealRegistrationRecord.from_map(r["registration"]) for r in rows], first,
-                              [SortKey(r["sortKey"]["name"], r["sortKey"]["id"]) for r in rows])
+        lineage = LineagePage(Page.from_rows([DealRegistrationRecord.from_map(r["registration"]) for r in rows], first,
+                                             [SortKey(r["sortKey"]["name"], r["sortKey"]["id"]) for r in rows]))
+        for r in rows:
+            opportunity = r["opportunity"]
+            lineage.opportunities[r["registration"]["id"]] = OpportunityRecord.from_map(opportunity) if opportunity else None
+            if opportunity:
+                lineage.quotes[opportunity["id"]] = [QuoteRecord.from_map(q) for q in r["quotes"]]
+                lineage.orders.update({q["id"]: OrderRecord.from_map(q["order"]) if q["order"] else None
+                                       for q in r["quotes"]})
+        return lineage
 
     async def lines(self, owner_ids: list[str]) -> dict[str, list[LineItemRecord]]:
         rows = await self.session.read("selling/lines", ids=owner_ids, scope=self.scope)
@@ -66,10 +81,13 @@ class SellingRepository:
         return {r["registrationId"]: OpportunityRecord.from_map(r["opportunity"]) for r in rows}
 
     async def opportunities_of_partners(self, partner_ids: list[str], open_: bool | None, stage: str | None,
-                                        first: int, after: SortKey | None) -> dict[str, Page[OpportunityRecord]]:
+                                        first: int, after: SortKey | None) -> Companions[OpportunityRecord, DealRegistrationRecord]:
+        """Pages of opportunities, and the deal registration of each."""
         rows = await self.session.read("selling/opportunities_of_partners", parentIds=partner_ids, open=open_,
                                        stage=stage, scope=self.scope, limit=first + 1, after=cursor_param(after))
-        return _pages(rows, OpportunityRecord, first)
+        registrations = {item["registration"]["id"]: DealRegistrationRecord.from_map(item["registration"])
+                         for r in rows for item in r["page"]}
+        return Companions(_pages(rows, OpportunityRecord, first, "opportunity"), registrations)
 
     async def quotes(self, ids: list[str]) -> dict[str, QuoteRecord]:
         rows = await self.session.read("selling/quotes_by_ids", ids=ids, scope=self.scope)
@@ -109,5 +127,27 @@ class SellingRepository:
         return {(r["base"], r["quote"]): r["rate"] for r in rows if r["rate"] is not None}
 
 
-def _pages(rows: list[dict[str, Any]], record: Any, first: int) -> dict[str, Page[Any]]:
-    return {r["parentId"]: Page.from_rows([record.from_map(x) for x in r["page"]], first) for r in rows}
+def _pages(rows: list[dict[str, Any]], record: Any, first: int, item: str | None = None) -> dict[str, Page[Any]]:
+    """Each parent's page; `item` names the record's entry when each page row also carries companions."""
+    return {r["parentId"]: Page.from_rows([record.from_map(x[item] if item else x) for x in r["page"]], first)
+            for r in rows}
+
+
+@dataclass
+class LineagePage:
+    """A page of lineages: the registrations, and the rest of each lineage keyed as the loaders key it
+    (registration id → opportunity or None, opportunity id → quotes, quote id → order or None)."""
+
+    page: Page[DealRegistrationRecord]
+    opportunities: dict[str, OpportunityRecord | None] = field(default_factory=dict)
+    quotes: dict[str, list[QuoteRecord]] = field(default_factory=dict)
+    orders: dict[str, OrderRecord | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Companions(Generic[R, C]):
+    """Pages of records, with records related to them that the same query read under the same visibility
+    rule, keyed by the page record's id or the companion's: loaders are primed with them."""
+
+    pages: dict[str, Page[R]]
+    related: dict[str, C]

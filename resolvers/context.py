@@ -16,9 +16,9 @@ from graph.partners import PartnerRepository
 from graph.partnerships import PartnershipRepository
 from graph.people import PersonRepository
 from graph.programs import ProgramRepository
-from graph.records import Page
+from graph.records import IdentityRecord, Page
 from resolvers.clock import Clock, SystemClock
-from resolvers.loaders import by_key_loader, page_loader
+from resolvers.loaders import by_key_loader, page_loader, prime
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,16 @@ class Loaders:
         self.programs = ProgramRepository(graph, viewer.scope, viewer.is_enterprise)
         self.partnerships = PartnershipRepository(graph, viewer.scope, viewer.is_enterprise)
         self.accounts = AccountRepository(graph, viewer.scope)
+
+    def prime_viewer(self, identity: IdentityRecord) -> None:
+        """The viewer's person and organization, read with their identity (graph/people.identity): a
+        viewer always sees themselves and their own organization. Only at the start of a request: after
+        a write the loaders are rebuilt, and these records may be stale."""
+        prime(self.person, {identity.person_id: identity.person})
+        if identity.partner is not None:
+            prime(self.partner, {identity.partner.id: identity.partner})
+        if identity.internal_org is not None:
+            prime(self.internal_org, {identity.internal_org.id: identity.internal_org})
 
     @cached_property
     def partner(self) -> DataLoader:
@@ -175,7 +185,12 @@ class Loaders:
 
     @cached_property
     def partner_deal_registrations(self) -> DataLoader:
-        return page_loader(self.selling.registrations_of_partners, Page.empty)
+        async def fetch(partner_ids: list[str], *args):
+            found = await self.selling.registrations_of_partners(partner_ids, *args)
+            prime(self.registration_opportunity, found.related)
+            return found.pages
+
+        return page_loader(fetch, Page.empty)
 
     @cached_property
     def deal_lines(self) -> DataLoader:
@@ -199,7 +214,12 @@ class Loaders:
 
     @cached_property
     def partner_opportunities(self) -> DataLoader:
-        return page_loader(self.selling.opportunities_of_partners, Page.empty)
+        async def fetch(partner_ids: list[str], *args):
+            found = await self.selling.opportunities_of_partners(partner_ids, *args)
+            prime(self.deal_registration, found.related)
+            return found.pages
+
+        return page_loader(fetch, Page.empty)
 
     @cached_property
     def quote(self) -> DataLoader:

@@ -40,3 +40,10 @@ def page_loader(fetch: Callable[..., Awaitable[dict[str, Any]]], empty: Callable
         return [pages[tuple(args)].get(parent_id) or empty() for parent_id, *args in keys]
 
     return DataLoader(batch)
+
+
+def prime(loader: DataLoader, records: dict[Any, Any]) -> None:
+    """Seed a loader with records another query read under the same visibility rule, so that asking for
+    them costs no round trip (a key already loaded or asked for keeps its own answer)."""
+    for key, value in records.items():
+        loader.prime(key, value)

@@ -3,6 +3,8 @@ registrations, opportunities, quotes and orders."""
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,9 +21,12 @@ from graph.records import (
     Page,
     ProductRecord,
     QuoteRecord,
+    SortKey,
 )
 from resolvers.checks import Checks
 from resolvers.context import RequestContext
+from resolvers.errors import PublicError
+from resolvers.loaders import prime
 from resolvers.mutations import Outcome, run
 from resolvers.pagination import decode_cursor, page_size
 
@@ -63,11 +68,53 @@ async def orders_of_partner(ctx: RequestContext, partner_id: str, status: str | 
     return await ctx.loaders.partner_orders.load(key)
 
 
+@dataclass(frozen=True)
+class LineageParts:
+    """A registration's opportunity (None before conversion), its quote versions (newest first) and the
+    orders placed from them."""
+
+    opportunity: OpportunityRecord | None
+    quotes: list[QuoteRecord]
+    orders: list[OrderRecord]
+
+
 async def lineages(ctx: RequestContext, changed_since: datetime | None, subtree_id: str | None,
                    program_id: str | None, status: str | None, first: int | None,
-                   after: str | None) -> Page[DealRegistrationRecord]:
-    return await ctx.loaders.selling.lineages(changed_since, subtree_id, program_id, status,
-                                              page_size(first, ctx.page_limits), decode_cursor(after))
+                   after: str | None) -> tuple[Page[DealRegistrationRecord], dict[str, LineageParts]]:
+    """A page of lineages, read whole in one query. The parts also prime the loaders, for clients that
+    go deeper (an opportunity's quotes, a quote's order)."""
+    found = await ctx.loaders.selling.lineages(changed_since, subtree_id, program_id, status,
+                                               page_size(first, ctx.page_limits), _lineage_cursor(after))
+    prime(ctx.loaders.registration_opportunity, found.opportunities)
+    prime(ctx.loaders.opportunity_quotes, found.quotes)
+    prime(ctx.loaders.quote_order, found.orders)
+    parts = {}
+    for registration in found.page.items:
+        opportunity = found.opportunities.get(registration.id)
+        quotes = found.quotes.get(opportunity.id, []) if opportunity else []
+        parts[registration.id] = LineageParts(opportunity, quotes,
+                                              [o for o in (found.orders.get(q.id) for q in quotes) if o])
+    return found.page, parts
+
+
+async def lineage_parts(ctx: RequestContext, registration_id: str) -> LineageParts:
+    """The rest of one lineage through the loaders (one round trip per level, shared by every lineage
+    of the request)."""
+    opportunity = await opportunity_of_registration(ctx, registration_id)
+    quotes = await quotes_of_opportunity(ctx, opportunity.id) if opportunity else []
+    orders = await asyncio.gather(*(order_of_quote(ctx, q.id) for q in quotes))  # one batch, not one per quote
+    return LineageParts(opportunity, quotes, [o for o in orders if o])
+
+
+def _lineage_cursor(after: str | None) -> SortKey | None:
+    """Lineage cursors hold `lineageChangedAt` as ISO text; anything else was not issued by this field."""
+    key = decode_cursor(after)
+    if key is not None:
+        try:
+            datetime.fromisoformat(key.value)
+        except (TypeError, ValueError):
+            raise PublicError("`after` is not a cursor of `dealLineages`", "VALIDATION") from None
+    return key
 
 
 async def lines(ctx: RequestContext, owner_id: str) -> list[LineItemRecord]:

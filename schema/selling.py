@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -360,18 +359,17 @@ class Order(relay.Node, KeyedNode):
 @strawberry.type(description="A deal's whole lineage: registration → opportunity → quotes → orders.")
 class DealLineage:
     registration: DealRegistration = strawberry.field(description="The deal registration.")
+    # Read with the registration (whole, for a page of lineages): the fields below are plain reads.
+    parts: strawberry.Private[selling_resolvers.LineageParts]
 
     @strawberry.field(description="The opportunity; null before conversion.")
-    async def opportunity(self, info: Info) -> Opportunity | None:
-        return await self.registration.opportunity(info)
+    def opportunity(self) -> Opportunity | None:
+        return Opportunity.from_record(self.parts.opportunity) if self.parts.opportunity else None
 
     @strawberry.field(description="Every quote version of the opportunity, newest first.")
-    async def quotes(self, info: Info) -> list[Quote]:
-        opportunity = await self.registration.opportunity(info)
-        return await opportunity.quotes(info) if opportunity else []
+    def quotes(self) -> list[Quote]:
+        return [Quote.from_record(q) for q in self.parts.quotes]
 
     @strawberry.field(description="The orders placed from its accepted quotes.")
-    async def orders(self, info: Info) -> list[Order]:
-        quotes = await self.quotes(info)
-        orders = await asyncio.gather(*(q.order(info) for q in quotes))  # one batch, not one per quote
-        return [o for o in orders if o]
+    def orders(self) -> list[Order]:
+        return [Order.from_record(o) for o in self.parts.orders]

@@ -48,7 +48,10 @@ class SellingQueries:
         type_name, key = _key(id, _LINEAGE_TYPES)
         root = await selling_resolvers.lineage_root(info.context, type_name, key)
         record = await selling_resolvers.registration(info.context, root) if root else None
-        return DealLineage(registration=DealRegistration.from_record(record)) if record else None
+        if record is None:
+            return None
+        parts = await selling_resolvers.lineage_parts(info.context, record.id)
+        return DealLineage(registration=DealRegistration.from_record(record), parts=parts)
 
     @strawberry.field(description="Analytics: the visible deal lineages changed at or after `changedSince`, oldest "
                       "change first; nested opportunities, quotes and orders load in one round trip per level.")
@@ -68,7 +71,7 @@ class SellingQueries:
 
         subtree = _key(partner_subtree, ("Partner",))
         prog = _key(program, ("Program",))
-        page = await selling_resolvers.lineages(info.context, changed_since, subtree[1] if subtree else None,
-                                                prog[1] if prog else None, status.value if status else None,
-                                                first, after)
-        return to_connection(page, lambda r: DealLineage(registration=DealRegistration.from_record(r)))
+        page, parts = await selling_resolvers.lineages(info.context, changed_since, subtree[1] if subtree else None,
+                                                       prog[1] if prog else None, status.value if status else None,
+                                                       first, after)
+        return to_connection(page, lambda r: DealLineage(registration=DealRegistration.from_record(r), parts=parts[r.id]))

@@ -99,6 +99,7 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
                 await write(phase.query, rows=batch)
                 count += len(batch)
                 progress.advance(task, len(batch))
+            progress.update(task, total=count, completed=count)  # a phase of unknown size ends at its count
             report.rows[phase.name] = count
             report.phase_seconds[phase.name] = round(time.perf_counter() - phase_started, 2)
     report.seconds = round(time.perf_counter() - started, 2)

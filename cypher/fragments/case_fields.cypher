@@ -1,6 +1,8 @@
-// Case {var} as a record map for graph.records.CaseRecord (its SLA figures come from case_sla).
-{var} {.id, .number, .subject, .description, .category, .priority, .status, .openedAt, .firstResponseAt,
-       .resolvedAt, .closedAt, .updatedAt, .responseMinutes, .resolutionMinutes,
+// Case {var} as a record map for graph.records.CaseRecord (its SLA figures come from case_sla); times as
+// ISO text (see registration_fields).
+{var} {.id, .number, .subject, .description, .category, .priority, .status, .responseMinutes,
+       .resolutionMinutes, openedAt: toString({var}.openedAt), firstResponseAt: toString({var}.firstResponseAt),
+       resolvedAt: toString({var}.resolvedAt), closedAt: toString({var}.closedAt), updatedAt: toString({var}.updatedAt),
        partnerId: head(COLLECT { MATCH ({var})-[:FOR_PARTNER]->(x:Partner) RETURN x.id }),
        accountId: head(COLLECT { MATCH ({var})-[:FOR_ACCOUNT]->(x:Account) RETURN x.id }),
        openedById: head(COLLECT { MATCH ({var})-[:OPENED_BY]->(x:Person) RETURN x.id }),

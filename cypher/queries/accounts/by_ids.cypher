@@ -1,4 +1,4 @@
 UNWIND $ids AS accountId
 MATCH (a:Account {id: accountId})
 WHERE {{account_visible(a)}}
-RETURN a {.*} AS account
+RETURN a {.*, {{...account_times(a)}}} AS account

@@ -16,5 +16,5 @@ WITH parentId, c WHERE {{case_visible(c)}} AND ($after IS NULL OR c.number < $af
 WITH parentId, c, {{case_sla(c)}} AS sla
 WHERE {{case_filter(c)}}
 WITH parentId, c, sla, {{case_fields(c)}} AS fields ORDER BY c.number DESC
-WITH parentId, collect(fields {.*, sla: sla})[..$limit] AS page
+WITH parentId, collect(fields {.*, sla: sla {.*, {{...sla_times(sla)}}}})[..$limit] AS page
 RETURN parentId, page

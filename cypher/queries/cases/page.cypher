@@ -6,4 +6,4 @@ WHERE {{case_visible(c)}} AND ($after IS NULL OR c.number < $after.value)
 WITH c, {{case_sla(c)}} AS sla
 WHERE {{case_filter(c)}}
 WITH c, sla ORDER BY c.number DESC LIMIT $limit
-RETURN {{case_fields(c)}} AS kase, sla
+RETURN {{case_fields(c)}} AS kase, sla {.*, {{...sla_times(sla)}}} AS sla

@@ -14,4 +14,4 @@ CALL (q) {
   CREATE (q)-[:REVISES]->(previous)
 }
 SET dr.lineageChangedAt = $now, o.updatedAt = $now
-RETURN q {.*, opportunityId: o.id, registrationId: dr.id, partnerId: p.id, revisesId: $revisesId} AS quote
+RETURN q {.*, {{...quote_times(q)}}, opportunityId: o.id, registrationId: dr.id, partnerId: p.id, revisesId: $revisesId} AS quote

@@ -1,4 +1,4 @@
 // Move an order locked earlier in this transaction (checked already).
 MATCH (p:Partner)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(q:Quote)-[:ORDERED_AS]->(ord:Order {id: $id})
 SET ord.status = $status, ord.updatedAt = $now, dr.lineageChangedAt = $now
-RETURN ord {.*, quoteId: q.id, registrationId: dr.id, partnerId: p.id} AS order
+RETURN ord {.*, {{...order_times(ord)}}, quoteId: q.id, registrationId: dr.id, partnerId: p.id} AS order

@@ -7,5 +7,5 @@ CALL (q, dr) {
   CREATE (q)-[:ORDERED_AS]->(:Order {id: $orderId, name: q.name, status: 'PLACED', total: q.total,
                                      currency: q.currency, placedAt: $now, updatedAt: $now})
 }
-RETURN q {.*, opportunityId: o.id, registrationId: dr.id, partnerId: p.id,
+RETURN q {.*, {{...quote_times(q)}}, opportunityId: o.id, registrationId: dr.id, partnerId: p.id,
           revisesId: head(COLLECT { MATCH (q)-[:REVISES]->(previous:Quote) RETURN previous.id })} AS quote

@@ -5,18 +5,16 @@
 // (partners with nothing closed have no value and are left out). Highest first, then by partner name and
 // id; rank = 1 + the number of partners with a strictly higher value (ties share a rank). The page is
 // $limit rows after position $skip.
+{{...currency_rates(rates)}}
 MATCH (prog:Program {id: $programId})<-[:IN]-(ps:Partnership)<-[:HAS]-(peer:Partner), (ps)-[:AT]->(seg:Segment)
 WHERE {{program_visible(prog)}} AND ps.status <> 'TERMINATED' AND ($segmentId IS NULL OR seg.id = $segmentId)
   AND {{partner_visible(peer)}}
-CALL (peer) {
+CALL (peer, rates) {
   OPTIONAL MATCH (peer)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)
                  -[:QUOTED_AS]->(:Quote)-[:ORDERED_AS]->(ord:Order)
   WHERE $metric = 'REVENUE' AND ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED'
     AND {{deal_visible(dr)}}
-  WITH peer, ord, CASE WHEN ord IS NULL THEN null WHEN ord.currency = $currency THEN 1.0 ELSE head(COLLECT {
-         MATCH (r:ExchangeRate)
-         WHERE (r.base = ord.currency AND r.quote = $currency) OR (r.base = $currency AND r.quote = ord.currency)
-         RETURN CASE WHEN r.base = ord.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+  WITH peer, ord, CASE WHEN ord IS NULL THEN null ELSE {{rate_of(ord)}} END AS rate
   WITH peer, sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END) AS total
   WHERE $metric = 'REVENUE'
   RETURN toFloat(total) AS value
@@ -24,10 +22,7 @@ CALL (peer) {
   OPTIONAL MATCH (peer)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
   WHERE $metric = 'OPEN_PIPELINE' AND o.createdAt < $end AND (o.closedAt IS NULL OR o.closedAt >= $end)
     AND {{deal_visible(dr)}}
-  WITH peer, o, CASE WHEN o IS NULL THEN null WHEN o.currency = $currency THEN 1.0 ELSE head(COLLECT {
-         MATCH (r:ExchangeRate)
-         WHERE (r.base = o.currency AND r.quote = $currency) OR (r.base = $currency AND r.quote = o.currency)
-         RETURN CASE WHEN r.base = o.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+  WITH peer, o, CASE WHEN o IS NULL THEN null ELSE {{rate_of(o)}} END AS rate
   WITH peer, sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(o.amount * rate, 0, 'HALF_EVEN')) END) AS total
   WHERE $metric = 'OPEN_PIPELINE'
   RETURN toFloat(total) AS value

@@ -5,6 +5,7 @@
 // then): count and value in $currency, each amount converted at the latest exchange rate of its pair
 // (direct or inverse, whichever is newer) and rounded half-even to the minor unit, as Money.in does;
 // amounts without a rate are left out of the value and counted as unconverted.
+{{...currency_rates(rates)}}
 UNWIND $partnerIds AS partnerId
 MATCH (root:Partner {id: partnerId})
 WHERE {{partner_visible(root)}}
@@ -15,15 +16,13 @@ CALL (root) {
   WHERE $subtree AND {{partner_visible(p)}}
   RETURN p
 }
-WITH partnerId, collect(p) AS partners
-CALL (partners) {
+// Every counted partner is visible, so of deal_visible only the persona's part is left per record.
+WITH partnerId, rates, collect(p) AS partners
+CALL (partners, rates) {
   UNWIND partners AS p
   MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
-  WHERE o.createdAt < $end AND {{deal_visible(dr)}}
-  WITH o, CASE WHEN o.currency = $currency THEN 1.0 ELSE head(COLLECT {
-         MATCH (r:ExchangeRate)
-         WHERE (r.base = o.currency AND r.quote = $currency) OR (r.base = $currency AND r.quote = o.currency)
-         RETURN CASE WHEN r.base = o.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+  WHERE o.createdAt < $end AND {{deal_record_visible(dr)}}
+  WITH o, {{rate_of(o)}} AS rate
   WITH o.stage AS stage,
        o.closedAt IS NULL OR o.closedAt >= $end AS openAtEnd,
        o.createdAt < $start AND (o.closedAt IS NULL OR o.closedAt >= $start) AS openAtStart,

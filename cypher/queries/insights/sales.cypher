@@ -3,6 +3,7 @@
 // CANCELLED, by calendar month (UTC) of placedAt: count and total in $currency, converted per order
 // at the latest rate of its pair and rounded half-even to the minor unit (as Money.in); totals without
 // a rate are left out of the revenue and counted as unconverted.
+{{...currency_rates(rates)}}
 UNWIND $partnerIds AS partnerId
 MATCH (root:Partner {id: partnerId})
 WHERE {{partner_visible(root)}}
@@ -13,23 +14,21 @@ CALL (root) {
   WHERE $subtree AND {{partner_visible(p)}}
   RETURN p
 }
-WITH partnerId, collect(p) AS partners
+// Every counted partner is visible, so of deal_visible only the persona's part is left per record.
+WITH partnerId, rates, collect(p) AS partners
 CALL (partners) {
   UNWIND partners AS p
   MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
-  WHERE o.closedAt >= $start AND o.closedAt < $end AND {{deal_visible(dr)}}
+  WHERE o.closedAt >= $start AND o.closedAt < $end AND {{deal_record_visible(dr)}}
   RETURN count(CASE WHEN o.stage = 'CLOSED_WON' THEN 1 END) AS won,
          count(CASE WHEN o.stage = 'CLOSED_LOST' THEN 1 END) AS lost
 }
-CALL (partners) {
+CALL (partners, rates) {
   UNWIND partners AS p
   MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)
         -[:ORDERED_AS]->(ord:Order)
-  WHERE ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED' AND {{deal_visible(dr)}}
-  WITH ord, CASE WHEN ord.currency = $currency THEN 1.0 ELSE head(COLLECT {
-         MATCH (r:ExchangeRate)
-         WHERE (r.base = ord.currency AND r.quote = $currency) OR (r.base = $currency AND r.quote = ord.currency)
-         RETURN CASE WHEN r.base = ord.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+  WHERE ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED' AND {{deal_record_visible(dr)}}
+  WITH ord, {{rate_of(ord)}} AS rate
   WITH datetime({epochSeconds: ord.placedAt.epochSeconds}) AS placed,
        CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END AS value
   WITH date({year: placed.year, month: placed.month, day: 1}) AS month, count(*) AS n, sum(value) AS total,

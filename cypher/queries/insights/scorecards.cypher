@@ -7,10 +7,11 @@
 // the opportunities open at $end, in $currency), WIN_RATE (won / closed in the period; peers with no
 // closed opportunity have no value and are left out). Money converts as pipeline.cypher does.
 // percentile = 100 × the share of the peers with a value whose value is at or below the partner's.
+{{...currency_rates(rates)}}
 UNWIND $partnerIds AS partnerId
 MATCH (root:Partner {id: partnerId})
 WHERE {{partner_visible(root)}}
-CALL (root) {
+CALL (root, rates) {
   OPTIONAL MATCH (root)-[:HAS]->(ps:Partnership)-[:AT]->(seg:Segment)<-[:HAS_SEGMENT]-(prog:Program)
   WHERE ps.status <> 'TERMINATED'
   OPTIONAL CALL (seg, prog) {
@@ -18,21 +19,18 @@ CALL (root) {
     WHERE up.rank < seg.rank
     RETURN up ORDER BY up.rank DESC LIMIT 1
   }
-  CALL (seg, up) {
+  CALL (seg, up, rates) {
     UNWIND [x IN [seg, up] WHERE x IS NOT NULL] AS s
-    CALL (s) {
+    CALL (s, rates) {
       MATCH (peer:Partner)-[:HAS]->(pps:Partnership)-[:AT]->(s)
       WHERE pps.status <> 'TERMINATED' AND {{partner_visible(peer)}}
       WITH DISTINCT peer
-      CALL (peer) {
+      CALL (peer, rates) {
         OPTIONAL MATCH (peer)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)
                        -[:QUOTED_AS]->(:Quote)-[:ORDERED_AS]->(ord:Order)
         WHERE $metric = 'REVENUE' AND ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED'
           AND {{deal_visible(dr)}}
-        WITH peer, ord, CASE WHEN ord IS NULL THEN null WHEN ord.currency = $currency THEN 1.0 ELSE head(COLLECT {
-               MATCH (r:ExchangeRate)
-               WHERE (r.base = ord.currency AND r.quote = $currency) OR (r.base = $currency AND r.quote = ord.currency)
-               RETURN CASE WHEN r.base = ord.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+        WITH peer, ord, CASE WHEN ord IS NULL THEN null ELSE {{rate_of(ord)}} END AS rate
         WITH peer, sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END) AS total
         WHERE $metric = 'REVENUE'
         RETURN toFloat(total) AS value
@@ -40,10 +38,7 @@ CALL (root) {
         OPTIONAL MATCH (peer)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
         WHERE $metric = 'OPEN_PIPELINE' AND o.createdAt < $end AND (o.closedAt IS NULL OR o.closedAt >= $end)
           AND {{deal_visible(dr)}}
-        WITH peer, o, CASE WHEN o IS NULL THEN null WHEN o.currency = $currency THEN 1.0 ELSE head(COLLECT {
-               MATCH (r:ExchangeRate)
-               WHERE (r.base = o.currency AND r.quote = $currency) OR (r.base = $currency AND r.quote = o.currency)
-               RETURN CASE WHEN r.base = o.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+        WITH peer, o, CASE WHEN o IS NULL THEN null ELSE {{rate_of(o)}} END AS rate
         WITH peer, sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(o.amount * rate, 0, 'HALF_EVEN')) END) AS total
         WHERE $metric = 'OPEN_PIPELINE'
         RETURN toFloat(total) AS value

@@ -13,6 +13,7 @@
 // nothing closed) misses. Partner associates and agents see only part of a partner's records, so the
 // evaluation would be wrong for them: they get no rows. With $onlyChanges, only partnerships with a recommendation; keyset by partner
 // name then partnership id ($after), $limit rows.
+{{...currency_rates(rates)}}
 CALL () {
   MATCH (prog:Program {id: $programId})<-[:IN]-(ps:Partnership)
   WHERE $partnershipId IS NULL
@@ -26,26 +27,20 @@ MATCH (ps)<-[:HAS]-(p:Partner), (ps)-[:AT]->(cur:Segment)
 WHERE {{program_visible(prog)}} AND ps.status <> 'TERMINATED' AND {{partner_visible(p)}}
   AND NOT $scope.ownOnly AND $scope.persona <> 'partner-agent'
   AND ($after IS NULL OR p.name > $after.value OR (p.name = $after.value AND ps.id > $after.id))
-WITH prog, ps, p, cur
+WITH prog, ps, p, cur, rates
 ORDER BY p.name, ps.id
-CALL (p) {
+CALL (p, rates) {
   OPTIONAL MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)
                  -[:ORDERED_AS]->(ord:Order)
   WHERE ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED' AND {{deal_visible(dr)}}
-  WITH ord, CASE WHEN ord IS NULL THEN null WHEN ord.currency = 'USD' THEN 1.0 ELSE head(COLLECT {
-         MATCH (r:ExchangeRate)
-         WHERE (r.base = ord.currency AND r.quote = 'USD') OR (r.base = 'USD' AND r.quote = ord.currency)
-         RETURN CASE WHEN r.base = ord.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+  WITH ord, CASE WHEN ord IS NULL THEN null ELSE {{rate_of(ord)}} END AS rate
   RETURN coalesce(sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END), 0)
            / 100.0 AS revenue, count(ord) AS orders
 }
-CALL (p) {
+CALL (p, rates) {
   OPTIONAL MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
   WHERE o.createdAt < $end AND (o.closedAt IS NULL OR o.closedAt >= $end) AND {{deal_visible(dr)}}
-  WITH o, CASE WHEN o IS NULL THEN null WHEN o.currency = 'USD' THEN 1.0 ELSE head(COLLECT {
-         MATCH (r:ExchangeRate)
-         WHERE (r.base = o.currency AND r.quote = 'USD') OR (r.base = 'USD' AND r.quote = o.currency)
-         RETURN CASE WHEN r.base = o.currency THEN r.rate ELSE 1.0 / r.rate END ORDER BY r.asOf DESC }) END AS rate
+  WITH o, CASE WHEN o IS NULL THEN null ELSE {{rate_of(o)}} END AS rate
   RETURN coalesce(sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(o.amount * rate, 0, 'HALF_EVEN')) END), 0)
            / 100.0 AS pipeline
 }

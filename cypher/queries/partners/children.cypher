@@ -4,5 +4,5 @@ MATCH (:Partner {id: parentId})-[:PARENT_OF]->(p:Partner)
 WHERE {{partner_visible(p)}}
   AND {{after_cursor(p)}} AND {{partner_filter(p)}}
 WITH parentId, p ORDER BY p.name, p.id
-WITH parentId, collect(p {.*})[..$limit] AS page
+WITH parentId, collect(p {.*, {{...partner_times(p)}}})[..$limit] AS page
 RETURN parentId, page

@@ -4,5 +4,5 @@ MATCH path = (:Partner {id: parentId})-[:PARENT_OF*1..]->(p:Partner)
 WHERE ($maxDepth IS NULL OR length(path) <= $maxDepth)
   AND {{partner_visible(p)}} AND {{partner_filter(p)}} AND {{after_cursor(p)}}
 WITH parentId, p ORDER BY p.name, p.id
-WITH parentId, collect(p {.*})[..$limit] AS page
+WITH parentId, collect(p {.*, {{...partner_times(p)}}})[..$limit] AS page
 RETURN parentId, page

@@ -17,7 +17,7 @@ WHERE {{partner_filter(p)}}
   AND ($after IS NULL
        OR (NOT $descending AND (sortValue > $after.value OR (sortValue = $after.value AND p.id > $after.id)))
        OR ($descending AND (sortValue < $after.value OR (sortValue = $after.value AND p.id < $after.id))))
-RETURN p {.*} AS partner, sortValue
+RETURN p {.*, {{...partner_times(p)}}} AS partner, sortValue
 ORDER BY CASE WHEN $descending THEN null ELSE sortValue END,
          CASE WHEN $descending THEN sortValue END DESC,
          CASE WHEN $descending THEN null ELSE p.id END,

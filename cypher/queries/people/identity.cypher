@@ -1,4 +1,7 @@
-// The graph's word on a token's subject: partner membership, enterprise role, managed partners.
+// The graph's word on a token's subject: partner membership, enterprise role, managed partners. It also
+// returns the person and their organization in the shapes of people/by_ids, partners/by_ids and
+// organizations/internal_by_ids (a viewer always sees themselves and their own organization), which
+// prime the request's loaders: `viewer { person organization }` costs no further round trip.
 MATCH (person:Person {id: $personId})
 OPTIONAL MATCH (person)-[member:MEMBER_OF]->(partner:Partner)
 OPTIONAL MATCH (person)-[employed:EMPLOYED_BY]->(unit:InternalOrg)
@@ -8,5 +11,8 @@ RETURN person.id AS personId,
        member.role AS partnerRole,
        unit.id AS internalOrgId,
        employed.role AS enterpriseRole,
-       COLLECT { MATCH (person)-[:MANAGES]->(managed:Partner) RETURN managed.id } AS managedPartnerIds
+       COLLECT { MATCH (person)-[:MANAGES]->(managed:Partner) RETURN managed.id } AS managedPartnerIds,
+       person {.id, .name, .email} AS person,
+       CASE WHEN partner IS NOT NULL THEN partner {.*, {{...partner_times(partner)}}} END AS partner,
+       CASE WHEN unit IS NOT NULL THEN unit {.*} END AS unit
 LIMIT 1

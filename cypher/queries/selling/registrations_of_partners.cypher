@@ -1,11 +1,14 @@
-// One page of each partner's visible deal registrations (optionally of one status), by name then id.
+// One page of each partner's visible deal registrations (optionally of one status), by name then id,
+// each with its opportunity (null when not converted), which is visible exactly when the registration is:
+// the resolver primes the registration → opportunity loader with it, saving a round trip.
 UNWIND $parentIds AS parentId
-MATCH (dr:DealRegistration)-[:REGISTERED_BY]->(p:Partner {id: parentId})
-WHERE {{deal_visible(dr)}} AND ($status IS NULL OR dr.status = $status) AND {{after_cursor(dr)}}
-MATCH (dr)-[:FOR]->(a:Account), (dr)-[:IN]->(prog:Program), (dr)-[:SUBMITTED_BY]->(by:Person)
-OPTIONAL MATCH (dr)-[:OWNED_BY]->(owner:Person)
-WITH parentId, dr {.*, partnerId: p.id, accountId: a.id, programId: prog.id, submittedById: by.id,
-                   ownerId: owner.id} AS registration
-ORDER BY registration.name, registration.id
-WITH parentId, collect(registration)[..$limit] AS page
-RETURN parentId, page
+MATCH (p:Partner {id: parentId})
+WHERE {{partner_visible(p)}}
+MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)
+WHERE {{deal_record_visible(dr)}} AND ($status IS NULL OR dr.status = $status) AND {{after_cursor(dr)}}
+WITH parentId, p, dr ORDER BY dr.name, dr.id
+WITH parentId, p, collect(dr)[..$limit] AS page
+RETURN parentId, [dr IN page | {
+         registration: {{registration_fields(dr)}},
+         opportunity: head(COLLECT { MATCH (dr)-[:CONVERTED_TO]->(o:Opportunity)
+                                     RETURN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} })}] AS page

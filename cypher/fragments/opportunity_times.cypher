@@ -1,0 +1,2 @@
+// The temporal properties of opportunity {var} as ISO text, spread after `.*` (see registration_fields).
+createdAt: toString({var}.createdAt), updatedAt: toString({var}.updatedAt), closedAt: toString({var}.closedAt)

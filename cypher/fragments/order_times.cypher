@@ -1,0 +1,2 @@
+// The temporal properties of order {var} as ISO text, spread after `.*` (see registration_fields).
+placedAt: toString({var}.placedAt), updatedAt: toString({var}.updatedAt)

@@ -1,0 +1,2 @@
+// The temporal properties of partner {var} as ISO text, spread after `.*` (see registration_fields).
+createdAt: toString({var}.createdAt)

@@ -1,0 +1,3 @@
+// The rate into $currency of the currency of record {var} (an opportunity, quote or order), from the
+// `rates` table bound by currency_rates; null when the graph has no rate for it.
+head([x IN rates WHERE x.currency = {var}.currency | x.rate])
