@@ -3,7 +3,7 @@ under uvicorn as a separate process on a loopback port, then Q1–Q5 through HTT
 beside its floor (the same rows by one hand-written Cypher query through the driver, in the same run).
 Writes bench/results/<timestamp>.json and .md and prints the table.
 
-    python -m bench.run [--partners 50000] [--seed 1] [--scaling]
+    python -m bench.run [--partners 50000] [--seed 1] [--scaling] [--only Q1,Q4]
 
 Settings come from the environment as for the gateway, with bench defaults: PARTNERGRAPH_STATE_DIR
 ~/.local/state/partnergraph-bench[-<partners>], PARTNERGRAPH_NEO4J_BOLT_PORT 7697 (+1 for the scaling
@@ -230,9 +230,11 @@ async def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scaling", action="store_true", help="also run Q1 and Q4 at 5,000 partners")
     parser.add_argument("--scaling-partners", type=int, default=5000)
+    parser.add_argument("--only", help="run only these queries, e.g. Q1,Q4 (default: all)")
     args = parser.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else None
     report = {"command": " ".join(sys.argv), "at": datetime.now(UTC).isoformat(), "channels": []}
-    report["channels"].append(await run_channel(args.partners, args.seed, None))
+    report["channels"].append(await run_channel(args.partners, args.seed, only))
     if args.scaling:
         small = await run_channel(args.scaling_partners, args.seed, {"Q1", "Q4"}, port_offset=1)
         report["channels"].append(small)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from contextlib import asynccontextmanager
 from dataclasses import fields
 
@@ -46,6 +47,9 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
     @asynccontextmanager
     async def lifespan(app: Starlette):
         await database.prepare(graph, settings)
+        # Everything built so far (schema, modules, settings) lives as long as the process: move it out of
+        # the collector's generations, so full collections during large responses walk only request objects.
+        gc.freeze()
         yield
         await graph.close()
 

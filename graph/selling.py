@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from graph.client import GraphSession
 from graph.records import (
+    AccountRecord,
     CommentRecord,
     ConflictRecord,
     DealRegistrationRecord,
@@ -23,7 +24,6 @@ from graph.records import (
 )
 
 R = TypeVar("R")
-C = TypeVar("C")
 
 
 class SellingRepository:
@@ -36,13 +36,16 @@ class SellingRepository:
         return {r["registration"]["id"]: DealRegistrationRecord.from_map(r["registration"]) for r in rows}
 
     async def registrations_of_partners(self, partner_ids: list[str], status: str | None, first: int,
-                                        after: SortKey | None) -> Companions[DealRegistrationRecord, OpportunityRecord | None]:
-        """Pages of registrations, and the opportunity of each (None when not converted)."""
+                                        after: SortKey | None) -> Companions[DealRegistrationRecord]:
+        """Pages of registrations, with the opportunity of each (None when not converted) and its account
+        (None when the viewer may not see it)."""
         rows = await self.session.read("selling/registrations_of_partners", parentIds=partner_ids, status=status,
                                        scope=self.scope, limit=first + 1, after=cursor_param(after))
-        opportunities = {item["registration"]["id"]: OpportunityRecord.from_map(item["opportunity"])
-                         if item["opportunity"] else None for r in rows for item in r["page"]}
-        return Companions(_pages(rows, DealRegistrationRecord, first, "registration"), opportunities)
+        items = [item for r in rows for item in r["page"]]
+        return Companions(_pages(rows, DealRegistrationRecord, first, "registration"), {
+            "registration_opportunity": {i["registration"]["id"]: OpportunityRecord.from_map(i["opportunity"])
+                                         if i["opportunity"] else None for i in items},
+            "account": _accounts(items)})
 
     async def lineages(self, changed_since: Any, subtree_id: str | None, program_id: str | None,
                        status: str | None, first: int, after: SortKey | None) -> LineagePage:
@@ -81,13 +84,16 @@ class SellingRepository:
         return {r["registrationId"]: OpportunityRecord.from_map(r["opportunity"]) for r in rows}
 
     async def opportunities_of_partners(self, partner_ids: list[str], open_: bool | None, stage: str | None,
-                                        first: int, after: SortKey | None) -> Companions[OpportunityRecord, DealRegistrationRecord]:
-        """Pages of opportunities, and the deal registration of each."""
+                                        first: int, after: SortKey | None) -> Companions[OpportunityRecord]:
+        """Pages of opportunities, with the deal registration of each and its account (None when the
+        viewer may not see it)."""
         rows = await self.session.read("selling/opportunities_of_partners", parentIds=partner_ids, open=open_,
                                        stage=stage, scope=self.scope, limit=first + 1, after=cursor_param(after))
-        registrations = {item["registration"]["id"]: DealRegistrationRecord.from_map(item["registration"])
-                         for r in rows for item in r["page"]}
-        return Companions(_pages(rows, OpportunityRecord, first, "opportunity"), registrations)
+        items = [item for r in rows for item in r["page"]]
+        return Companions(_pages(rows, OpportunityRecord, first, "opportunity"), {
+            "deal_registration": {i["registration"]["id"]: DealRegistrationRecord.from_map(i["registration"])
+                                  for i in items},
+            "account": _accounts(items)})
 
     async def quotes(self, ids: list[str]) -> dict[str, QuoteRecord]:
         rows = await self.session.read("selling/quotes_by_ids", ids=ids, scope=self.scope)
@@ -145,9 +151,16 @@ class LineagePage:
 
 
 @dataclass(frozen=True)
-class Companions(Generic[R, C]):
+class Companions(Generic[R]):
     """Pages of records, with records related to them that the same query read under the same visibility
-    rule, keyed by the page record's id or the companion's: loaders are primed with them."""
+    rules, by the name of the request loader they prime (resolvers.context.Loaders) and its keys."""
 
     pages: dict[str, Page[R]]
-    related: dict[str, C]
+    related: dict[str, dict[str, Any]]
+
+
+def _accounts(items: list[dict[str, Any]]) -> dict[str, AccountRecord | None]:
+    """The account of each registration of a page (checked with account_visible in the query: None when
+    the viewer may not see it, as the account loader would answer)."""
+    return {i["registration"]["accountId"]: AccountRecord.from_map(i["account"]) if i["account"] else None
+            for i in items}

@@ -83,6 +83,11 @@ class Loaders:
         if identity.internal_org is not None:
             prime(self.internal_org, {identity.internal_org.id: identity.internal_org})
 
+    def prime_companions(self, related: dict[str, dict]) -> None:
+        """Records a query read along with its own (graph.selling.Companions), into the loaders they belong to."""
+        for loader, records in related.items():
+            prime(getattr(self, loader), records)
+
     @cached_property
     def partner(self) -> DataLoader:
         return by_key_loader(self.partners.by_ids)
@@ -187,7 +192,7 @@ class Loaders:
     def partner_deal_registrations(self) -> DataLoader:
         async def fetch(partner_ids: list[str], *args):
             found = await self.selling.registrations_of_partners(partner_ids, *args)
-            prime(self.registration_opportunity, found.related)
+            self.prime_companions(found.related)
             return found.pages
 
         return page_loader(fetch, Page.empty)
@@ -216,7 +221,7 @@ class Loaders:
     def partner_opportunities(self) -> DataLoader:
         async def fetch(partner_ids: list[str], *args):
             found = await self.selling.opportunities_of_partners(partner_ids, *args)
-            prime(self.deal_registration, found.related)
+            self.prime_companions(found.related)
             return found.pages
 
         return page_loader(fetch, Page.empty)

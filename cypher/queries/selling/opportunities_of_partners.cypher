@@ -1,6 +1,7 @@
 // One page of each partner's visible opportunities: $open true = not closed, false = closed, null =
 // all; optionally of one stage; by name then id. Each comes with its deal registration (visible exactly
-// when the opportunity is), which the resolver primes the registration loader with, saving a round trip.
+// when the opportunity is) and the registration's account (null unless account_visible), which the
+// resolver primes those loaders with, saving two round trips.
 UNWIND $parentIds AS parentId
 MATCH (p:Partner {id: parentId})
 WHERE {{partner_visible(p)}}
@@ -11,4 +12,6 @@ WITH parentId, p, dr, o ORDER BY o.name, o.id
 WITH parentId, p, collect({dr: dr, o: o})[..$limit] AS page
 RETURN parentId, [row IN page | {
          opportunity: head([o IN [row.o] | o {.*, {{...opportunity_times(o)}}, registrationId: row.dr.id, partnerId: p.id}]),
-         registration: head([dr IN [row.dr] | {{registration_fields(dr)}}])}] AS page
+         registration: head([dr IN [row.dr] | {{registration_fields(dr)}}]),
+         account: head([dr IN [row.dr] | head(COLLECT { MATCH (dr)-[:FOR]->(a:Account) WHERE {{account_visible(a)}}
+                                                        RETURN a {.*, {{...account_times(a)}}} })])}] AS page

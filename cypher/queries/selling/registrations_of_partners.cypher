@@ -1,6 +1,7 @@
 // One page of each partner's visible deal registrations (optionally of one status), by name then id,
-// each with its opportunity (null when not converted), which is visible exactly when the registration is:
-// the resolver primes the registration → opportunity loader with it, saving a round trip.
+// each with its opportunity (null when not converted; visible exactly when the registration is) and its
+// account (null unless account_visible): the resolver primes those loaders with them, saving two round
+// trips when a portal lists deals with their stage and customer.
 UNWIND $parentIds AS parentId
 MATCH (p:Partner {id: parentId})
 WHERE {{partner_visible(p)}}
@@ -11,4 +12,6 @@ WITH parentId, p, collect(dr)[..$limit] AS page
 RETURN parentId, [dr IN page | {
          registration: {{registration_fields(dr)}},
          opportunity: head(COLLECT { MATCH (dr)-[:CONVERTED_TO]->(o:Opportunity)
-                                     RETURN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} })}] AS page
+                                     RETURN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} }),
+         account: head(COLLECT { MATCH (dr)-[:FOR]->(a:Account) WHERE {{account_visible(a)}}
+                                 RETURN a {.*, {{...account_times(a)}}} })}] AS page
