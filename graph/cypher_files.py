@@ -2,8 +2,8 @@
 
 A query may use a fragment from `cypher/fragments/` as `{{name(var)}}`: the fragment's `{var}`
 is replaced by the variable, and the whole is wrapped in parentheses (an expression). `{{...name(var)}}`
-inserts it bare, for fragments that are entries of a map projection. Fragments keep one copy of rules that many queries share (the
-visibility predicate above all), so a scope rule is never written twice.
+inserts it bare: entries of a map projection, or a whole clause. Fragments keep one copy of rules that
+many queries share (the visibility predicate above all), so a scope rule is never written twice.
 """
 
 from __future__ import annotations

@@ -131,7 +131,7 @@ from datetime import date, datetime  # noqa: E402
 
 def _native(value: Any) -> Any:
     """A stored date or datetime as Python's: queries that read many send them as ISO text (see
-    cypher/fragments/registration_times.cypher), others as driver temporals."""
+    cypher/fragments/registration_fields.cypher), others as driver temporals."""
     if isinstance(value, str):
         return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     return value.to_native() if hasattr(value, "to_native") else value
