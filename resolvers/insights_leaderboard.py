@@ -6,13 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from strawberry import relay
-
 from graph.records import Page, SortKey
 from resolvers.context import RequestContext
 from resolvers.errors import PublicError
+from resolvers.global_ids import key_of
 from resolvers.insights import _CURRENCY, DEFAULT_PERIOD_DAYS, _aware
-from resolvers.insights_segments import program_key
 from resolvers.pagination import decode_cursor, page_size
 
 
@@ -25,18 +23,6 @@ class LeaderboardEntryRecord:
     rank: int
     position: int
     total: int
-
-
-def _segment_key(segment: str | None) -> str | None:
-    if segment is None:
-        return None
-    try:
-        global_id = relay.GlobalID.from_id(segment)
-    except relay.GlobalIDValueError as exc:
-        raise PublicError("not a global ID this API issued", "VALIDATION") from exc
-    if global_id.type_name != "Segment":
-        raise PublicError("expected the ID of a Segment", "VALIDATION")
-    return global_id.node_id
 
 
 async def leaderboard(ctx: RequestContext, program: str, segment: str | None, metric: str, start: datetime | None,
@@ -53,8 +39,8 @@ async def leaderboard(ctx: RequestContext, program: str, segment: str | None, me
     if cursor is not None and not isinstance(cursor.value, int):
         raise PublicError("`after` is not a cursor this API issued", "VALIDATION")
     viewer = ctx.viewer
-    rows = await ctx.graph.read("insights/leaderboard", programId=program_key(program), segmentId=_segment_key(segment),
-                                metric=metric, start=start, end=end, currency=currency, scope=viewer.scope,
+    rows = await ctx.graph.read("insights/leaderboard", programId=key_of(program, "Program"),
+                                segmentId=key_of(segment, "Segment"), metric=metric, start=start, end=end, currency=currency, scope=viewer.scope,
                                 enterprise=viewer.is_enterprise, skip=cursor.value if cursor else 0, limit=size + 1)
     records = [LeaderboardEntryRecord(e["partnershipId"], e["partnerId"], e["segmentId"], e["value"], e["rank"],
                                       e["position"], e["total"]) for e in (r["entry"] for r in rows)]

@@ -3,15 +3,13 @@ admin) through the segment change of graph/partnership_setup.py, re-checked insi
 
 from __future__ import annotations
 
-from strawberry import relay
-
 from auth.permissions import Action
 from graph.errors import ErrorCode, Rejected, UserError
 from graph.insights_segments import EvaluatedSegmentChange, SegmentEvaluation, evaluation_reason
 from graph.records import Page, PartnershipRecord, SegmentEvaluationRecord
 from resolvers.checks import Checks
 from resolvers.context import RequestContext
-from resolvers.errors import PublicError
+from resolvers.global_ids import key_of
 from resolvers.mutations import Outcome, run
 from resolvers.pagination import decode_cursor, page_size
 
@@ -20,21 +18,11 @@ def _evaluation(ctx: RequestContext) -> SegmentEvaluation:
     return SegmentEvaluation(ctx.graph, ctx.viewer.scope, ctx.viewer.is_enterprise)
 
 
-def program_key(program: str) -> str:
-    try:
-        global_id = relay.GlobalID.from_id(program)
-    except relay.GlobalIDValueError as exc:
-        raise PublicError("not a global ID this API issued", "VALIDATION") from exc
-    if global_id.type_name != "Program":
-        raise PublicError("expected the ID of a Program", "VALIDATION")
-    return global_id.node_id
-
-
 async def recommendations(ctx: RequestContext, program: str, first: int | None,
                           after: str | None) -> Page[SegmentEvaluationRecord]:
     """The program's partnerships (visible, not terminated) that qualify for the next segment up or miss a
     criterion of their own, evaluated over the 365 days before the request's now; one round trip."""
-    program_id = program_key(program)
+    program_id = key_of(program, "Program")
     return await _evaluation(ctx).recommendations(program_id, ctx.now, page_size(first, ctx.page_limits),
                                                   decode_cursor(after))
 

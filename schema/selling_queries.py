@@ -10,24 +10,12 @@ from strawberry import relay
 from strawberry.types import Info
 
 from resolvers import selling as selling_resolvers
-from resolvers.errors import PublicError
+from resolvers.global_ids import key_of, typed_key
 from schema.pagination import to_connection
 from schema.selling_enums import DealRegistrationStatus
 
 IdArg = Annotated[strawberry.ID, strawberry.argument(description="The object's global ID.")]
 _LINEAGE_TYPES = ("DealRegistration", "Opportunity", "Quote", "Order")
-
-
-def _key(value: str | None, types: tuple[str, ...]) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    try:
-        global_id = relay.GlobalID.from_id(value)
-    except relay.GlobalIDValueError as exc:
-        raise PublicError("not a global ID this API issued", "VALIDATION") from exc
-    if global_id.type_name not in types:
-        raise PublicError(f"expected the ID of a {' or '.join(types)}", "VALIDATION")
-    return global_id.type_name, global_id.node_id
 
 
 @strawberry.type
@@ -36,7 +24,7 @@ class SellingQueries:
     async def deal_registration(self, info: Info, id: IdArg) -> Annotated["DealRegistration", strawberry.lazy("schema.selling")] | None:  # noqa: F821
         from schema.selling import DealRegistration
 
-        _, key = _key(id, ("DealRegistration",))
+        key = key_of(id, "DealRegistration")
         record = await selling_resolvers.registration(info.context, key)
         return DealRegistration.from_record(record) if record else None
 
@@ -45,7 +33,7 @@ class SellingQueries:
     async def deal_lineage(self, info: Info, id: IdArg) -> Annotated["DealLineage", strawberry.lazy("schema.selling")] | None:  # noqa: F821
         from schema.selling import DealLineage, DealRegistration
 
-        type_name, key = _key(id, _LINEAGE_TYPES)
+        type_name, key = typed_key(id, _LINEAGE_TYPES)
         root = await selling_resolvers.lineage_root(info.context, type_name, key)
         record = await selling_resolvers.registration(info.context, root) if root else None
         if record is None:
@@ -69,9 +57,7 @@ class SellingQueries:
     ) -> relay.Connection[Annotated["DealLineage", strawberry.lazy("schema.selling")]]:  # noqa: F821
         from schema.selling import DealLineage, DealRegistration
 
-        subtree = _key(partner_subtree, ("Partner",))
-        prog = _key(program, ("Program",))
-        page, parts = await selling_resolvers.lineages(info.context, changed_since, subtree[1] if subtree else None,
-                                                       prog[1] if prog else None, status.value if status else None,
+        page, parts = await selling_resolvers.lineages(info.context, changed_since, key_of(partner_subtree, "Partner"),
+                                                       key_of(program, "Program"), status.value if status else None,
                                                        first, after)
         return to_connection(page, lambda r: DealLineage(registration=DealRegistration.from_record(r), parts=parts[r.id]))

@@ -146,6 +146,16 @@ async def clocked_gql(settings: Settings, graph: GraphClient, clock: ControlledC
         yield GatewayClient(http, settings)
 
 
+async def write(session: GraphSession, cypher: str, **params: Any) -> list[dict[str, Any]]:
+    """Run one Cypher statement in a write transaction: how fixtures build their own data."""
+    return await session.write_transaction(lambda tx: tx.run(cypher, **params))
+
+
+async def remove_prefixed(session: GraphSession, prefix: str) -> None:
+    """Delete every node whose id starts with a fixture's unique prefix."""
+    await write(session, "MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n", prefix=prefix)
+
+
 def global_id(type_name: str, node_id: str) -> str:
     from strawberry import relay
 

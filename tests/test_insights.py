@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.conftest import global_id
+from tests.conftest import global_id, remove_prefixed, write
 
 NOW = datetime(2030, 4, 1, tzinfo=UTC)
 XTS_USD = 1.0 / 0.4  # the latest rate of the pair: the inverse of USD→XTS 0.4 (newer than XTS→USD 2.0)
@@ -48,10 +48,6 @@ INSIGHTS = """query($id: ID!, $sub: Boolean!, $cur: String!, $period: InsightsPe
     partnerships { edges { node { key program { key } segment { key } } } }
     relationshipManagers { key }
   } } }"""
-
-
-async def _write(session, cypher: str, **params):
-    return await session.write_transaction(lambda tx: tx.run(cypher, **params))
 
 
 def _deal(u, key, partner, by, status, created, *, submitted=None, decided=None, approved=False, closure=None,
@@ -82,7 +78,7 @@ def _case(u, key, partner, by, status, opened, *, responded=None, resolved=None,
 
 
 async def create_channel(session, u: str) -> None:
-    await _write(session, """
+    await write(session, """
         CREATE (r:Partner {id: $u + '-R', name: $u + ' Root', type: 'DISTRIBUTOR', status: 'ACTIVE', country: 'US',
                            currency: 'USD', createdAt: $at})
         CREATE (c:Partner {id: $u + '-C', name: $u + ' Child', type: 'RESELLER', status: 'ACTIVE', country: 'US',
@@ -107,7 +103,7 @@ async def create_channel(session, u: str) -> None:
         CREATE (:ExchangeRate {id: $u + '-fx-2', base: 'USD', quote: 'XTS', rate: 0.4, asOf: $newer})
         """, u=u, at=t("2029-01-01T00:00:00"), old=t("2029-01-01T00:00:00"), newer=t("2029-06-01T00:00:00"))
     # C is a Gold peer of R; G sits in Platinum, the next segment up (for the scorecards).
-    await _write(session, """
+    await write(session, """
         UNWIND [['C', 'seg-reseller-gold'], ['G', 'seg-reseller-platinum']] AS row
         MATCH (p:Partner {id: $u + '-' + row[0]}), (prog:Program {id: 'prog-reseller'}), (seg:Segment {id: row[1]})
         CREATE (p)-[:HAS]->(ps:Partnership {id: $u + '-ps-' + row[0], status: 'ACTIVE', createdAt: $at,
@@ -160,7 +156,7 @@ async def create_channel(session, u: str) -> None:
               opp=_opp(u, "og3", "CLOSED_WON", 9000, "USD", "2030-01-03T00:00:00", "2030-03-20T00:00:00"),
               order=_order(u, "ordg3", 9000, "USD", "2030-03-20T00:00:00", "CANCELLED")),
     ]
-    await _write(session, """
+    await write(session, """
         UNWIND $deals AS d
         MATCH (p:Partner {id: d.partner}), (by:Person {id: d.by}), (a:Account {id: $u + '-acct'}),
               (prog:Program {id: 'prog-reseller'})
@@ -213,7 +209,7 @@ async def create_channel(session, u: str) -> None:
         # C: opened in the previous period and still open: breached (counts in open figures, not by status).
         _case(u, "k7", "C", "rep", "IN_PROGRESS", "2029-12-01T00:00:00", responded="2029-12-01T00:10:00"),
     ]
-    await _write(session, """
+    await write(session, """
         UNWIND $cases AS k
         MATCH (p:Partner {id: k.partner}), (by:Person {id: k.by}), (pol:SlaPolicy {id: 'sla-default-p1'}),
               (q:Queue {id: k.queue})
@@ -226,17 +222,13 @@ async def create_channel(session, u: str) -> None:
         """, cases=cases)
 
 
-async def remove(session, prefix: str) -> None:
-    await _write(session, "MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n", prefix=prefix)
-
-
 @pytest.fixture(scope="module")
 async def channel(graph):
     u = "ins-" + uuid.uuid4().hex[:10]
     session = graph.session()
     await create_channel(session, u)
     yield u
-    await remove(session, u)
+    await remove_prefixed(session, u)
 
 
 async def _insights(gql, clock, u, partner="R", *, sub=False, cur="USD", period=None, **who):
@@ -447,7 +439,7 @@ async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, chan
     session = graph.session()
     extra = f"{u}-x"
     try:
-        await _write(session, """
+        await write(session, """
             MATCH (g:Partner {id: $g}), (rep:Person {id: $rep}), (a:Account {id: $acct}), (prog:Program {id: 'prog-reseller'})
             UNWIND range(1, 40) AS i
             CREATE (g)-[:PARENT_OF]->(x:Partner {id: $extra + toString(i), name: $extra + toString(i), type: 'RESELLER',
@@ -474,7 +466,7 @@ async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, chan
         large = (await clocked_gql.round_trips(ROLLUP, variables=variables),
                  await clocked_gql.round_trips(EACH, variables=variables))
     finally:
-        await remove(session, extra)
+        await remove_prefixed(session, extra)
     assert small == large == (9, 16)
 
 

@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.conftest import global_id
+from tests.conftest import global_id, remove_prefixed, write
 
 NOW = datetime(2030, 4, 1, tzinfo=UTC)
 
@@ -29,13 +29,9 @@ def t(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-async def _write(session, cypher: str, **params):
-    return await session.write_transaction(lambda tx: tx.run(cypher, **params))
-
-
 async def create_fixture(session, u: str) -> None:
     at = t("2029-01-01T00:00:00")
-    await _write(session, """
+    await write(session, """
         MATCH (org:InternalOrg {id: 'io-channel'})
         CREATE (org)-[:RUNS]->(pe:Program {id: $u + '-pend', name: $u + ' Ending', kind: 'RESELLER', status: 'APPROVED',
                                            startDate: date('2029-01-01'), endDate: date('2030-05-01'), createdAt: $at})
@@ -68,7 +64,7 @@ async def create_fixture(session, u: str) -> None:
         ("big", "R", 100000, "CLOSED_LOST", t("2030-02-01T00:00:00"), t("2029-11-01T00:00:00"), t("2030-02-01T00:00:00")),
         ("c20", "C", 10000, "PROPOSAL", NOW - timedelta(days=20), t("2029-12-15T00:00:00"), None),
     ]
-    await _write(session, """
+    await write(session, """
         MATCH (mgr:Person {id: $u + '-mgr'}), (a:Account {id: $u + '-acct'}), (prog:Program {id: $u + '-pend'})
         UNWIND $opps AS row
         MATCH (p:Partner {id: $u + '-' + row[1]})
@@ -82,7 +78,7 @@ async def create_fixture(session, u: str) -> None:
         CREATE (dr)-[:CONVERTED_TO]->(:Opportunity {id: id, name: id, stage: row[3], amount: row[2], currency: 'USD',
                                                     createdAt: row[5], updatedAt: row[4], closedAt: row[6], version: 0})
         """, u=u, opps=[list(o) for o in opps])
-    await _write(session, """
+    await write(session, """
         MATCH (r:Partner {id: $u + '-R'}), (by:Person {id: $u + '-mgr'}), (pol:SlaPolicy {id: 'sla-default-p1'}),
               (q:Queue {id: 'queue-escalations'})
         UNWIND $cases AS k
@@ -95,17 +91,13 @@ async def create_fixture(session, u: str) -> None:
                          ["k0", t("2029-12-01T00:00:00")]])
 
 
-async def remove(session, prefix: str) -> None:
-    await _write(session, "MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n", prefix=prefix)
-
-
 @pytest.fixture(scope="module")
 async def fixture(graph):
     u = "risk-" + uuid.uuid4().hex[:10]
     session = graph.session()
     await create_fixture(session, u)
     yield u
-    await remove(session, u)
+    await remove_prefixed(session, u)
 
 
 RISKS = """query($id: ID!, $sub: Boolean!) { partner(id: $id) { insights(includeSubtree: $sub) {
@@ -206,7 +198,7 @@ async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, fixt
     session = graph.session()
     extra = f"{u}-x"
     try:
-        await _write(session, """
+        await write(session, """
             MATCH (q:Partner {id: $q})
             UNWIND range(1, 20) AS i
             CREATE (q)-[:PARENT_OF]->(:Partner {id: $extra + toString(i), name: $extra + toString(i), type: 'RESELLER',
@@ -217,5 +209,5 @@ async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, fixt
         data = await clocked_gql.data(EACH, variables=variables)
         assert len(data["partner"]["descendants"]["edges"]) == 22
     finally:
-        await remove(session, extra)
+        await remove_prefixed(session, extra)
     assert small == large == 8

@@ -31,17 +31,13 @@ import pytest
 
 from graph.errors import Rejected
 from graph.insights_segments import EvaluatedSegmentChange, SegmentEvaluation
-from tests.conftest import global_id
+from tests.conftest import global_id, remove_prefixed, write
 
 NOW = datetime(2030, 4, 1, tzinfo=UTC)
 
 
 def t(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-async def _write(session, cypher: str, **params):
-    return await session.write_transaction(lambda tx: tx.run(cypher, **params))
 
 
 PARTNERS = [  # key, parent, segment, orders [(USD major, placedAt, status)], won, lost
@@ -57,7 +53,7 @@ PARTNERS = [  # key, parent, segment, orders [(USD major, placedAt, status)], wo
 
 async def create_fixture(session, u: str) -> None:
     at = t("2029-01-01T00:00:00")
-    await _write(session, """
+    await write(session, """
         MATCH (org:InternalOrg {id: 'io-channel'})
         CREATE (org)-[:RUNS]->(prog:Program {id: $u + '-prog', name: $u + ' Program', kind: 'RESELLER',
                                              status: 'APPROVED', startDate: date('2029-01-01'), createdAt: $at})
@@ -74,7 +70,7 @@ async def create_fixture(session, u: str) -> None:
              "orders": [{"total": amount * 100, "placed": t(placed + "T00:00:00"), "status": status}
                         for amount, placed, status in orders],
              "won": won, "lost": lost} for k, parent, seg, orders, won, lost in PARTNERS]
-    await _write(session, """
+    await write(session, """
         MATCH (prog:Program {id: $u + '-prog'}), (a:Account {id: $u + '-acct'})
         UNWIND $rows AS row
         CREATE (p:Partner {id: $u + '-' + row.key, name: $u + ' ' + row.key, type: 'RESELLER', status: 'ACTIVE',
@@ -88,7 +84,7 @@ async def create_fixture(session, u: str) -> None:
         CREATE (ps)-[:HAD]->(:SegmentAssignment {id: $u + '-sa-' + row.key, from: $at, reason: 'onboarding',
                                                  assignedBy: 'demo-enterprise-admin'})-[:OF]->(seg)
         """, u=u, rows=rows, at=at)
-    await _write(session, """
+    await write(session, """
         MATCH (r:Partner {id: $u + '-R'})
         CREATE (:Person {id: $u + '-mgr', name: 'Mo Manager', email: $u + '.mgr@example.com'})-[:MEMBER_OF {role: 'MANAGER'}]->(r)
         CREATE (:Person {id: $u + '-assoc', name: 'Al Associate', email: $u + '.assoc@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(r)
@@ -98,7 +94,7 @@ async def create_fixture(session, u: str) -> None:
         CREATE (r)-[:PARENT_OF]->(c)
         """, u=u)
     # Each order through its own converted registration, won opportunity and quote; then the lost ones.
-    await _write(session, """
+    await write(session, """
         MATCH (mgr:Person {id: $u + '-mgr'}), (a:Account {id: $u + '-acct'}), (prog:Program {id: $u + '-prog'})
         UNWIND $rows AS row
         MATCH (p:Partner {id: $u + '-' + row.key})
@@ -124,9 +120,9 @@ async def create_fixture(session, u: str) -> None:
 
 async def remove(session, prefix: str) -> None:
     # Applied recommendations open assignments with generated ids: remove those of the fixture's segments too.
-    await _write(session, "MATCH (sa:SegmentAssignment)-[:OF]->(s:Segment) WHERE s.id STARTS WITH $prefix "
+    await write(session, "MATCH (sa:SegmentAssignment)-[:OF]->(s:Segment) WHERE s.id STARTS WITH $prefix "
                  "DETACH DELETE sa", prefix=prefix)
-    await _write(session, "MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n", prefix=prefix)
+    await remove_prefixed(session, prefix)
 
 
 @pytest.fixture

@@ -1,3 +1,4 @@
 // The rate into $currency of the currency of record {var} (an opportunity, quote or order), from the
-// `rates` table bound by currency_rates; null when the graph has no rate for it.
+// `rates` table bound by currency_rates; null when the graph has no rate for it, or {var} is null (an
+// OPTIONAL MATCH that found nothing).
 head([x IN rates WHERE x.currency = {var}.currency | x.rate])

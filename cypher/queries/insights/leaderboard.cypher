@@ -14,7 +14,7 @@ CALL (peer, rates) {
                  -[:QUOTED_AS]->(:Quote)-[:ORDERED_AS]->(ord:Order)
   WHERE $metric = 'REVENUE' AND ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED'
     AND {{deal_visible(dr)}}
-  WITH peer, ord, CASE WHEN ord IS NULL THEN null ELSE {{rate_of(ord)}} END AS rate
+  WITH peer, ord, {{rate_of(ord)}} AS rate
   WITH peer, sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END) AS total
   WHERE $metric = 'REVENUE'
   RETURN toFloat(total) AS value
@@ -22,7 +22,7 @@ CALL (peer, rates) {
   OPTIONAL MATCH (peer)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
   WHERE $metric = 'OPEN_PIPELINE' AND o.createdAt < $end AND (o.closedAt IS NULL OR o.closedAt >= $end)
     AND {{deal_visible(dr)}}
-  WITH peer, o, CASE WHEN o IS NULL THEN null ELSE {{rate_of(o)}} END AS rate
+  WITH peer, o, {{rate_of(o)}} AS rate
   WITH peer, sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(o.amount * rate, 0, 'HALF_EVEN')) END) AS total
   WHERE $metric = 'OPEN_PIPELINE'
   RETURN toFloat(total) AS value

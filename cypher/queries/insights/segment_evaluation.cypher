@@ -33,14 +33,14 @@ CALL (p, rates) {
   OPTIONAL MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)
                  -[:ORDERED_AS]->(ord:Order)
   WHERE ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED' AND {{deal_visible(dr)}}
-  WITH ord, CASE WHEN ord IS NULL THEN null ELSE {{rate_of(ord)}} END AS rate
+  WITH ord, {{rate_of(ord)}} AS rate
   RETURN coalesce(sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END), 0)
            / 100.0 AS revenue, count(ord) AS orders
 }
 CALL (p, rates) {
   OPTIONAL MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
   WHERE o.createdAt < $end AND (o.closedAt IS NULL OR o.closedAt >= $end) AND {{deal_visible(dr)}}
-  WITH o, CASE WHEN o IS NULL THEN null ELSE {{rate_of(o)}} END AS rate
+  WITH o, {{rate_of(o)}} AS rate
   RETURN coalesce(sum(CASE WHEN rate IS NOT NULL THEN toInteger(round(o.amount * rate, 0, 'HALF_EVEN')) END), 0)
            / 100.0 AS pipeline
 }

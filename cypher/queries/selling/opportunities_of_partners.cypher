@@ -13,5 +13,4 @@ WITH parentId, p, collect({dr: dr, o: o})[..$limit] AS page
 RETURN parentId, [row IN page | {
          opportunity: head([o IN [row.o] | o {.*, {{...opportunity_times(o)}}, registrationId: row.dr.id, partnerId: p.id}]),
          registration: head([dr IN [row.dr] | {{registration_fields(dr)}}]),
-         account: head([dr IN [row.dr] | head(COLLECT { MATCH (dr)-[:FOR]->(a:Account) WHERE {{account_visible(a)}}
-                                                        RETURN a {.*, {{...account_times(a)}}} })])}] AS page
+         account: head([dr IN [row.dr] | {{deal_account(dr)}}])}] AS page

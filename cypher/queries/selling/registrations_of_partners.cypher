@@ -13,5 +13,4 @@ RETURN parentId, [dr IN page | {
          registration: {{registration_fields(dr)}},
          opportunity: head(COLLECT { MATCH (dr)-[:CONVERTED_TO]->(o:Opportunity)
                                      RETURN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} }),
-         account: head(COLLECT { MATCH (dr)-[:FOR]->(a:Account) WHERE {{account_visible(a)}}
-                                 RETURN a {.*, {{...account_times(a)}}} })}] AS page
+         account: {{deal_account(dr)}}}] AS page
