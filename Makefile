@@ -35,7 +35,7 @@ clean:
 # Benchmarks (docs/BENCHMARKS.md): a dedicated Neo4j seeded with BENCH_PARTNERS partners when empty, the
 # gateway under uvicorn, Q1–Q5 through HTTP beside their floor; results in bench/results/.
 BENCH_PARTNERS ?= 50000
-.PHONY: bench bench-scaling
+.PHONY: bench bench-scaling bench-stalls
 
 bench: install
 	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS)
@@ -43,3 +43,8 @@ bench: install
 # Also Q1 and Q4 on a 5,000-partner channel, with the ratio of latencies BENCH_PARTNERS / 5,000.
 bench-scaling: install
 	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS) --scaling
+
+# The stall cases of issue 11 against the gateway under uvicorn over a throwaway Neo4j with the demo data:
+# time to answer each hostile request, and the delay it causes a concurrent plain request.
+bench-stalls: install
+	$(BIN)/python -m bench.stalls

@@ -7,6 +7,7 @@ request, so a role change takes effect at once.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ import jwt
 from auth.personas import DEMO_PERSONAS
 
 LOCAL_ISSUER = "partnergraph-local"
+DATE_CLAIMS = ("exp", "nbf", "iat")
 
 
 class InvalidToken(Exception):
@@ -62,10 +64,18 @@ class TokenVerifier:
             raise InvalidToken("wrong issuer") from exc
         except (jwt.PyJWTError, jwt.PyJWKClientError) as exc:
             raise InvalidToken("token could not be verified") from exc
+        # RFC 7519 NumericDate: PyJWT compares int(claim), so "exp": "99999999999" passed as a far-off expiry.
+        for name in DATE_CLAIMS:
+            if name in claims and not _numeric_date(claims[name]):
+                raise InvalidToken(f"`{name}` is not a NumericDate")
         subject = claims.get("sub")
         if not isinstance(subject, str) or not subject:
             raise InvalidToken("token has no subject")
         return subject
+
+
+def _numeric_date(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def mint(secret: str, person_id: str, audience: str, ttl_seconds: int, issuer: str = LOCAL_ISSUER) -> str:

@@ -7,9 +7,10 @@ the gateway application in this process through httpx's ASGI transport (no socke
 the gateway's own costs: parsing, validation, resolvers, loaders, record mapping, serialization, and the
 driver's time awaiting Neo4j), and prints the call tree of `--requests` sequential requests after one
 warm-up. With `--plans` it instead runs the query once, PROFILEs every Cypher statement the request ran
-(with the same parameters) and prints each one's database hits, rows, time and operators, flagging label
-scans and all-node scans (every lookup should start from an index). Settings come from the environment as
-for `bench.run`.
+(with the same parameters) and prints each one's database hits, rows, time and operators, flagging the
+channel-wide reads: label and all-node scans, and reads of a non-unique index (once at the top of a query they
+may be the point, as Q3's page of the lineageChangedAt index; under a per-row Apply they read the channel
+again for every row). Settings come from the environment as for `bench.run`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,22 @@ from gateway.identity import mint_person_token
 
 
 SCANS = ("AllNodesScan", "NodeByLabelScan", "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan")
+# Reads of a non-unique (range, text, point) index. Issue 11: Partner 360's case section sought the case_status
+# index once per counted partner and joined each case back to the partner, counted partners × every case.
+INDEX_READS = ("NodeIndexSeek", "NodeIndexScan", "NodeIndexSeekByRange", "NodeIndexContainsScan",
+               "NodeIndexEndsWithScan", "MultiNodeIndexSeek")
+
+
+def channel_reads(plan: dict) -> list[str]:
+    """The operators of a plan (PROFILE's or EXPLAIN's) that find records by label, type or a non-unique
+    index instead of from a node found by its id, each as "operator: details"."""
+    reads = []
+    operator = plan["operatorType"].split("@")[0]
+    if operator in SCANS + INDEX_READS:
+        reads.append(f"{operator}: {plan.get('args', {}).get('Details', '')}")
+    for child in plan.get("children", []):
+        reads += channel_reads(child)
+    return reads
 
 
 async def profile_plan(client, text: str, params: dict, write: bool) -> dict:
@@ -50,7 +67,15 @@ async def profile_plan(client, text: str, params: dict, write: bool) -> dict:
 
     walk(summary.profile)
     return {"dbHits": sum(hits for _, hits, _ in operators), "rows": summary.profile.get("rows", 0),
-            "ms": summary.result_available_after + summary.result_consumed_after, "operators": operators}
+            "ms": summary.result_available_after + summary.result_consumed_after, "operators": operators,
+            "channelReads": channel_reads(summary.profile)}
+
+
+async def explain_plan(client, text: str, params: dict) -> dict:
+    """The plan Neo4j would run for `text` (EXPLAIN: planned, not run)."""
+    async with client.driver.session(database=client.database) as session:
+        summary = await (await session.run("EXPLAIN " + text, params)).consume()
+    return summary.plan
 
 
 async def median_run_ms(client, text: str, params: dict, write: bool, runs: int = 20) -> float:
@@ -71,9 +96,9 @@ async def median_run_ms(client, text: str, params: dict, write: bool, runs: int 
 
 def print_plan(plan: dict, text: str) -> None:
     first = next((line.strip() for line in text.splitlines() if line.strip().startswith("//")), text[:80])
-    scans = [op for op, _, _ in plan["operators"] if op in SCANS]
-    print(f"{plan['dbHits']:>9} db hits {plan['rows']:>6} rows {plan['median_ms']:>7} ms  {first[:90]}"
-          + (f"  SCANS: {', '.join(scans)}" if scans else ""))
+    print(f"{plan['dbHits']:>9} db hits {plan['rows']:>6} rows {plan['median_ms']:>7} ms  {first[:90]}")
+    for read in plan["channelReads"]:
+        print(f"{'':>12}CHANNEL READ {read[:100]}")
     for op, hits, rows in sorted(plan["operators"], key=lambda o: -o[1])[:int(os.environ.get("PLAN_OPERATORS", "4"))]:
         print(f"{'':>12}{op:<34} {hits:>9} hits {rows:>7} rows")
 

@@ -65,10 +65,10 @@ def percentile(values: list[float], p: float) -> float:
 class Gateway:
     """uvicorn serving gateway.app in its own process; its RSS is sampled while the suite runs."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, gateway_env: dict[str, str] = GATEWAY_ENV):
         self.port = free_port()
         env = {**os.environ, "PARTNERGRAPH_STATE_DIR": str(settings.state_dir),
-               "PARTNERGRAPH_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port), **GATEWAY_ENV}
+               "PARTNERGRAPH_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port), **gateway_env}
         code = ("import uvicorn; from gateway.app import create_app; from gateway.settings import Settings; "
                 f"uvicorn.run(create_app(Settings()), host='127.0.0.1', port={self.port}, log_level='warning')")
         self.process = subprocess.Popen([sys.executable, "-c", code], env=env)

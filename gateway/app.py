@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from contextlib import asynccontextmanager
 from dataclasses import fields
@@ -14,6 +15,7 @@ from starlette.routing import Route
 from gateway import database
 from gateway.http import GraphQLEndpoint
 from gateway.identity import token_verifier
+from gateway.metrics import GatewayMetrics
 from gateway.playground import playground_routes
 from gateway.settings import Settings
 from graph import migrations
@@ -28,17 +30,22 @@ def schema_limits(settings: Settings) -> SchemaLimits:
 
 def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None) -> Starlette:
     graph = graph or database.graph_client(settings)
+    metrics = GatewayMetrics(graph)
     endpoint = GraphQLEndpoint(settings, build_schema(schema_limits(settings)), graph, token_verifier(settings),
-                               clock or SystemClock())
+                               clock or SystemClock(), metrics)
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
-        try:
+        async def check() -> list[migrations.Migration]:
             await graph.verify()
-            pending = await migrations.pending(graph.session())
-        except Exception as exc:  # noqa: BLE001 - any failure means not ready
+            return await migrations.pending(graph.session())
+
+        try:
+            # Bounded: a probe must learn "not ready" at once, not after the driver's connect and retry budget.
+            pending = await asyncio.wait_for(check(), settings.readyz_timeout_seconds)
+        except Exception as exc:  # noqa: BLE001 - any failure (TimeoutError included) means not ready
             return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, 503)
         if pending:
             return JSONResponse({"status": "migrating", "pending": [m.version for m in pending]}, 503)
@@ -57,6 +64,7 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
         Route("/graphql", endpoint.handle, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics.endpoint, methods=["GET"]),
         *playground_routes(settings),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

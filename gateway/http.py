@@ -2,28 +2,32 @@
 `application/json` and `application/graphql-response+json` responses with the spec's status codes.
 
 Every GraphQL request carries a bearer JWT; the viewer is read from the graph for each request.
+Sizes are capped before any work (body, query string, token), and every failure answers JSON.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import strawberry
 from graphql import GraphQLError
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ConnectionPoolError, DriverError, Neo4jError, ServiceUnavailable
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
 from auth.tokens import InvalidToken, TokenVerifier
 from auth.viewer import UnknownViewer, Viewer
+from gateway import logs
+from gateway.metrics import GatewayMetrics
 from gateway.playground import render_playground
 from gateway.settings import Settings
 from graph import people
@@ -39,15 +43,55 @@ GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 DEBUG_HEADER = "x-partnergraph-debug"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+# GraphQL variables nest as deep as the input types (a handful of levels); far deeper JSON is an attack on
+# every recursive walk after it (json.loads hit Python's recursion limit at 1,000 levels).
+MAX_JSON_DEPTH = 64
+UNAVAILABLE = ("SERVICE_UNAVAILABLE", "TIMEOUT")
+RETRY_AFTER_SECONDS = "5"
 
 
 class HTTPProblem(Exception):
-    """A request refused before GraphQL runs: status, message and optional headers."""
+    """A request refused before GraphQL runs: status, message, an `extensions.code` and optional headers."""
 
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None, code: str | None = None,
+                 limit: bool = False):
         super().__init__(message)
         self.status = status
         self.headers = headers or {}
+        self.code = code
+        self.limit = limit  # a size limit: counted by its code in the limit rejections metric
+
+
+def failure_code(exc: BaseException) -> str:
+    """What a client is told about a failure that is not its own: TIMEOUT, SERVICE_UNAVAILABLE or INTERNAL.
+
+    The one classification for the viewer lookup, masked resolver errors and the metrics."""
+    if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
+        return "TIMEOUT"
+    if isinstance(exc, (ServiceUnavailable, ConnectionPoolError)) or (
+            isinstance(exc, (Neo4jError, DriverError)) and exc.is_retryable()):
+        return "SERVICE_UNAVAILABLE"  # unreachable, restarting, pool exhausted, transient (deadlock, leader change)
+    return "INTERNAL"
+
+
+def neo4j_error_name(exc: BaseException) -> str | None:
+    """The server's status code of a Neo4j error, the class name of a driver error, else None."""
+    if isinstance(exc, Neo4jError):
+        return exc.code or type(exc).__name__
+    if isinstance(exc, DriverError):
+        return type(exc).__name__
+    return None
+
+
+@dataclass
+class Exchange:
+    """What one request turned out to be, for its log lines and metrics."""
+
+    request_id: str
+    stats: CypherStats = field(default_factory=CypherStats)
+    operation: str | None = None
+    outcome: str = "ok"
+    executed: bool = False
 
 
 @dataclass
@@ -57,6 +101,7 @@ class GraphQLEndpoint:
     graph: GraphClient
     verifier: TokenVerifier
     clock: Clock = field(default_factory=SystemClock)
+    metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
 
     async def handle(self, request: Request) -> Response:
         offered = request.headers.get("x-request-id", "")
@@ -64,33 +109,62 @@ class GraphQLEndpoint:
         request_id = offered if _REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
         if request.method == "GET" and _wants_html(request):
             return render_playground(self.settings)
+        started = time.perf_counter()
+        exchange = Exchange(request_id)
+        bound = logs.bind(request_id=request_id)
+        try:
+            response = await self._answer(request, exchange)
+        finally:
+            logs.unbind(bound)
+        self.metrics.observe(exchange.operation, exchange.executed, exchange.outcome,
+                             time.perf_counter() - started, exchange.stats)
+        return response
+
+    async def _answer(self, request: Request, exchange: Exchange) -> Response:
         media_type = JSON
         try:
             media_type = _negotiate(request)
-            params = await _read_params(request)
-            stats = CypherStats()
-            session = self.graph.session(stats)
+            params = await _read_params(request, self.settings.max_body_bytes)
+            exchange.operation = params.get("operationName")
+            logs.bind(operation=exchange.operation)
+            session = self.graph.session(exchange.stats)
             viewer, identity = await self._viewer(request, session)
-            return await self._execute(request, params, viewer, identity, session, stats, media_type, request_id)
+            logs.bind(persona=viewer.persona.value)
+            return await self._execute(request, params, viewer, identity, session, exchange, media_type)
         except HTTPProblem as problem:
-            return JSONResponse({"errors": [{"message": str(problem)}]}, problem.status,
-                                headers={**problem.headers, "x-request-id": request_id},
-                                media_type=media_type)
+            exchange.outcome = _outcome_of(problem.status)
+            if problem.limit:
+                self.metrics.rejected(problem.code)
+            log.info("refused with %s: %s", problem.status, problem)
+            return _problem_response(problem, media_type, exchange.request_id)
+        except Exception as exc:  # noqa: BLE001 - whatever failed, the client gets JSON with a code
+            code = self._failure(exc, f"request {exchange.request_id} failed before execution")
+            status = 503 if code in UNAVAILABLE else 500
+            exchange.outcome = _outcome_of(status)
+            problem = HTTPProblem(status, "the partner graph is unavailable; retry shortly" if status == 503
+                                  else "Internal server error",
+                                  {"retry-after": RETRY_AFTER_SECONDS} if status == 503 else None, code)
+            return _problem_response(problem, media_type, exchange.request_id)
+
+    def _failure(self, exc: BaseException, what: str) -> str:
+        """Classify, count and log a failure that is not the client's; the code the client gets."""
+        code = failure_code(exc)
+        neo4j_error = neo4j_error_name(exc)
+        if neo4j_error:
+            self.metrics.neo4j_error(code, neo4j_error)
+        if code == "INTERNAL":
+            log.error("%s: %s", what, type(exc).__name__, exc_info=exc)
+        else:  # the database's state, not a bug: one line
+            log.error("%s: %s (%s): %s", what, code, neo4j_error, exc)
+        return code
 
     async def _viewer(self, request: Request, session: Any) -> tuple[Viewer, IdentityRecord]:
-        header = request.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise _unauthorized("a bearer token is required", error=None)
+        token = _bearer_token(request, self.settings.max_token_bytes)
         try:
-            subject = await self.verifier.subject(token.strip())
+            subject = await self.verifier.subject(token)
         except InvalidToken as exc:
             raise _unauthorized(str(exc)) from exc
-        try:
-            identity = await people.identity(session, subject)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            log.error("neo4j unavailable while resolving the viewer: %s", exc)
-            raise HTTPProblem(503, "the partner graph is unavailable; retry shortly", {"retry-after": "5"}) from exc
+        identity = await people.identity(session, subject)  # a failure here answers 503/500 through _answer
         if identity is None:
             raise _unauthorized("the token names no known person")
         try:
@@ -99,7 +173,8 @@ class GraphQLEndpoint:
             raise _unauthorized("the token names a person without a role") from exc
 
     async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer, identity: IdentityRecord,
-                       session: Any, stats: CypherStats, media_type: str, request_id: str) -> Response:
+                       session: Any, exchange: Exchange, media_type: str) -> Response:
+        request_id = exchange.request_id
         context = RequestContext(
             viewer=viewer,
             graph=session,
@@ -120,60 +195,105 @@ class GraphQLEndpoint:
                 allowed_operation_types=allowed,
             )
         except InvalidOperationTypeError as exc:
+            if exc.operation_type is OperationType.SUBSCRIPTION:
+                raise HTTPProblem(400, "subscriptions are not supported over HTTP; send queries and mutations",
+                                  code="UNSUPPORTED_OPERATION") from exc
             raise HTTPProblem(405, "GET requests may only run queries; send mutations with POST",
-                              {"allow": "POST"}) from exc
+                              {"allow": "POST"}, code="UNSUPPORTED_OPERATION") from exc
         except MissingQueryError as exc:
-            raise HTTPProblem(400, "the request has no GraphQL query") from exc
+            raise HTTPProblem(400, "the request has no GraphQL query", code="BAD_REQUEST") from exc
         except CannotGetOperationTypeError as exc:
-            raise HTTPProblem(400, "`operationName` names no operation in the document") from exc
+            raise HTTPProblem(400, "`operationName` names no operation in the document", code="BAD_REQUEST") from exc
 
         body: dict[str, Any] = {}
-        if result.errors:
-            body["errors"] = [_public_error(error, request_id) for error in result.errors]
         # Errors without a path stopped the request before execution (parse, validation, limits):
         # no `data` entry, and 400 under the new media type; `application/json` keeps 200 for any
         # well-formed request, as the spec says. Once execution ran, `data` is there, even if null.
         request_error = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
+        exchange.executed = not request_error
+        if result.errors:
+            body["errors"] = [self._public_error(error, request_id) for error in result.errors]
+            exchange.outcome = "rejected" if request_error else "errors"
         if not request_error:
             body["data"] = result.data
         status = 400 if request_error and media_type == GRAPHQL_RESPONSE else 200
         if self.settings.debug or request.headers.get(DEBUG_HEADER) == "1":
+            stats = exchange.stats
             body["extensions"] = {
                 "requestId": request_id,
                 "cypher": {"roundTrips": stats.round_trips, "milliseconds": round(stats.seconds * 1000, 3)},
             }
-        return JSONResponse(body, status, media_type=media_type, headers={"x-request-id": request_id})
+        return json_response(body, status, media_type, {"x-request-id": request_id})
+
+    def _public_error(self, error: GraphQLError, request_id: str) -> dict[str, Any]:
+        """Client-safe errors pass (logged as one line); anything else is classified, logged and masked."""
+        original = error.original_error
+        if error.path is None and (original is None or isinstance(original, GraphQLError)):
+            # Parse, validation and limit errors: about the request itself.
+            formatted = error.formatted
+            code = (formatted.get("extensions") or {}).get("code")
+            if code:
+                self.metrics.rejected(code)
+            log.info("request error%s: %s", f" {code}" if code else "", error.message)
+            return formatted
+        if isinstance(original, PublicError):
+            log.info("client error %s at %s: %s", original.code, _path(error), error.message)
+            formatted = error.formatted
+            formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": original.code}
+            return formatted
+        code = self._failure(original or error, f"request {request_id}: error at {_path(error)}")
+        masked: dict[str, Any] = {
+            "message": "Internal server error",
+            "extensions": {"code": code, "requestId": request_id},
+        }
+        if error.path:
+            masked["path"] = error.path
+        if error.locations:
+            masked["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
+        return masked
+
+
+def json_response(body: Any, status: int, media_type: str, headers: dict[str, str]) -> Response:
+    # orjson: the same compact UTF-8 JSON as Starlette's JSONResponse, several times faster on large pages.
+    return Response(orjson.dumps(body), status, headers=headers, media_type=media_type)
+
+
+def _problem_response(problem: HTTPProblem, media_type: str, request_id: str) -> Response:
+    error: dict[str, Any] = {"message": str(problem)}
+    if problem.code:
+        error["extensions"] = {"code": problem.code}
+        if problem.status >= 500:
+            error["extensions"]["requestId"] = request_id
+    return json_response({"errors": [error]}, problem.status, media_type,
+                         {**problem.headers, "x-request-id": request_id})
+
+
+def _outcome_of(status: int) -> str:
+    return {401: "unauthorized", 503: "unavailable"}.get(status, "internal" if status >= 500 else "rejected")
+
+
+def _path(error: GraphQLError) -> str:
+    return ".".join(str(part) for part in error.path or ()) or "-"
 
 
 def _unauthorized(description: str, error: str | None = "invalid_token") -> HTTPProblem:
     challenge = 'Bearer realm="partnergraph"'
     if error:
         challenge += f', error="{error}", error_description="{description}"'
-    return HTTPProblem(401, description, {"www-authenticate": challenge})
+    return HTTPProblem(401, description, {"www-authenticate": challenge}, code="UNAUTHENTICATED")
 
 
-def _public_error(error: GraphQLError, request_id: str) -> dict[str, Any]:
-    """Client-safe errors pass; anything else is logged with the request id and masked."""
-    original = error.original_error
-    if error.path is None and (original is None or isinstance(original, GraphQLError)):
-        return error.formatted  # parse, validation and limit errors: about the request itself
-    if isinstance(original, PublicError):
-        formatted = error.formatted
-        formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": original.code}
-        return formatted
-    log.error("request %s: internal error at %s: %s", request_id, error.path, error.message, exc_info=original)
-    code = "SERVICE_UNAVAILABLE" if isinstance(original, (ServiceUnavailable, SessionExpired)) else "INTERNAL"
-    if isinstance(original, Neo4jError) and original.code and "TransactionTimedOut" in original.code:
-        code = "TIMEOUT"
-    masked: dict[str, Any] = {
-        "message": "Internal server error",
-        "extensions": {"code": code, "requestId": request_id},
-    }
-    if error.path:
-        masked["path"] = error.path
-    if error.locations:
-        masked["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
-    return masked
+def _bearer_token(request: Request, max_bytes: int) -> str:
+    """The bearer token, refused by its raw size first: a 64 MiB header cost seconds to decode and verify."""
+    raw = next((value for name, value in request.scope["headers"] if name == b"authorization"), b"")
+    if len(raw) > max_bytes + len(b"Bearer "):
+        problem = _unauthorized(f"the token is longer than {max_bytes} bytes")
+        problem.code, problem.limit = "TOKEN_TOO_LONG", True
+        raise problem
+    scheme, _, token = raw.decode("latin-1").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _unauthorized("a bearer token is required", error=None)
+    return token.strip()
 
 
 def _wants_html(request: Request) -> bool:
@@ -190,34 +310,71 @@ def _negotiate(request: Request) -> str:
         return GRAPHQL_RESPONSE
     if JSON in types or "application/*" in types or "*/*" in types:
         return JSON
-    raise HTTPProblem(406, f"responses are {GRAPHQL_RESPONSE} or {JSON}")
+    raise HTTPProblem(406, f"responses are {GRAPHQL_RESPONSE} or {JSON}", code="NOT_ACCEPTABLE")
 
 
-async def _read_params(request: Request) -> dict[str, Any]:
+def _too_large(status: int, what: str, max_bytes: int) -> HTTPProblem:
+    return HTTPProblem(status, f"{what} is larger than {max_bytes} bytes", code="REQUEST_TOO_LARGE", limit=True)
+
+
+async def _read_body(request: Request, max_bytes: int) -> bytes:
+    """The body, read no further than `max_bytes` (a declared Content-Length over it is refused unread)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise _too_large(413, "the body", max_bytes)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_bytes:
+            raise _too_large(413, "the body", max_bytes)
+    return bytes(body)
+
+
+def _parse_json(text: str | bytes, what: str) -> Any:
+    try:
+        value = orjson.loads(text)  # refuses nesting beyond 1,024 levels by itself
+    except (orjson.JSONDecodeError, RecursionError) as exc:
+        raise HTTPProblem(400, f"{what} is not valid JSON", code="BAD_REQUEST") from exc
+    if not _nesting_within(value, MAX_JSON_DEPTH):
+        raise HTTPProblem(400, f"{what} nests deeper than {MAX_JSON_DEPTH} levels", code="BAD_REQUEST")
+    return value
+
+
+def _nesting_within(value: Any, limit: int) -> bool:
+    """Whether `value` nests at most `limit` arrays or objects deep; iterative, so any depth is safe."""
+    stack = [(value, 1)] if isinstance(value, (dict, list)) else []
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+    return True
+
+
+async def _read_params(request: Request, max_bytes: int) -> dict[str, Any]:
     if request.method == "GET":
+        if len(request.scope.get("query_string", b"")) > max_bytes:
+            raise _too_large(414, "the query string", max_bytes)
         params: dict[str, Any] = dict(request.query_params)
         for key in ("variables", "extensions"):
             if params.get(key):
-                try:
-                    params[key] = json.loads(params[key])
-                except ValueError as exc:
-                    raise HTTPProblem(400, f"`{key}` is not valid JSON") from exc
+                params[key] = _parse_json(params[key], f"`{key}`")
     else:
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type != JSON:
-            raise HTTPProblem(415, "POST a JSON body with Content-Type: application/json")
-        try:
-            params = json.loads(await request.body())
-        except ValueError as exc:
-            raise HTTPProblem(400, "the body is not valid JSON") from exc
+            raise HTTPProblem(415, "POST a JSON body with Content-Type: application/json", code="BAD_REQUEST")
+        params = _parse_json(await _read_body(request, max_bytes), "the body")
         if isinstance(params, list):
-            raise HTTPProblem(400, "operation batching is not supported; send one operation per request")
+            raise HTTPProblem(400, "operation batching is not supported; send one operation per request",
+                              code="BAD_REQUEST")
     if not isinstance(params, dict):
-        raise HTTPProblem(400, "the body must be a JSON object")
+        raise HTTPProblem(400, "the body must be a JSON object", code="BAD_REQUEST")
     if not isinstance(params.get("query"), str) or not params["query"].strip():
-        raise HTTPProblem(400, "`query` must be a non-empty string")
+        raise HTTPProblem(400, "`query` must be a non-empty string", code="BAD_REQUEST")
     if params.get("variables") is not None and not isinstance(params["variables"], dict):
-        raise HTTPProblem(400, "`variables` must be an object")
+        raise HTTPProblem(400, "`variables` must be an object", code="BAD_REQUEST")
     if params.get("operationName") is not None and not isinstance(params["operationName"], str):
-        raise HTTPProblem(400, "`operationName` must be a string")
+        raise HTTPProblem(400, "`operationName` must be a string", code="BAD_REQUEST")
     return params

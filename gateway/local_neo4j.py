@@ -7,6 +7,7 @@ data across restarts while every test session gets a throwaway one.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -14,16 +15,20 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
+import psutil
 
 REPO = Path(__file__).resolve().parent.parent
 POM = REPO / "neo4j" / "pom.xml"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+
+log = logging.getLogger("partnergraph.local_neo4j")
 
 # The flags Neo4j's own launcher passes to the JVM (Java 17 needs the --add-opens).
 JVM_FLAGS = [
@@ -110,22 +115,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _alive(pid: int) -> bool:
-    try:
-        # Reap it first when it is our own child (a test session), or it lingers as a zombie.
-        if os.waitpid(pid, os.WNOHANG)[0] == pid:
-            return False
-    except ChildProcessError:
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass
-    return True
-
-
 @dataclass
 class LocalNeo4j:
     """One server home: `home/conf`, `home/data`, `home/logs`, `home/neo4j.pid`."""
@@ -155,11 +144,26 @@ class LocalNeo4j:
         return self.home / "neo4j.pid"
 
     def pid(self) -> int | None:
+        """The running server's pid; a pid file naming anything else is stale and removed."""
         try:
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        return pid if _alive(pid) else None
+        if self._runs_here(pid):
+            return pid
+        self.pid_file.unlink(missing_ok=True)
+        return None
+
+    def _runs_here(self, pid: int) -> bool:
+        """Whether `pid` is a live Neo4j of this home: not gone, not a zombie nobody reaped, not a reused pid."""
+        try:
+            process = psutil.Process(pid)
+            if process.status() in (psutil.STATUS_ZOMBIE, psutil.STATUS_DEAD):
+                return False
+            cmdline = process.cmdline()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):  # ZombieProcess is a NoSuchProcess
+            return False
+        return ENTRY_POINT in cmdline and f"--home-dir={self.home}" in cmdline
 
     def bolt_answers(self) -> bool:
         try:
@@ -242,8 +246,23 @@ class LocalNeo4j:
                 start_new_session=True,  # Ctrl-C on the gateway must not kill the shared server
             )
         self.pid_file.write_text(str(process.pid))
-        self._wait_for_bolt(process)
+        try:
+            self._wait_for_bolt(process)
+        finally:
+            # After the start's own poll() (Popen.wait holds the lock poll needs): whenever the server exits,
+            # killed or stopped, this process reaps it rather than keeping a zombie the pid file names.
+            threading.Thread(target=self._reap, args=(process,), name="neo4j-reaper", daemon=True).start()
         return True
+
+    def _reap(self, process: subprocess.Popen) -> None:
+        code = process.wait()
+        log.log(logging.INFO if code == 0 else logging.WARNING, "the local Neo4j (pid %d) exited with code %d",
+                process.pid, code)
+        try:
+            if self.pid_file.read_text().strip() == str(process.pid):
+                self.pid_file.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
 
     def _wait_for_bolt(self, process: subprocess.Popen | None = None) -> None:
         deadline = time.monotonic() + self.start_timeout

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from resolvers.checks import MAX_BATCH
 
 
 def _xdg(var: str, fallback: str) -> Path:
@@ -20,6 +23,11 @@ class Settings(BaseSettings):
     # HTTP
     host: str = "127.0.0.1"
     port: int = 8000
+    # Request sizes, refused before any work: a JSON body (a 1,000-item batch is about 200 KB) or a GET query
+    # string; the bearer token; the whole request head (request line and headers, checked as it arrives).
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
+    max_token_bytes: int = Field(default=8 * 1024, gt=0)
+    max_head_bytes: int = Field(default=64 * 1024, gt=0)
 
     # External Neo4j: when NEO4J_URI is set nothing local is started.
     neo4j_uri: str | None = Field(default=None, validation_alias="NEO4J_URI")
@@ -34,6 +42,14 @@ class Settings(BaseSettings):
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "512m"
     neo4j_start_timeout: float = 90.0
+
+    # Failing fast while Neo4j is unreachable (any Neo4j, local or NEO4J_URI): seconds to open a Bolt
+    # connection or wait for a free pooled one, seconds a transaction keeps retrying after its first failure
+    # (the driver waits about 1 s before its first retry, so the default allows one), and the deadline of
+    # /readyz's check.
+    neo4j_connect_timeout: float = Field(default=1.0, gt=0)
+    neo4j_retry_seconds: float = Field(default=0.5, ge=0)
+    readyz_timeout_seconds: float = Field(default=0.5, gt=0)
 
     # Identity. HS256 with a shared secret for local use; a JWKS URL for production providers.
     jwt_secret: str | None = None
@@ -50,9 +66,11 @@ class Settings(BaseSettings):
     max_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 2000
+    max_fields: int = 2000  # fields of an operation after expanding its fragment spreads
     max_page_size: int = 100
     default_page_size: int = 20
     max_cost: int = 50_000
+    max_list_length: int = MAX_BATCH  # longest list in a request's variables, refused before coercion
     introspection: bool = True
     query_timeout_seconds: float = 10.0
 
@@ -67,6 +85,7 @@ class Settings(BaseSettings):
     # Round-trip figures in every response's `extensions`, not only on X-PartnerGraph-Debug: 1.
     debug: bool = False
     log_level: str = "info"
+    log_format: Literal["json", "text"] = "json"
 
     @property
     def local_neo4j(self) -> bool:

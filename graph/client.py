@@ -15,6 +15,8 @@ from graph import cypher_files
 T = TypeVar("T")
 Rows = list[dict[str, Any]]
 
+LIVENESS_CHECK_AFTER_IDLE = 1.0  # seconds; busy connections are never idle that long, so this costs nothing under load
+
 
 @dataclass
 class CypherStats:
@@ -27,13 +29,24 @@ class CypherStats:
 class GraphClient:
     """Owns the async driver. Cheap per-request views come from `session(stats)`."""
 
-    def __init__(self, uri: str, user: str, password: str | None, database: str, timeout: float):
+    def __init__(self, uri: str, user: str, password: str | None, database: str, timeout: float,
+                 connect_timeout: float = 1.0, retry_seconds: float = 0.5):
         self.driver = AsyncGraphDatabase.driver(
             uri, auth=(user, password or ""), max_connection_pool_size=50,
             notifications_min_severity="OFF",  # "label does not exist yet" on a fresh database is noise
+            # While Neo4j is unreachable a request fails within about a second (503 with Retry-After) instead
+            # of the driver's defaults: 30 s of retries, 60 s waiting for a pooled connection.
+            connection_timeout=connect_timeout,
+            connection_acquisition_timeout=connect_timeout,
+            max_transaction_retry_time=retry_seconds,
+            # A connection idle this long is checked (one RESET) before it is handed out, so the stale ones
+            # left from a Neo4j that died are dropped rather than failing the first requests after it is back.
+            liveness_check_timeout=LIVENESS_CHECK_AFTER_IDLE,
         )
         self.database = database
         self.timeout = timeout
+        # Sessions open right now (the "connection pool in use" gauge of /metrics).
+        self.sessions_in_use = 0
         # Set to a list to record every statement run with its parameters (bench.profile --plans).
         self.recorded: list[tuple[str, dict[str, Any]]] | None = None
 
@@ -103,7 +116,11 @@ class GraphSession:
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(CountingTransaction(tx, self.stats, self.client.recorded))
 
-        async with self.client.driver.session(database=self.client.database, default_access_mode=mode) as session:
-            if mode == neo4j.READ_ACCESS:
-                return await session.execute_read(unit)
-            return await session.execute_write(unit)
+        self.client.sessions_in_use += 1
+        try:
+            async with self.client.driver.session(database=self.client.database, default_access_mode=mode) as session:
+                if mode == neo4j.READ_ACCESS:
+                    return await session.execute_read(unit)
+                return await session.execute_write(unit)
+        finally:
+            self.client.sessions_in_use -= 1

@@ -15,16 +15,9 @@ from graph.partnership_setup import PartnershipSetup
 from graph.records import CriterionEvaluationRecord, Page, SegmentEvaluationRecord, SortKey, cursor_param
 
 EVALUATION_DAYS = 365
-METRIC_CURRENCY = "USD"  # money criteria (annualRevenue, openPipeline) are thresholds in USD major units
-# The metrics a criterion may name, each a Partner 360 figure of the partner alone over the trailing year.
-SEGMENT_METRICS = {
-    "annualRevenue": "orders placed in the trailing 365 days, not cancelled, in USD (major units)",
-    "annualOrders": "number of those orders",
-    "openPipeline": "value of the opportunities open now, in USD (major units)",
-    "winRate": "won / closed opportunities in the trailing 365 days (0..1); no value when none closed",
-    "slaAttainment": "cases resolved within target / resolved in the trailing 365 days (0..1); no value when none",
-    "staffCount": "people who are members of the partner",
-}
+METRIC_CURRENCY = "USD"  # money criteria (REVENUE, OPEN_PIPELINE) are thresholds in USD major units
+# The metrics a criterion may name are schema/criterion_metrics.py's CriterionMetric, each a Partner 360
+# figure of the partner alone over the trailing year (segment_evaluation.cypher computes them).
 
 
 def evaluation_period(now: datetime) -> tuple[datetime, datetime]:

@@ -37,7 +37,7 @@ async def create_accounts(ctx: RequestContext, items: list[Any]) -> Outcome[list
             accounts.append(NewAccount(
                 id=checks.key(item.key, "acct", at + ("key",)),
                 name=checks.text(item.name, at + ("name",)),
-                country=checks.code(item.country, 2, "country", at + ("country",)),
+                country=checks.country(item.country, at + ("country",)),
                 industry=checks.text(item.industry, at + ("industry",), required=False, max_length=100),
                 partner_id=checks.node_id(item.partner, "Partner", at + ("partner",)),
                 field=at,

@@ -55,7 +55,8 @@ async def open_case(ctx: RequestContext, item) -> Outcome[CaseRecord]:
             id=checks.key(item.key, "case", ("key",)),
             partner_id=checks.node_id(item.partner, "Partner", ("partner",)),
             subject=checks.text(item.subject, ("subject",)),
-            description=checks.text(item.description, ("description",), required=False, max_length=10_000),
+            description=checks.text(item.description, ("description",), required=False, max_length=10_000,
+                                    long=True),
             category=checks.text(item.category, ("category",), required=False, max_length=100),
             priority=item.priority.value,
             account_id=checks.node_id(item.account, "Account", ("account",)),
@@ -76,7 +77,7 @@ async def add_comment(ctx: RequestContext, case: str, body: str,
         if internal and ctx.viewer.persona not in CASE_WORKERS:
             checks.fail(ErrorCode.FORBIDDEN, "only enterprise staff who work cases write work notes", ("internal",))
         case_id = _case_id(checks, case)
-        text = checks.text(body, ("body",), max_length=10_000)
+        text = checks.text(body, ("body",), max_length=10_000, long=True)
         checks.done()
         return await _setup(ctx).comment(case_id, f"cc-{uuid.uuid4().hex[:16]}", text, internal,
                                          ctx.viewer.persona in CASE_WORKERS)

@@ -7,6 +7,7 @@ import re
 import uuid
 from typing import Any
 
+import pycountry
 from strawberry import relay
 
 from graph.errors import ErrorCode, UserError, reject_if
@@ -15,6 +16,23 @@ Field = tuple[str, ...]
 MAX_BATCH = 1000
 _KEY = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# Refused in every text input: the C0 and C1 controls (Unicode category Cc: NUL, ESC, DEL, ...), lone
+# surrogates (not storable as UTF-8), the line and paragraph separators, and the bidi embedding, override and
+# isolate controls (U+202A-U+202E, U+2066-U+2069), which reorder how the text around them displays. Long
+# text (comment bodies, descriptions, reasons) may hold line breaks and tabs. Other format characters stay
+# allowed: the zero-width joiners of emoji and scripts, the left-to-right and right-to-left marks of names.
+_BIDI_AND_SURROGATES = "\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_SURROGATES}]")
+_CONTROL_IN_LONG_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_AND_SURROGATES}]")
+# ISO 4217 currency and ISO 3166-1 alpha-2 country codes, from pycountry's copy of the ISO lists.
+CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
+COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def is_currency(code: str | None) -> bool:
+    """Whether `code` is an ISO 4217 currency code, as written (upper case): for read arguments, which
+    are not normalized."""
+    return code in CURRENCIES
 
 
 class Checks:
@@ -33,7 +51,14 @@ class Checks:
         elif len(items) > MAX_BATCH:
             self.fail(ErrorCode.VALIDATION, f"at most {MAX_BATCH} items per request", field)
 
-    def text(self, value: str | None, field: Field, *, required: bool = True, max_length: int = 200) -> str | None:
+    def text(self, value: str | None, field: Field, *, required: bool = True, max_length: int = 200,
+             long: bool = False) -> str | None:
+        """Free text, trimmed. `long` text (comment bodies, descriptions, reasons) may hold line breaks
+        (CRLF is kept as LF) and tabs; no text holds other control characters."""
+        if long and value:
+            value = value.replace("\r\n", "\n")
+        if not self.printable(value, field, long=long):
+            return None
         cleaned = (value or "").strip()
         if not cleaned:
             if required:
@@ -43,6 +68,14 @@ class Checks:
             self.fail(ErrorCode.VALIDATION, f"at most {max_length} characters", field)
         return cleaned
 
+    def printable(self, value: str | None, field: Field, *, long: bool = False) -> bool:
+        found = (_CONTROL_IN_LONG_TEXT if long else _CONTROL).search(value or "")
+        if found:
+            allowed = " other than line breaks and tabs" if long else ""
+            self.fail(ErrorCode.VALIDATION, f"must not contain control characters{allowed} "
+                      f"(U+{ord(found.group()):04X} at position {found.start()})", field)
+        return found is None
+
     def key(self, value: str | None, prefix: str, field: Field) -> str:
         """A caller-chosen stable key, or a generated one."""
         if value is None:
@@ -51,16 +84,24 @@ class Checks:
             self.fail(ErrorCode.VALIDATION, "letters, digits, '.', '_' or '-', at most 64", field)
         return value
 
-    def code(self, value: str | None, length: int, what: str, field: Field) -> str | None:
+    def currency(self, value: str | None, field: Field) -> str | None:
+        return self._iso_code(value, CURRENCIES, "ISO 4217 currency", field)
+
+    def country(self, value: str | None, field: Field) -> str | None:
+        return self._iso_code(value, COUNTRIES, "ISO 3166-1 alpha-2 country", field)
+
+    def _iso_code(self, value: str | None, codes: frozenset[str], what: str, field: Field) -> str | None:
         if value is None:
             return None
         upper = value.strip().upper()
-        if len(upper) != length or not upper.isalpha():
-            self.fail(ErrorCode.VALIDATION, f"not an ISO {what} code", field)
+        if upper not in codes:
+            self.fail(ErrorCode.VALIDATION, f"not an {what} code", field)
         return upper
 
     def email(self, value: str, field: Field) -> str:
         cleaned = value.strip().lower()
+        if not self.printable(value, field):
+            return cleaned
         if not _EMAIL.fullmatch(cleaned) or len(cleaned) > 254:
             self.fail(ErrorCode.VALIDATION, "not an e-mail address", field)
         return cleaned

@@ -3,16 +3,15 @@ section (`Loaders.insight_section`), so the same section of any number of partne
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from resolvers.checks import is_currency
 from resolvers.context import RequestContext
 from resolvers.errors import PublicError
 
 DEFAULT_PERIOD_DAYS = 90
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -40,16 +39,23 @@ async def insights(ctx: RequestContext, partner_id: str, start: datetime | None,
                    subtree: bool, currency: str) -> InsightsQuery | None:
     """The Partner 360 query of a partner, or None when the viewer may not see the partner. Without a
     period: the 90 days before the request's now."""
-    if not _CURRENCY.match(currency or ""):
+    start, end = check_arguments(start, end, currency, ctx.now)
+    if await ctx.loaders.partner.load(partner_id) is None:
+        return None
+    return InsightsQuery(partner_id, start, end, subtree, currency, ctx.now)
+
+
+def check_arguments(start: datetime | None, end: datetime | None, currency: str | None,
+                    now: datetime) -> tuple[datetime, datetime]:
+    """The period [start, end) asked for, by default the 90 days before now; refused unless it starts before
+    it ends and the currency is ISO 4217. Also declared on the schema field, so it refuses before any Cypher."""
+    if not is_currency(currency):
         raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
-    now = ctx.now
     end = _aware(end) if end else now
     start = _aware(start) if start else end - timedelta(days=DEFAULT_PERIOD_DAYS)
     if start >= end:
         raise PublicError("the period must start before it ends", "VALIDATION")
-    if await ctx.loaders.partner.load(partner_id) is None:
-        return None
-    return InsightsQuery(partner_id, start, end, subtree, currency, now)
+    return start, end
 
 
 async def section(ctx: RequestContext, query: InsightsQuery, name: str) -> Any:

@@ -10,7 +10,8 @@ from graph.records import Page, SortKey
 from resolvers.context import RequestContext
 from resolvers.errors import PublicError
 from resolvers.global_ids import key_of
-from resolvers.insights import _CURRENCY, DEFAULT_PERIOD_DAYS, _aware
+from resolvers.checks import is_currency
+from resolvers.insights import DEFAULT_PERIOD_DAYS, _aware
 from resolvers.pagination import decode_cursor, page_size
 
 
@@ -28,7 +29,7 @@ class LeaderboardEntryRecord:
 async def leaderboard(ctx: RequestContext, program: str, segment: str | None, metric: str, start: datetime | None,
                       end: datetime | None, currency: str, first: int | None,
                       after: str | None) -> Page[LeaderboardEntryRecord]:
-    if not _CURRENCY.match(currency or ""):
+    if not is_currency(currency):
         raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
     end = _aware(end) if end else ctx.now
     start = _aware(start) if start else end - timedelta(days=DEFAULT_PERIOD_DAYS)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from auth.permissions import Action, allowed
+from auth.viewer import Viewer
 from graph.errors import ErrorCode, Rejected, UserError
 from resolvers.context import RequestContext
 
@@ -19,9 +20,13 @@ class Outcome(Generic[T]):
     errors: list[UserError] = field(default_factory=list)
 
 
+def forbidden(viewer: Viewer, action: Action) -> UserError:
+    return UserError(ErrorCode.FORBIDDEN, f"a {viewer.persona.value} may not {action.value}")
+
+
 async def run(ctx: RequestContext, action: Action, work: Callable[[], Awaitable[T]]) -> Outcome[T]:
     if not allowed(ctx.viewer, action):
-        return Outcome(errors=[UserError(ErrorCode.FORBIDDEN, f"a {ctx.viewer.persona.value} may not {action.value}")])
+        return Outcome(errors=[forbidden(ctx.viewer, action)])
     try:
         result = await work()
     except Rejected as rejected:

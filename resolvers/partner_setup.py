@@ -28,8 +28,8 @@ async def create_partners(ctx: RequestContext, items: list[Any]) -> Outcome[list
                 name=checks.text(item.name, at + ("name",)),
                 type=item.type.value,
                 status=item.status.value,
-                country=checks.code(item.country, 2, "country", at + ("country",)),
-                currency=checks.code(item.currency, 3, "currency", at + ("currency",)),
+                country=checks.country(item.country, at + ("country",)),
+                currency=checks.currency(item.currency, at + ("currency",)),
                 parent_id=checks.node_id(item.parent, "Partner", at + ("parent",)),
                 field=at,
             ))
@@ -59,9 +59,9 @@ async def update_partner(ctx: RequestContext, partner: str, name: str | None, co
         if name is not None:
             changes["name"] = checks.text(name, ("name",))
         if country is not None:
-            changes["country"] = checks.code(country, 2, "country", ("country",))
+            changes["country"] = checks.country(country, ("country",))
         if currency is not None:
-            changes["currency"] = checks.code(currency, 3, "currency", ("currency",))
+            changes["currency"] = checks.currency(currency, ("currency",))
         if status is not None:
             changes["status"] = status
         checks.done()

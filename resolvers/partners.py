@@ -36,10 +36,15 @@ async def children(ctx: RequestContext, parent_id: str, first: int | None, after
     return await ctx.loaders.children.load(key)
 
 
-async def descendants(ctx: RequestContext, parent_id: str, max_depth: int | None, first: int | None,
-                      after: str | None, filter: PartnerFilter) -> Page[PartnerRecord]:
+def check_max_depth(max_depth: int | None) -> None:
+    """Also declared on the schema field, so it refuses before any Cypher (schema/admission.py)."""
     if max_depth is not None and max_depth < 1:
         raise PublicError("`maxDepth` must be at least 1", "VALIDATION")
+
+
+async def descendants(ctx: RequestContext, parent_id: str, max_depth: int | None, first: int | None,
+                      after: str | None, filter: PartnerFilter) -> Page[PartnerRecord]:
+    check_max_depth(max_depth)
     key = (parent_id, max_depth, page_size(first, ctx.page_limits), decode_cursor(after), filter)
     return await ctx.loaders.descendants.load(key)
 

@@ -53,7 +53,7 @@ async def change_partnership_segment(ctx: RequestContext, partnership: str, segm
         checks = Checks()
         partnership_id = checks.node_id(partnership, "Partnership", ("partnership",))
         segment_id = checks.node_id(segment, "Segment", ("segment",))
-        why = checks.text(reason, ("reason",), max_length=500)
+        why = checks.text(reason, ("reason",), max_length=500, long=True)
         checks.done()
         return await _setup(ctx).change_segment(partnership_id, segment_id, why, field=())
 

@@ -21,8 +21,8 @@ def _setup(ctx: RequestContext) -> ProgramSetup:
 def _criterion(checks: Checks, item: Any, at: Field) -> NewCriterion:
     if not math.isfinite(item.threshold):
         checks.fail(ErrorCode.VALIDATION, "must be a finite number", at + ("threshold",))
-    return NewCriterion(id=checks.key(None, "crit", at), metric=checks.text(item.metric, at + ("metric",), max_length=100),
-                        operator=item.operator.value, threshold=float(item.threshold))
+    return NewCriterion(id=checks.key(None, "crit", at), metric=item.metric.value, operator=item.operator.value,
+                        threshold=float(item.threshold))
 
 
 def _criteria(checks: Checks, items: list[Any], at: Field) -> tuple[NewCriterion, ...]:

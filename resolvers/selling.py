@@ -23,7 +23,7 @@ from graph.records import (
     QuoteRecord,
     SortKey,
 )
-from resolvers.checks import Checks
+from resolvers.checks import Checks, is_currency
 from resolvers.context import RequestContext
 from resolvers.errors import PublicError
 from resolvers.loaders import prime
@@ -161,6 +161,8 @@ async def convert_amount(ctx: RequestContext, amount: int, currency: str, target
     """`amount` minor units of `currency` in `target` at the latest rate (direct or inverse), rounded to
     the nearest minor unit; None when the graph has no rate for the pair. One round trip for every
     conversion of a request. (Currencies are assumed to share 2 decimal places.)"""
+    if not is_currency(target):
+        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
     if currency == target:
         return amount
     rate = await ctx.loaders.exchange_rate.load((currency, target))
@@ -216,7 +218,7 @@ async def create_registrations(ctx: RequestContext, items: list[Any]) -> Outcome
                 account_id=checks.node_id(item.account, "Account", at + ("account",)),
                 program_id=checks.node_id(item.program, "Program", at + ("program",)),
                 estimated_amount=_amount(checks, item.estimated_amount, at + ("estimatedAmount",)),
-                currency=checks.code(item.currency, 3, "currency", at + ("currency",)),
+                currency=checks.currency(item.currency, at + ("currency",)),
                 expected_close_date=item.expected_close_date,
                 lines=_lines(checks, item.lines, at + ("lines",)),
                 field=at,
@@ -248,7 +250,7 @@ async def move_registration(ctx: RequestContext, registration_gid: str, move: st
     async def work() -> DealRegistrationRecord:
         checks = Checks()
         registration_id = checks.node_id(registration_gid, "DealRegistration", ("registration",))
-        why = checks.text(reason, ("reason",), required=move == "REJECT", max_length=2000)
+        why = checks.text(reason, ("reason",), required=move == "REJECT", max_length=2000, long=True)
         if move == "CLOSE" and closure_code is None:
             checks.fail(ErrorCode.VALIDATION, "a closure code is required", ("closureCode",))
         checks.done()
@@ -287,7 +289,7 @@ async def add_comment(ctx: RequestContext, registration_gid: str, body: str, vis
     async def work() -> CommentRecord:
         checks = Checks()
         registration_id = checks.node_id(registration_gid, "DealRegistration", ("registration",))
-        text = checks.text(body, ("body",), max_length=5000)
+        text = checks.text(body, ("body",), max_length=5000, long=True)
         if visibility == "INTERNAL" and not ctx.viewer.is_enterprise:
             checks.fail(ErrorCode.FORBIDDEN, "work notes are for enterprise staff only", ("visibility",))
         checks.done()
@@ -322,7 +324,7 @@ async def create_quote(ctx: RequestContext, item: Any) -> Outcome[QuoteRecord]:
         checks = Checks()
         at = ("quote",)
         opportunity_id = checks.node_id(item.opportunity, "Opportunity", at + ("opportunity",))
-        currency = checks.code(item.currency, 3, "currency", at + ("currency",))
+        currency = checks.currency(item.currency, at + ("currency",))
         discount = item.discount_percent or 0.0
         if not 0 <= discount <= 100:
             checks.fail(ErrorCode.VALIDATION, "between 0 and 100", at + ("discountPercent",))

@@ -9,8 +9,10 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from auth.permissions import Action
 from graph.records import AccountRecord
 from resolvers import accounts as account_resolvers
+from schema.admission import requires
 from schema.keys import KeyedNode
 from schema.errors import UserError, user_errors
 
@@ -59,7 +61,7 @@ class CreateAccountsPayload:
 @strawberry.type
 class AccountMutations:
     @strawberry.mutation(description="Create end-customer accounts (enterprise admin; partner admin or manager "
-                         "for partners in their scope). All or nothing.")
+                         "for partners in their scope). All or nothing.", metadata=requires(Action.MANAGE_ACCOUNTS))
     async def create_accounts(
         self, info: Info,
         accounts: Annotated[list[CreateAccountInput], strawberry.argument(description="The accounts to create.")],

@@ -7,7 +7,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from auth.permissions import Action
 from resolvers import case_setup
+from schema.admission import requires
 from schema.cases import Case, CaseComment, CasePriority, CaseStatus, SlaPolicy
 from schema.errors import UserError, user_errors
 
@@ -61,7 +63,7 @@ def _payload(outcome) -> CasePayload:
 class CaseMutations:
     @strawberry.mutation(description="Open a case (partner admin, manager or associate, for a partner in their "
                          "scope). It starts NEW in the default queue, under the SLA targets of the partner's best "
-                         "segment for its priority (or the default targets).")
+                         "segment for its priority (or the default targets).", metadata=requires(Action.OPEN_CASES))
     async def open_case(
         self, info: Info, case: Annotated[OpenCaseInput, strawberry.argument(description="The case to open.")],
     ) -> CasePayload:
@@ -71,7 +73,7 @@ class CaseMutations:
                          "comments; only the enterprise admin and partner agents write work notes (`internal`). "
                          "A comment by partner staff on a case AWAITING_PARTNER supplies the information asked "
                          "for: the case goes back to IN_PROGRESS and its SLA clock resumes. A CLOSED or CANCELLED "
-                         "case takes no comments.")
+                         "case takes no comments.", metadata=requires(Action.COMMENT_ON_CASES))
     async def add_case_comment(
         self, info: Info, case: CaseArg,
         body: Annotated[str, strawberry.argument(description="The text.")],
@@ -85,7 +87,7 @@ class CaseMutations:
                                      errors=user_errors(outcome.errors))
 
     @strawberry.mutation(description="Assign a case to an enterprise partner agent or to a queue (enterprise admin, "
-                         "partner agent); give exactly one.")
+                         "partner agent); give exactly one.", metadata=requires(Action.WORK_CASES))
     async def assign_case(
         self, info: Info, case: CaseArg,
         agent: Annotated[strawberry.ID | None, strawberry.argument(
@@ -97,7 +99,8 @@ class CaseMutations:
     @strawberry.mutation(description="Move a case through its lifecycle. Partner staff supply information "
                          "(AWAITING_PARTNER → IN_PROGRESS), confirm closure (RESOLVED → CLOSED), reopen (RESOLVED "
                          "→ IN_PROGRESS, within PARTNERGRAPH_CASE_REOPEN_DAYS of resolution) and cancel; the "
-                         "enterprise admin and partner agents make every move, resolving included.")
+                         "enterprise admin and partner agents make every move, resolving included.",
+                         metadata=requires(Action.MOVE_CASES))
     async def change_case_status(
         self, info: Info, case: CaseArg,
         status: Annotated[CaseStatus, strawberry.argument(description="The new status.")],
@@ -106,7 +109,8 @@ class CaseMutations:
 
     @strawberry.mutation(description="Create or replace the SLA targets of a program segment, or the default "
                          "targets, for one priority (enterprise admin). Cases opened afterwards use them; cases "
-                         "already open keep the targets copied when they were opened.")
+                         "already open keep the targets copied when they were opened.",
+                         metadata=requires(Action.SET_SLA_POLICIES))
     async def set_sla_policy(
         self, info: Info, *,
         segment: Annotated[strawberry.ID | None, strawberry.argument(

@@ -7,7 +7,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from auth.permissions import Action
 from resolvers import insights_segments as segment_resolvers
+from schema.admission import requires
 from schema.partnership_setup import PartnershipPayload, _payload
 
 
@@ -16,7 +18,8 @@ class InsightsMutations:
     @strawberry.mutation(description="Apply a segment recommendation (enterprise admin): the evaluation runs again "
                          "inside the write transaction, and only if it still recommends this segment does the "
                          "partnership move, closing its current assignment and opening one in the segment history "
-                         "whose reason names the evaluation, its period and figures.")
+                         "whose reason names the evaluation, its period and figures.",
+                         metadata=requires(Action.APPLY_SEGMENT_RECOMMENDATIONS))
     async def apply_segment_recommendation(
         self, info: Info,
         partnership: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the partnership.")],

@@ -12,6 +12,7 @@ from strawberry.types import Info
 
 from graph.records import CriterionEvaluationRecord, SegmentEvaluationRecord
 from resolvers import insights as insight_resolvers
+from schema.criterion_metrics import METRIC_DESCRIPTION, CriterionMetric, criterion_metric
 
 LazyPartnership = Annotated["Partnership", strawberry.lazy("schema.partnerships")]
 LazySegment = Annotated["Segment", strawberry.lazy("schema.programs")]
@@ -32,10 +33,10 @@ class CriterionOutcome(Enum):
     MET = strawberry.enum_value("MET", description="The figure satisfies the criterion.")
     MISSED = strawberry.enum_value("MISSED", description="The figure does not satisfy it, or the metric has no "
                                    "value (e.g. a win rate with nothing closed).")
-    NOT_EVALUABLE = strawberry.enum_value("NOT_EVALUABLE", description="The criterion names a metric the evaluation "
-                                          "does not know (see docs/INSIGHTS.md for the supported ones); it is "
-                                          "neither met nor missed, and a segment with such a criterion is never "
-                                          "recommended as an upgrade.")
+    NOT_EVALUABLE = strawberry.enum_value("NOT_EVALUABLE", description="The criterion was stored with a metric the "
+                                          "evaluation does not know (before criteria metrics were a CriterionMetric; "
+                                          "its `metric` reads null); it is neither met nor missed, and a segment "
+                                          "with such a criterion is never recommended as an upgrade.")
 
 
 @strawberry.type(description="One criterion of a segment evaluated against the partner's figure.")
@@ -46,9 +47,9 @@ class CriterionEvaluation:
     def key(self) -> str:
         return self.record.criterion_id
 
-    @strawberry.field(description="The metric the criterion names, e.g. annualRevenue.")
-    def metric(self) -> str:
-        return self.record.metric
+    @strawberry.field(description=METRIC_DESCRIPTION)
+    def metric(self) -> CriterionMetric | None:
+        return criterion_metric(self.record.metric)
 
     @strawberry.field(description="How the figure must compare with the threshold.")
     def operator(self) -> LazyOperator:

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from resolvers import insights as insight_resolvers
+from schema.admission import argument_checks
 from schema.insights import InsightsPeriodInput, Partner360
+
+
+def _check_arguments(args: Mapping[str, Any], ctx: Any) -> None:
+    period = args.get("period") or {}
+    insight_resolvers.check_arguments(period.get("from"), period.get("to"), args.get("currency"), ctx.now)
 
 
 @strawberry.type
 class PartnerInsightsFields:
     @strawberry.field(description="Partner 360: this partner's pipeline, deal registrations, sales, cases, staff, "
                       "partnerships and relationship managers over a reporting period; null when the viewer may not "
-                      "see the partner. Each section is one aggregate query for all partners of the response.")
+                      "see the partner. Each section is one aggregate query for all partners of the response.",
+                      metadata=argument_checks(_check_arguments))
     async def insights(
         self, info: Info,
         period: Annotated[InsightsPeriodInput | None, strawberry.argument(

@@ -7,7 +7,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from auth.permissions import Action
 from resolvers import partner_setup
+from schema.admission import requires
 from schema.errors import UserError, user_errors
 from schema.partners import Partner, PartnerStatus, PartnerType
 from schema.people import PartnerRole, Person
@@ -77,7 +79,7 @@ def _staff_payload(outcome) -> StaffPayload:
 @strawberry.type
 class PartnerSetupMutations:
     @strawberry.mutation(description="Create channel partners, optionally under parents (enterprise admin). "
-                         "All or nothing: one bad item and none is created.")
+                         "All or nothing: one bad item and none is created.", metadata=requires(Action.SETUP_PARTNERS))
     async def create_partners(
         self, info: Info,
         partners: Annotated[list[CreatePartnerInput], strawberry.argument(description="The partners, parents first.")],
@@ -86,23 +88,26 @@ class PartnerSetupMutations:
         return CreatePartnersPayload(partners=[Partner.from_record(r) for r in outcome.result or []],
                                      errors=user_errors(outcome.errors))
 
-    @strawberry.mutation(description="Put a partner without a parent under a parent (enterprise admin).")
+    @strawberry.mutation(description="Put a partner without a parent under a parent (enterprise admin).",
+                         metadata=requires(Action.SETUP_PARTNERS))
     async def attach_partner(self, info: Info, partner: PartnerArg,
                              parent: Annotated[strawberry.ID, strawberry.argument(description="The new parent.")]) -> PartnerPayload:
         return _partner_payload(await partner_setup.set_parent(info.context, partner, parent, attach_only=True))
 
     @strawberry.mutation(description="Move a partner with its whole subtree under another parent, or make it a "
-                         "root when `parent` is null (enterprise admin). Cycles are refused.")
+                         "root when `parent` is null (enterprise admin). Cycles are refused.",
+                         metadata=requires(Action.SETUP_PARTNERS))
     async def move_partner(self, info: Info, partner: PartnerArg,
                            parent: Annotated[strawberry.ID | None, strawberry.argument(description="The new parent; null for none.")]) -> PartnerPayload:
         return _partner_payload(await partner_setup.set_parent(info.context, partner, parent, attach_only=False))
 
-    @strawberry.mutation(description="Detach a partner (with its subtree) from its parent (enterprise admin).")
+    @strawberry.mutation(description="Detach a partner (with its subtree) from its parent (enterprise admin).",
+                         metadata=requires(Action.SETUP_PARTNERS))
     async def detach_partner(self, info: Info, partner: PartnerArg) -> PartnerPayload:
         return _partner_payload(await partner_setup.set_parent(info.context, partner, None, attach_only=False))
 
     @strawberry.mutation(description="Change a partner's profile, or its status along PROSPECT → ACTIVE ⇄ "
-                         "SUSPENDED → TERMINATED (enterprise admin).")
+                         "SUSPENDED → TERMINATED (enterprise admin).", metadata=requires(Action.SETUP_PARTNERS))
     async def update_partner(
         self, info: Info, partner: PartnerArg,
         name: Annotated[str | None, strawberry.argument(description="New display name.")] = None,
@@ -115,7 +120,7 @@ class PartnerSetupMutations:
         return _partner_payload(outcome)
 
     @strawberry.mutation(description="Register partner staff (enterprise admin, or a partner admin for their "
-                         "own organization). All or nothing.")
+                         "own organization). All or nothing.", metadata=requires(Action.MANAGE_STAFF))
     async def register_staff(
         self, info: Info,
         staff: Annotated[list[RegisterStaffInput], strawberry.argument(description="The people to register.")],
@@ -124,24 +129,28 @@ class PartnerSetupMutations:
         return RegisterStaffPayload(staff=[Person.from_record(r) for r in outcome.result or []],
                                     errors=user_errors(outcome.errors))
 
-    @strawberry.mutation(description="Give a staff member another role; an organization keeps at least one admin.")
+    @strawberry.mutation(description="Give a staff member another role; an organization keeps at least one admin.",
+                         metadata=requires(Action.MANAGE_STAFF))
     async def change_staff_role(self, info: Info,
                                 person: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")],
                                 role: Annotated[PartnerRole, strawberry.argument(description="The new role.")]) -> StaffPayload:
         return _staff_payload(await partner_setup.change_staff(info.context, person, role.value))
 
-    @strawberry.mutation(description="Remove a staff member from their organization (the person record stays).")
+    @strawberry.mutation(description="Remove a staff member from their organization (the person record stays).",
+                         metadata=requires(Action.MANAGE_STAFF))
     async def remove_staff(self, info: Info,
                            person: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")]) -> StaffPayload:
         return _staff_payload(await partner_setup.change_staff(info.context, person, None))
 
-    @strawberry.mutation(description="Assign an enterprise relationship manager to a partner (enterprise admin).")
+    @strawberry.mutation(description="Assign an enterprise relationship manager to a partner (enterprise admin).",
+                         metadata=requires(Action.ASSIGN_RELATIONSHIP_MANAGERS))
     async def assign_relationship_manager(self, info: Info, partner: PartnerArg,
                                           relationship_manager: ManagerArg) -> PartnerPayload:
         return _partner_payload(await partner_setup.set_relationship_manager(
             info.context, partner, relationship_manager, assigned=True))
 
-    @strawberry.mutation(description="Take a relationship manager off a partner (enterprise admin).")
+    @strawberry.mutation(description="Take a relationship manager off a partner (enterprise admin).",
+                         metadata=requires(Action.ASSIGN_RELATIONSHIP_MANAGERS))
     async def unassign_relationship_manager(self, info: Info, partner: PartnerArg,
                                             relationship_manager: ManagerArg) -> PartnerPayload:
         return _partner_payload(await partner_setup.set_relationship_manager(

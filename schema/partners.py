@@ -15,6 +15,7 @@ from graph.records import PartnerNameRecord, PartnerRecord
 from resolvers import accounts as account_resolvers
 from resolvers import partners as partner_resolvers
 from resolvers.errors import PublicError
+from schema.admission import argument_checks
 from schema.keys import KeyedNode
 from schema.accounts import Account
 from schema.organizations import Organization
@@ -163,7 +164,8 @@ class Partner(relay.Node, KeyedNode, Organization, PartnerRef, PartnerSellingFie
         page = await partner_resolvers.children(info.context, self.id, first, after, filter_record(filter))
         return to_connection(page, Partner.from_record)
 
-    @strawberry.field(description="The visible partners below this one, by name, down to `maxDepth` levels.")
+    @strawberry.field(description="The visible partners below this one, by name, down to `maxDepth` levels.",
+                      metadata=argument_checks(lambda args, ctx: partner_resolvers.check_max_depth(args.get("maxDepth"))))
     async def descendants(
         self,
         info: Info,

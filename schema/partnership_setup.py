@@ -7,7 +7,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from auth.permissions import Action
 from resolvers import partnership_setup
+from schema.admission import requires
 from schema.errors import UserError, user_errors
 from schema.partnerships import Partnership, PartnershipStatus
 
@@ -45,7 +47,8 @@ def _payload(outcome) -> PartnershipPayload:
 @strawberry.type
 class PartnershipMutations:
     @strawberry.mutation(description="Onboard partners into programs (enterprise admin): each partnership starts "
-                         "PENDING in the given or the default segment. All or nothing.")
+                         "PENDING in the given or the default segment. All or nothing.",
+                         metadata=requires(Action.ONBOARD_PARTNERSHIPS))
     async def onboard_partnerships(
         self, info: Info,
         partnerships: Annotated[list[OnboardPartnershipInput],
@@ -57,7 +60,7 @@ class PartnershipMutations:
 
     @strawberry.mutation(description="Move a partnership along PENDING → ACTIVE ⇄ SUSPENDED → TERMINATED "
                          "(enterprise admin). The first ACTIVE sets onboardedAt; TERMINATED sets offboardedAt "
-                         "and closes the current segment assignment.")
+                         "and closes the current segment assignment.", metadata=requires(Action.ONBOARD_PARTNERSHIPS))
     async def change_partnership_status(
         self, info: Info, partnership: PartnershipArg,
         status: Annotated[PartnershipStatus, strawberry.argument(description="The new status.")],
@@ -65,7 +68,8 @@ class PartnershipMutations:
         return _payload(await partnership_setup.change_partnership_status(info.context, partnership, status.value))
 
     @strawberry.mutation(description="Move a partnership to another segment of its program (enterprise admin), "
-                         "closing the current assignment and opening a new one in the segment history.")
+                         "closing the current assignment and opening a new one in the segment history.",
+                         metadata=requires(Action.ONBOARD_PARTNERSHIPS))
     async def change_partnership_segment(
         self, info: Info, partnership: PartnershipArg,
         segment: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the new segment.")],

@@ -8,14 +8,17 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from auth.permissions import Action
 from resolvers import program_setup
+from schema.admission import requires
 from schema.errors import UserError, user_errors
+from schema.criterion_metrics import CriterionMetric
 from schema.programs import CriterionOperator, Program, ProgramKind, ProgramStatus, Segment
 
 
 @strawberry.input(description="A condition a partner must meet to be in a segment.")
 class CriterionInput:
-    metric: str = strawberry.field(description="The partner metric measured, e.g. annualRevenue.")
+    metric: CriterionMetric = strawberry.field(description="The partner metric measured.")
     operator: CriterionOperator = strawberry.field(description="How the metric compares with the threshold.")
     threshold: float = strawberry.field(description="The value the metric is compared with.")
 
@@ -77,7 +80,8 @@ def _segment_payload(outcome) -> SegmentPayload:
 @strawberry.type
 class ProgramSetupMutations:
     @strawberry.mutation(description="Create partner programs, as DRAFTs, with their segments and criteria "
-                         "(enterprise admin). All or nothing: one bad item and none is created.")
+                         "(enterprise admin). All or nothing: one bad item and none is created.",
+                         metadata=requires(Action.SETUP_PROGRAMS))
     async def create_programs(
         self, info: Info,
         programs: Annotated[list[CreateProgramInput], strawberry.argument(description="The programs to create.")],
@@ -87,7 +91,8 @@ class ProgramSetupMutations:
                                      errors=user_errors(outcome.errors))
 
     @strawberry.mutation(description="Add a segment to a program that is not RETIRED (enterprise admin). Its rank "
-                         "must be free; a program has one default segment (move it with setDefaultSegment).")
+                         "must be free; a program has one default segment (move it with setDefaultSegment).",
+                         metadata=requires(Action.SETUP_PROGRAMS))
     async def add_segment(
         self, info: Info, program: ProgramArg,
         segment: Annotated[SegmentInput, strawberry.argument(description="The segment to add.")],
@@ -95,11 +100,12 @@ class ProgramSetupMutations:
         return _segment_payload(await program_setup.add_segment(info.context, program, segment))
 
     @strawberry.mutation(description="Make a segment its program's default, in place of the current one "
-                         "(enterprise admin).")
+                         "(enterprise admin).", metadata=requires(Action.SETUP_PROGRAMS))
     async def set_default_segment(self, info: Info, segment: SegmentArg) -> SegmentPayload:
         return _segment_payload(await program_setup.set_default_segment(info.context, segment))
 
-    @strawberry.mutation(description="Add criteria to a segment (enterprise admin).")
+    @strawberry.mutation(description="Add criteria to a segment (enterprise admin).",
+                         metadata=requires(Action.SETUP_PROGRAMS))
     async def add_criteria(
         self, info: Info, segment: SegmentArg,
         criteria: Annotated[list[CriterionInput], strawberry.argument(description="The criteria to add.")],
@@ -107,7 +113,7 @@ class ProgramSetupMutations:
         return _segment_payload(await program_setup.add_criteria(info.context, segment, criteria))
 
     @strawberry.mutation(description="Move a program along DRAFT → APPROVED → RETIRED (or DRAFT → RETIRED) "
-                         "(enterprise admin).")
+                         "(enterprise admin).", metadata=requires(Action.SETUP_PROGRAMS))
     async def change_program_status(
         self, info: Info, program: ProgramArg,
         status: Annotated[ProgramStatus, strawberry.argument(description="The new status.")],

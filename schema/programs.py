@@ -14,6 +14,7 @@ from strawberry.types import Info
 from graph.records import CriterionRecord, ProgramRecord, SegmentRecord
 from resolvers import partnerships as partnership_resolvers
 from resolvers import programs as program_resolvers
+from schema.criterion_metrics import METRIC_DESCRIPTION, CriterionMetric, criterion_metric
 from schema.keys import KeyedNode
 from schema.organizations import InternalOrg
 from schema.pagination import to_connection
@@ -54,16 +55,17 @@ class CriterionOperator(Enum):
     EQ = "EQ"
 
 
-@strawberry.type(description="A condition a partner must meet to be in a segment, e.g. annualRevenue GTE 1000000.")
+@strawberry.type(description="A condition a partner must meet to be in a segment, e.g. REVENUE GTE 1000000.")
 class Criterion:
     key: str = strawberry.field(description="The criterion's stable key.")
-    metric: str = strawberry.field(description="The partner metric measured, e.g. annualRevenue or certifiedStaff.")
+    metric: CriterionMetric | None = strawberry.field(description=METRIC_DESCRIPTION)
     operator: CriterionOperator = strawberry.field(description="How the metric compares with the threshold.")
     threshold: float = strawberry.field(description="The value the metric is compared with.")
 
     @classmethod
     def from_record(cls, r: CriterionRecord) -> Criterion:
-        return cls(key=r.id, metric=r.metric, operator=CriterionOperator(r.operator), threshold=r.threshold)
+        return cls(key=r.id, metric=criterion_metric(r.metric), operator=CriterionOperator(r.operator),
+                   threshold=r.threshold)
 
 
 @strawberry.type(description="A segment (tier) of a program, e.g. Platinum, Gold, Silver, Bronze. Rank 1 is the "

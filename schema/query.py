@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
+from strawberry.types.base import StrawberryObjectDefinition
 
 from resolvers import partners as partner_resolvers
 from resolvers import programs as program_resolvers
@@ -36,10 +37,12 @@ async def resolve_node(info: Info, id: str) -> relay.Node | None:
         global_id = relay.GlobalID.from_id(id)
     except relay.GlobalIDValueError as exc:
         raise PublicError("not a global ID this API issued", "VALIDATION") from exc
-    # Any Node type of the schema answers by the type name inside the global ID.
+    # Any Node object type of the schema answers by the type name inside the global ID; any other name
+    # (`Node` itself, another interface, a non-node type) names nothing, so it reads as not found.
     definition = info.schema.get_type_by_name(global_id.type_name)
     node_type = getattr(definition, "origin", None)
-    if not (isinstance(node_type, type) and issubclass(node_type, relay.Node)):
+    if not (isinstance(definition, StrawberryObjectDefinition) and not definition.is_interface
+            and isinstance(node_type, type) and issubclass(node_type, relay.Node)):
         return None
     (found,) = await node_type.resolve_nodes(info=info, node_ids=[global_id.node_id])
     return found

@@ -8,7 +8,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from auth.permissions import Action
 from resolvers import selling as selling_resolvers
+from schema.admission import requires
 from schema.errors import UserError, user_errors
 from schema.selling_enums import ClosureCode, CommentVisibility, DealMove, MinorUnits, OpportunityStage, OrderStatus, QuoteStatus
 
@@ -105,7 +107,8 @@ def _wrap(type_name: str, record):
 @strawberry.type
 class SellingMutations:
     @strawberry.mutation(description="Register deals as DRAFTs (partner admin, manager, associate; for partners in "
-                         "their scope, an associate for their own organization). All or nothing.")
+                         "their scope, an associate for their own organization). All or nothing.",
+                         metadata=requires(Action.REGISTER_DEALS))
     async def create_deal_registrations(
         self, info: Info,
         registrations: Annotated[list[CreateDealRegistrationInput], strawberry.argument(description="The deals.")],
@@ -117,7 +120,8 @@ class SellingMutations:
     @strawberry.mutation(description="Move a deal registration: SUBMIT (partner; detects conflicts and sets the review "
                          "deadline), START_REVIEW, APPROVE (grants a protection period), REJECT (a reason is required) "
                          "and CLOSE (with a closure code) by a relationship manager of the partner or an enterprise "
-                         "admin, CANCEL. A decision someone else made first is a CONFLICT.")
+                         "admin, CANCEL. A decision someone else made first is a CONFLICT.",
+                         metadata=requires(Action.REGISTER_DEALS, Action.DECIDE_DEALS, Action.SELL))
     async def move_deal_registration(
         self, info: Info, registration: RegistrationArg,
         move: Annotated[DealMove, strawberry.argument(description="The move.")],
@@ -133,7 +137,7 @@ class SellingMutations:
     @strawberry.mutation(description="Name the owner of a deal registration, replacing any previous one (partner "
                          "admin or manager for registrations in their scope, enterprise admin). The owner must be "
                          "staff of the registering partner; a partner associate sees the registrations they "
-                         "submitted or own.")
+                         "submitted or own.", metadata=requires(Action.ASSIGN_DEALS))
     async def assign_deal_owner(
         self, info: Info, registration: RegistrationArg,
         owner: Annotated[strawberry.ID, strawberry.argument(
@@ -143,12 +147,14 @@ class SellingMutations:
         return DealRegistrationPayload(registration=_wrap("DealRegistration", outcome.result),
                                        errors=user_errors(outcome.errors))
 
-    @strawberry.mutation(description="Delete a DRAFT deal registration with its lines and comments (partner staff).")
+    @strawberry.mutation(description="Delete a DRAFT deal registration with its lines and comments (partner staff).",
+                         metadata=requires(Action.REGISTER_DEALS))
     async def delete_deal_registration(self, info: Info, registration: RegistrationArg) -> DeleteDealRegistrationPayload:
         outcome = await selling_resolvers.delete_registration(info.context, registration)
         return DeleteDealRegistrationPayload(deleted_id=outcome.result, errors=user_errors(outcome.errors))
 
-    @strawberry.mutation(description="Comment on a deal registration; INTERNAL work notes are for enterprise staff only.")
+    @strawberry.mutation(description="Comment on a deal registration; INTERNAL work notes are for enterprise staff only.",
+                         metadata=requires(Action.SELL))
     async def add_deal_comment(
         self, info: Info, registration: RegistrationArg,
         body: Annotated[str, strawberry.argument(description="The text.")],
@@ -158,7 +164,7 @@ class SellingMutations:
         return DealCommentPayload(comment=_wrap("DealComment", outcome.result), errors=user_errors(outcome.errors))
 
     @strawberry.mutation(description="Convert an APPROVED registration into a PROSPECTING opportunity; the "
-                         "registration closes as CONVERTED.")
+                         "registration closes as CONVERTED.", metadata=requires(Action.SELL))
     async def convert_deal_registration(
         self, info: Info, registration: RegistrationArg,
         key: Annotated[str | None, strawberry.argument(description="Stable key of the opportunity; generated when left out.")] = None,
@@ -166,7 +172,8 @@ class SellingMutations:
         outcome = await selling_resolvers.convert_registration(info.context, registration, key)
         return OpportunityPayload(opportunity=_wrap("Opportunity", outcome.result), errors=user_errors(outcome.errors))
 
-    @strawberry.mutation(description="Move an opportunity forward through its stages, or close it won or lost.")
+    @strawberry.mutation(description="Move an opportunity forward through its stages, or close it won or lost.",
+                         metadata=requires(Action.SELL))
     async def change_opportunity_stage(
         self, info: Info,
         opportunity: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the opportunity.")],
@@ -175,7 +182,8 @@ class SellingMutations:
         outcome = await selling_resolvers.change_stage(info.context, opportunity, stage.value)
         return OpportunityPayload(opportunity=_wrap("Opportunity", outcome.result), errors=user_errors(outcome.errors))
 
-    @strawberry.mutation(description="Quote an open opportunity: a new DRAFT version revising the latest.")
+    @strawberry.mutation(description="Quote an open opportunity: a new DRAFT version revising the latest.",
+                         metadata=requires(Action.SELL))
     async def create_quote(
         self, info: Info, quote: Annotated[CreateQuoteInput, strawberry.argument(description="The quote.")],
     ) -> QuotePayload:
@@ -183,7 +191,8 @@ class SellingMutations:
         return QuotePayload(quote=_wrap("Quote", outcome.result), errors=user_errors(outcome.errors))
 
     @strawberry.mutation(description="Move a quote: SUBMITTED and ACCEPTED (partner; accepting places the order), "
-                         "APPROVED or REJECTED (relationship manager or enterprise admin).")
+                         "APPROVED or REJECTED (relationship manager or enterprise admin).",
+                         metadata=requires(Action.SELL, Action.DECIDE_DEALS))
     async def change_quote_status(
         self, info: Info,
         quote: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the quote.")],
@@ -192,7 +201,8 @@ class SellingMutations:
         outcome = await selling_resolvers.change_quote_status(info.context, quote, status.value)
         return QuotePayload(quote=_wrap("Quote", outcome.result), errors=user_errors(outcome.errors))
 
-    @strawberry.mutation(description="Fulfil or cancel a PLACED order (enterprise admin).")
+    @strawberry.mutation(description="Fulfil or cancel a PLACED order (enterprise admin).",
+                         metadata=requires(Action.FULFIL_ORDERS))
     async def change_order_status(
         self, info: Info,
         order: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the order.")],

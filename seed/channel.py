@@ -67,9 +67,9 @@ def programs() -> list[dict]:
         for rank, name in enumerate(program["segments"], start=1):
             sid = f"{program['id']}-{name.lower()}"
             criteria = [] if rank == len(program["segments"]) else [
-                {"id": f"{sid}-revenue", "metric": "annualRevenue", "operator": "GTE",
+                {"id": f"{sid}-revenue", "metric": "REVENUE", "operator": "GTE",
                  "threshold": float(10 ** (7 - rank))},
-                {"id": f"{sid}-winrate", "metric": "winRate", "operator": "GTE", "threshold": round(0.5 - 0.1 * rank, 2)}]
+                {"id": f"{sid}-winrate", "metric": "WIN_RATE", "operator": "GTE", "threshold": round(0.5 - 0.1 * rank, 2)}]
             segments.append({"id": sid, "name": name, "rank": rank, "isDefault": rank == len(program["segments"]),
                              "criteria": criteria})
         rows.append({"id": program["id"], "name": program["name"], "kind": program["kind"], "status": "APPROVED",

@@ -218,23 +218,22 @@ async def test_segment_recommendations_upgrade_and_downgrade(clocked_gql, clock)
         "ps-fabrikam-reseller": ("DOWNGRADE", "Silver", "Bronze")}
     # Contoso over the year: 480k + 420k + 240k of orders, 3 of 4 closed deals won, both resolved cases in time.
     assert _criteria(nodes["ps-contoso-reseller"]["nextCriteria"]) == {
-        "annualRevenue": (1_140_000.0, "MET"), "winRate": (0.75, "MET"), "slaAttainment": (1.0, "MET")}
+        "REVENUE": (1_140_000.0, "MET"), "WIN_RATE": (0.75, "MET"), "SLA_ATTAINMENT": (1.0, "MET")}
     # Northwind: 120k + 96k + 144k; its win rate counts 02's lost Northstar deal while that is within the year.
     lost_in_2026 = datetime(2026, 5, 2, 9, tzinfo=UTC) >= loaded - timedelta(days=365)
     assert _criteria(nodes["ps-northwind-reseller"]["currentCriteria"]) == {
-        "annualRevenue": (360_000.0, "MISSED"), "winRate": (0.6 if lost_in_2026 else 0.75, "MET"),
-        "slaAttainment": (1.0, "MET")}
-    assert _criteria(nodes["ps-fabrikam-reseller"]["currentCriteria"])["annualRevenue"][1] == "MISSED"
+        "REVENUE": (360_000.0, "MISSED"), "WIN_RATE": (0.6 if lost_in_2026 else 0.75, "MET"),
+        "SLA_ATTAINMENT": (1.0, "MET")}
+    assert _criteria(nodes["ps-fabrikam-reseller"]["currentCriteria"])["REVENUE"][1] == "MISSED"
 
-    # Service providers: Litware resolved none of its two cases in time; Premier's customerSatisfaction has no
-    # data and reads NOT_EVALUABLE.
+    # Service providers: Litware resolved none of its two cases in time; Premier's customerSatisfaction, stored
+    # before metrics were checked, has no data: its metric reads null and it is NOT_EVALUABLE.
     services = await clocked_gql.data(RECOMMENDATIONS, variables={"program": global_id("Program", "prog-services")})
     [litware] = [e["node"] for e in services["segmentRecommendations"]["edges"]]
     assert (litware["partnership"]["key"], litware["change"], litware["recommendedSegment"]["name"]) == (
         "ps-litware-services", "DOWNGRADE", "Registered")
-    assert _criteria(litware["currentCriteria"]) == {"slaAttainment": (0.0, "MISSED")}
-    assert _criteria(litware["nextCriteria"]) == {"annualRevenue": (0.0, "MISSED"),
-                                                  "customerSatisfaction": (None, "NOT_EVALUABLE")}
+    assert _criteria(litware["currentCriteria"]) == {"SLA_ATTAINMENT": (0.0, "MISSED")}
+    assert _criteria(litware["nextCriteria"]) == {"REVENUE": (0.0, "MISSED"), None: (None, "NOT_EVALUABLE")}
 
 
 LEADERBOARD = """query($program: ID!, $segment: ID, $metric: ScorecardMetric!) {

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from tests.conftest import global_id
+import httpx
+import pytest
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+from gateway import database
+from gateway.app import create_app
+from gateway.http import failure_code
+from gateway.local_neo4j import free_port
+from graph.client import GraphClient
+from tests.conftest import global_id, remove_prefixed, write
 
 
 async def test_internal_error_is_masked_and_logged(gql, session, caplog):
@@ -34,3 +43,86 @@ async def test_bad_cursor_is_a_clear_client_error(gql):
     assert status == 200
     assert body["errors"][0]["message"] == "`after` is not a cursor this API issued"
     assert body["errors"][0]["extensions"]["code"] == "VALIDATION"
+
+
+def _app_client(settings, graph):
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(settings, graph)), base_url="http://gateway")
+
+
+async def test_neo4j_unreachable_during_the_viewer_lookup_is_503_json(gql, settings):
+    # A Neo4j that is not there: a closed loopback port, with tight connection and retry budgets.
+    down = GraphClient(f"bolt://127.0.0.1:{free_port()}", "neo4j", "unused", "neo4j", 5.0,
+                       connect_timeout=0.5, retry_seconds=0.5)
+    try:
+        async with _app_client(settings, down) as http:
+            response = await http.post("/graphql", json={"query": "{ viewer { persona } }"},
+                                       headers={"authorization": f"Bearer {gql.token('partner-admin')}"})
+    finally:
+        await down.close()
+    assert response.status_code == 503
+    assert response.headers["retry-after"]
+    assert response.headers["content-type"].startswith("application/json")
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert error["extensions"]["requestId"] == response.headers["x-request-id"]
+
+
+async def test_any_other_failure_during_the_viewer_lookup_is_500_json_and_logged(gql, session, caplog):
+    # The viewer's organization lacks the fields a partner record needs: mapping it fails inside the lookup.
+    await write(session, "CREATE (:Person {id: 'test-broken-viewer', name: 'Bea Broken'})"
+                         "-[:MEMBER_OF {role: 'ADMIN'}]->(:Partner {id: 'test-broken-org'})")
+    try:
+        with caplog.at_level(logging.ERROR, logger="partnergraph.http"):
+            response = await gql.http.post("/graphql", json={"query": "{ viewer { persona } }"},
+                                           headers={"authorization": f"Bearer {gql.token(person='test-broken-viewer')}"})
+        assert response.status_code == 500
+        assert response.headers["content-type"].startswith("application/json")
+        (error,) = response.json()["errors"]
+        assert error == {"message": "Internal server error",
+                         "extensions": {"code": "INTERNAL", "requestId": response.headers["x-request-id"]}}
+        assert any(response.headers["x-request-id"] in r.getMessage() and r.exc_info for r in caplog.records)
+    finally:
+        await remove_prefixed(session, "test-broken-")
+
+
+async def test_a_transaction_timeout_is_classified_timeout(settings, graph):
+    """A real TransactionTimedOut from the server (a statement far slower than a 0.5 s budget), and the one
+    classification the viewer lookup and masked resolver errors share."""
+    hurried = database.graph_client(settings.model_copy(update={"query_timeout_seconds": 0.5}))
+    try:
+        with pytest.raises(Neo4jError) as failure:
+            await hurried.session().read_transaction(
+                lambda tx: tx.run("UNWIND range(1, 1000000000) AS x RETURN count(x) AS n"))
+    finally:
+        await hurried.close()
+    assert "TransactionTimedOut" in failure.value.code
+    assert failure_code(failure.value) == "TIMEOUT"
+    assert failure_code(ServiceUnavailable("down")) == "SERVICE_UNAVAILABLE"
+    assert failure_code(ValueError("a bug")) == "INTERNAL"
+
+
+NOT_A_NODE = "Tm9kZTpwLW5vcnRod2luZA=="  # base64 "Node:p-northwind"
+
+
+@pytest.mark.parametrize("persona", ["enterprise-admin", "partner-associate"])
+async def test_a_global_id_of_a_non_node_type_reads_as_not_found(gql, persona, caplog):
+    query = "query($id: ID!) { node(id: $id) { id } }"
+    missing = await gql.http.post("/graphql", json={"query": query, "variables": {"id": global_id("Partner", "p-none")}},
+                                  headers={"authorization": f"Bearer {gql.token(persona)}"})
+    assert missing.json() == {"data": {"node": None}}
+    for type_name in ("PartnerRef", "Organization", "Query", "Mutation", "Money"):
+        assert global_id(type_name, "p-northwind") != NOT_A_NODE
+    ids = [NOT_A_NODE] + [global_id(t, "p-northwind") for t in ("PartnerRef", "Organization", "Query", "Mutation")]
+    with caplog.at_level(logging.ERROR):
+        for node_id in ids:
+            response = await gql.http.post("/graphql", json={"query": query, "variables": {"id": node_id}},
+                                           headers={"authorization": f"Bearer {gql.token(persona)}"})
+            assert response.content == missing.content, node_id
+    assert not [r for r in caplog.records if r.exc_info], "no traceback for a client's id"
+
+
+async def test_garbage_global_ids_are_a_typed_client_error(gql):
+    for node_id in ("!!!garbage", "//46eA==", "bm9jb2xvbg=="):  # not base64, not UTF-8, no type name
+        status, body = await gql.post("query($id: ID!) { node(id: $id) { id } }", variables={"id": node_id})
+        assert status == 200 and body["data"] == {"node": None}
+        assert body["errors"][0]["extensions"]["code"] == "VALIDATION"

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
 
+import httpx
+import jwt
 import pytest
+import uvicorn
 
+from gateway.app import create_app
+from gateway.local_neo4j import free_port
+from gateway.server_protocol import bounded_httptools
+from gateway.settings import Settings
 from tests.conftest import GRAPHQL_RESPONSE
 
 QUERY = "{ viewer { persona } }"
@@ -99,3 +109,114 @@ async def test_request_id_is_echoed_only_when_safe(client, auth):
     assert kept.headers["x-request-id"] == "trace-42"
     forged = await client.post("/graphql", json={"query": QUERY}, headers={**auth, "x-request-id": "a b\tFAKE LOG"})
     assert forged.headers["x-request-id"] != "a b\tFAKE LOG" and len(forged.headers["x-request-id"]) == 32
+
+
+# Sizes and shapes refused before any work, always with a JSON error.
+
+def _small_app(settings, graph, **caps):
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(settings.model_copy(update=caps), graph)),
+                             base_url="http://gateway")
+
+
+async def test_a_body_over_the_cap_gets_413_unread(settings, graph, auth):
+    async with _small_app(settings, graph, max_body_bytes=1024) as small:
+        fits = await small.post("/graphql", json={"query": QUERY + " " * 900}, headers=auth)
+        assert fits.status_code == 200
+        declared = await small.post("/graphql", json={"query": QUERY + " " * 2000}, headers=auth)
+
+        async def chunks():  # no Content-Length: the cap is met while reading
+            yield b'{"query": "' + QUERY.encode()
+            for _ in range(100):
+                yield b" " * 100
+            yield b'"}'
+
+        streamed = await small.post("/graphql", content=chunks(), headers={**auth, "content-type": "application/json"})
+    for response in (declared, streamed):
+        assert response.status_code == 413
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
+
+
+def test_a_1000_item_batch_fits_the_default_body_cap():
+    items = [{"key": f"k{i}", "name": f"Partner number {i} of the batch", "type": "RESELLER", "country": "DE",
+              "currency": "EUR", "parent": f"k{i - 1}" if i else None} for i in range(1000)]
+    body = json.dumps({"query": "mutation($p: [PartnerInput!]!) { createPartners(partners: $p) { errors { code } } }",
+                       "variables": {"p": items}})
+    assert 4 * len(body) < Settings().max_body_bytes  # room to spare
+
+
+async def test_a_query_string_over_the_cap_gets_414(settings, graph, auth):
+    async with _small_app(settings, graph, max_body_bytes=256) as small:
+        response = await small.get("/graphql", params={"query": QUERY + " " * 300}, headers=auth)
+    assert response.status_code == 414
+    assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
+
+
+async def test_an_over_long_token_gets_401_even_when_validly_signed(client, settings):
+    now = int(time.time())
+    claims = {"sub": "demo-enterprise-admin", "aud": settings.jwt_audience, "iss": "partnergraph-local",
+              "iat": now, "exp": now + 600}
+    padded = jwt.encode({**claims, "padding": "x" * settings.max_token_bytes}, settings.jwt_secret, algorithm="HS256")
+    for token in (padded, "g" * (64 << 20)):
+        response = await client.post("/graphql", json={"query": QUERY}, headers={"authorization": f"Bearer {token}"})
+        assert response.status_code == 401
+        assert response.json()["errors"][0]["extensions"]["code"] == "TOKEN_TOO_LONG"
+        assert "www-authenticate" in response.headers
+    # The same claims without the padding are accepted: the size alone refused it.
+    plain = jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
+    response = await client.post("/graphql", json={"query": QUERY}, headers={"authorization": f"Bearer {plain}"})
+    assert response.status_code == 200
+
+
+def test_uvicorn_refuses_a_huge_request_head_while_others_are_served(settings, graph):
+    """httptools has no head limit (a 64 MiB header held the event loop for seconds): the bounded protocol
+    answers 431 past the cap, and a concurrent request is answered meanwhile."""
+    port = free_port()
+    config = uvicorn.Config(create_app(settings, graph), host="127.0.0.1", port=port, log_level="warning",
+                            http=bounded_httptools(64 * 1024), lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        with socket.create_connection(("127.0.0.1", port)) as attacker:
+            attacker.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + b"a" * (80 * 1024))
+            assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
+            answer = b""
+            while chunk := attacker.recv(65536):
+                answer += chunk
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 431 ")
+        assert json.loads(body)["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
+        # A request under the cap is served as usual.
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz", headers={"x-pad": "p" * 32 * 1024}).status_code == 200
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+async def test_deeply_nested_json_gets_400_json(client, auth):
+    deep_variables = '{"query": "{ viewer { persona } }", "variables": ' + '{"a":' * 1000 + "1" + "}" * 1000 + "}"
+    deep_extensions = '{"query": "{ viewer { persona } }", "extensions": ' + "[" * 5000 + "]" * 5000 + "}"
+    for body in (deep_variables, deep_extensions):
+        response = await client.post("/graphql", content=body, headers={**auth, "content-type": "application/json"})
+        assert response.status_code == 400
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    response = await client.get("/graphql", params={"query": QUERY, "variables": '{"a":' * 1000 + "1" + "}" * 1000},
+                                headers=auth)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    # Ordinary nesting still passes.
+    shallow = '{"query": "{ viewer { persona } }", "variables": ' + '{"a":' * 10 + "1" + "}" * 10 + "}"
+    response = await client.post("/graphql", content=shallow, headers={**auth, "content-type": "application/json"})
+    assert response.status_code == 200
+
+
+async def test_a_subscription_is_refused_for_what_it_is(client, auth):
+    for send in (client.post("/graphql", json={"query": "subscription { viewer { persona } }"}, headers=auth),
+                 client.get("/graphql", params={"query": "subscription { viewer { persona } }"}, headers=auth)):
+        response = await send
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["message"].startswith("subscriptions are not supported over HTTP")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import threading
 import time
@@ -9,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import jwt
 import pytest
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from auth.tokens import InvalidToken, TokenPolicy, TokenVerifier, mint
@@ -124,6 +128,44 @@ async def test_jwks_refuses_local_hs256_tokens(provider_keys):
     local = mint("some-shared-secret-" + "z" * 32, "demo-enterprise-admin", "partnergraph", 600)
     with pytest.raises(InvalidToken):
         await verifier.subject(local)
+
+
+def _hs256_with_public_key(public_pem: bytes, kid: str, claims: dict) -> str:
+    """The algorithm-confusion forgery: HS256 keyed with the provider's public key, which anyone can fetch.
+    PyJWT refuses a PEM as an HMAC secret, so the token is signed by hand."""
+    def part(data: bytes) -> bytes:
+        return base64.urlsafe_b64encode(data).rstrip(b"=")
+
+    signed = part(json.dumps({"alg": "HS256", "typ": "JWT", "kid": kid}).encode()) + b"." + \
+        part(json.dumps(claims).encode())
+    return (signed + b"." + part(hmac.new(public_pem, signed, hashlib.sha256).digest())).decode()
+
+
+async def test_jwks_refuses_hs256_signed_with_the_providers_public_key(provider_keys):
+    policy = TokenPolicy(audience="partnergraph", issuer="https://idp.example/", jwks_url=provider_keys["url"])
+    public_pem = provider_keys["rsa"].public_key().public_bytes(serialization.Encoding.PEM,
+                                                                 serialization.PublicFormat.SubjectPublicKeyInfo)
+    now = int(time.time())
+    claims = {"sub": "demo-partner-admin", "aud": "partnergraph", "iss": "https://idp.example/", "iat": now,
+              "exp": now + 600}
+    forged = _hs256_with_public_key(public_pem, "rsa-1", claims)  # the right kid, issuer and audience
+    with pytest.raises(InvalidToken):
+        await TokenVerifier(policy).subject(forged)
+    # Only the algorithm is wrong: the same claims signed by the provider's key are accepted.
+    assert jwt.get_unverified_header(forged) == {"alg": "HS256", "typ": "JWT", "kid": "rsa-1"}
+    genuine = jwt.encode(claims, provider_keys["rsa"], algorithm="RS256", headers={"kid": "rsa-1"})
+    assert await TokenVerifier(policy).subject(genuine) == "demo-partner-admin"
+
+
+@pytest.mark.parametrize("claim, value", [("exp", "99999999999"), ("nbf", "0"), ("iat", "1"), ("exp", None),
+                                          ("iat", True)])
+async def test_date_claims_must_be_numbers(client, settings, claim, value):
+    now = int(time.time())
+    payload = {"sub": "demo-enterprise-admin", "aud": settings.jwt_audience, "iss": "partnergraph-local",
+               "iat": now, "exp": now + 600, claim: value}
+    token = jwt.encode(payload, settings.jwt_secret, algorithm="HS256")  # correctly signed
+    response = await client.post("/graphql", json={"query": VIEWER}, headers={"authorization": f"Bearer {token}"})
+    assert response.status_code == 401, response.text
 
 
 def test_minting_is_refused_next_to_an_identity_provider(tmp_path):

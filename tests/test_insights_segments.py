@@ -5,8 +5,8 @@ the recommendations each persona sees, pagination, the round-trip bound, and app
 
 The program P (APPROVED) has three segments:
 
-    top (rank 1)  annualRevenue GTE 1000, certifiedStaff GTE 2 (a metric the evaluation does not know)
-    mid (rank 2)  annualRevenue GTE 500,  winRate GTE 0.5
+    top (rank 1)  REVENUE GTE 1000, certifiedStaff GTE 2 (stored before metrics were checked: not evaluable)
+    mid (rank 2)  REVENUE GTE 500,  WIN_RATE GTE 0.5
     low (rank 3)  no criteria (default)
 
 The channel: root R (staff: mgr MANAGER, assoc ASSOCIATE) with children A, B, D, E, F; X a root of its own.
@@ -31,6 +31,7 @@ import pytest
 
 from graph.errors import Rejected
 from graph.insights_segments import EvaluatedSegmentChange, SegmentEvaluation
+from schema.criterion_metrics import CriterionMetric
 from tests.conftest import global_id, remove_prefixed, write
 
 NOW = datetime(2030, 4, 1, tzinfo=UTC)
@@ -60,10 +61,10 @@ async def create_fixture(session, u: str) -> None:
         CREATE (prog)-[:HAS_SEGMENT]->(top:Segment {id: $u + '-top', name: 'Top', rank: 1, isDefault: false})
         CREATE (prog)-[:HAS_SEGMENT]->(mid:Segment {id: $u + '-mid', name: 'Mid', rank: 2, isDefault: false})
         CREATE (prog)-[:HAS_SEGMENT]->(:Segment {id: $u + '-low', name: 'Low', rank: 3, isDefault: true})
-        CREATE (top)-[:REQUIRES]->(:Criterion {id: $u + '-top-rev', metric: 'annualRevenue', operator: 'GTE', threshold: 1000.0})
+        CREATE (top)-[:REQUIRES]->(:Criterion {id: $u + '-top-rev', metric: 'REVENUE', operator: 'GTE', threshold: 1000.0})
         CREATE (top)-[:REQUIRES]->(:Criterion {id: $u + '-top-cert', metric: 'certifiedStaff', operator: 'GTE', threshold: 2.0})
-        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-rev', metric: 'annualRevenue', operator: 'GTE', threshold: 500.0})
-        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-win', metric: 'winRate', operator: 'GTE', threshold: 0.5})
+        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-rev', metric: 'REVENUE', operator: 'GTE', threshold: 500.0})
+        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-win', metric: 'WIN_RATE', operator: 'GTE', threshold: 0.5})
         CREATE (:Account {id: $u + '-acct', name: $u + ' Account', country: 'US', industry: 'Retail'})
         """, u=u, at=at)
     rows = [{"key": k, "parent": parent, "segment": seg,
@@ -172,17 +173,17 @@ async def test_recommendations_with_every_criterion(clocked_gql, clock, fixture)
     assert (a["currentSegment"], a["nextSegment"]) == ({"key": f"{u}-low"}, {"key": f"{u}-mid"})
     assert a["currentCriteria"] == []
     # The cancelled order is left out.
-    assert a["nextCriteria"] == [_crit(u, "mid-rev", "annualRevenue", "GTE", 500.0, 600.0, "MET"),
-                                 _crit(u, "mid-win", "winRate", "GTE", 0.5, 1.0, "MET")]
+    assert a["nextCriteria"] == [_crit(u, "mid-rev", "REVENUE", "GTE", 500.0, 600.0, "MET"),
+                                 _crit(u, "mid-win", "WIN_RATE", "GTE", 0.5, 1.0, "MET")]
     # B: the order before the trailing year is left out; low is the floor.
-    assert nodes["B"]["currentCriteria"] == [_crit(u, "mid-rev", "annualRevenue", "GTE", 500.0, 100.0, "MISSED"),
-                                             _crit(u, "mid-win", "winRate", "GTE", 0.5, 1.0, "MET")]
+    assert nodes["B"]["currentCriteria"] == [_crit(u, "mid-rev", "REVENUE", "GTE", 500.0, 100.0, "MISSED"),
+                                             _crit(u, "mid-win", "WIN_RATE", "GTE", 0.5, 1.0, "MET")]
     # D: top's revenue missed, its certifiedStaff not evaluable; mid met → down to mid.
     d = nodes["D"]
-    assert d["currentCriteria"] == [_crit(u, "top-rev", "annualRevenue", "GTE", 1000.0, 700.0, "MISSED"),
-                                    _crit(u, "top-cert", "certifiedStaff", "GTE", 2.0, None, "NOT_EVALUABLE")]
+    assert d["currentCriteria"] == [_crit(u, "top-rev", "REVENUE", "GTE", 1000.0, 700.0, "MISSED"),
+                                    _crit(u, "top-cert", None, "GTE", 2.0, None, "NOT_EVALUABLE")]
     assert d["nextSegment"] is None and d["nextCriteria"] == []
-    assert nodes["F"]["currentCriteria"][1] == _crit(u, "mid-win", "winRate", "GTE", 0.5, 0.0, "MISSED")
+    assert nodes["F"]["currentCriteria"][1] == _crit(u, "mid-win", "WIN_RATE", "GTE", 0.5, 0.0, "MISSED")
     # R (top met but for the unknown metric) and E (top blocked by it) are not listed.
 
 
@@ -238,7 +239,7 @@ async def test_apply_records_the_change_in_the_segment_history(clocked_gql, cloc
     assert [h["segment"]["key"] for h in history] == [f"{u}-mid", f"{u}-low"]  # newest first
     assert history[0]["until"] is None and history[1]["until"] is not None
     assert history[0]["reason"] == ("segment evaluation UPGRADE over [2029-04-01, 2030-04-01) (365 days): qualifies "
-                                    "for Mid (annualRevenue 600 GTE 500 met; winRate 1 GTE 0.5 met)")
+                                    "for Mid (REVENUE 600 GTE 500 met; WIN_RATE 1 GTE 0.5 met)")
     # Applied: A is no longer recommended, and applying again is refused.
     assert "A" not in [s[0] for s in _summary(await _recommendations(clocked_gql, clock, u), u)]
     again = await _apply(clocked_gql, clock, u, "A", "mid")
@@ -246,7 +247,7 @@ async def test_apply_records_the_change_in_the_segment_history(clocked_gql, cloc
     down = await _apply(clocked_gql, clock, u, "D", "mid")
     assert down["errors"] == [] and down["partnership"]["segmentHistory"][0]["reason"].startswith(
         "segment evaluation DOWNGRADE over [2029-04-01, 2030-04-01) (365 days): no longer meets its segment; moved "
-        "to Mid (annualRevenue 700 GTE 1000 missed; certifiedStaff no value GTE 2 not evaluable)")
+        "to Mid (REVENUE 700 GTE 1000 missed; certifiedStaff no value GTE 2 not evaluable)")
 
 
 async def test_apply_rechecks_inside_the_write_transaction(graph, fixture):
@@ -265,6 +266,18 @@ async def test_apply_rechecks_inside_the_write_transaction(graph, fixture):
     rows = await session.read_transaction(lambda tx: tx.run(
         "MATCH (:Partnership {id: $id})-[:AT]->(s:Segment) RETURN s.id AS s", id=f"{u}-ps-B"))
     assert [r["s"] for r in rows] == [f"{u}-mid"]
+
+
+async def test_every_criterion_metric_is_one_the_evaluation_computes(graph, fixture):
+    """The metrics addCriteria accepts (CriterionMetric) are exactly the figures segment_evaluation.cypher
+    computes per partner, so no criterion written through the API can be NOT_EVALUABLE."""
+    u = fixture
+    admin_scope = {"all": True, "roots": [], "orgs": [], "nameOf": [], "person": "demo-enterprise-admin",
+                   "persona": "enterprise-admin", "enterprise": True, "ownOnly": False}
+    evaluation = SegmentEvaluation(graph.session(), admin_scope, True)
+    [row] = await graph.session().read("insights/segment_evaluation",
+                                       **evaluation._params(NOW, None, f"{u}-ps-A", 1, None, False))
+    assert set(row["metrics"]) == {metric.value for metric in CriterionMetric}
 
 
 async def test_apply_round_trips(clocked_gql, clock, fixture):

@@ -118,9 +118,11 @@ async def test_parent_must_come_earlier_and_keys_be_unique(gql, session, prefix)
 async def test_empty_and_oversized_batches(gql):
     assert (await _create(gql, []))["errors"][0]["code"] == "VALIDATION"
     many = [{"name": f"x{i}", "type": "REFERRAL"} for i in range(1001)]
-    payload = await _create(gql, many)
-    assert payload["errors"] == [{"code": "VALIDATION", "message": "at most 1000 items per request",
-                                  "field": ["partners"]}]
+    # Longer than the batch maximum: refused before the input is coerced (schema/limits.py), as a request error.
+    status, body = await gql.post(CREATE, variables={"partners": many})
+    assert (status, "data" in body) == (400, False)
+    assert body["errors"][0]["extensions"]["code"] == "LIST_TOO_LONG"
+    assert body["errors"][0]["message"] == "$partners holds 1001 items; at most 1000 per list"
 
 
 async def test_move_a_subtree_and_refuse_cycles(gql, prefix, cleanup):
@@ -151,15 +153,56 @@ async def test_move_a_subtree_and_refuse_cycles(gql, prefix, cleanup):
     assert attached["errors"] == []
 
 
-async def test_concurrent_moves_cannot_form_a_cycle(gql, prefix, cleanup):
+async def _waiting_transactions(session) -> int:
+    """Transactions waiting for a lock: blocked in a statement, or at commit (status Closing: Neo4j takes
+    the locks of new relationships when it commits)."""
+    rows = await session.read_transaction(lambda tx: tx.run(
+        "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' OR status = 'Closing' "
+        "RETURN count(*) AS n"))
+    return rows[0]["n"]
+
+
+async def _hierarchy_of(session, keys: list[str]) -> dict:
+    rows = await session.read_transaction(lambda tx: tx.run(
+        """UNWIND $keys AS key MATCH (p:Partner {id: key})
+           RETURN key, [(parent:Partner)-[:PARENT_OF]->(p) | parent.id] AS parents,
+                  EXISTS { MATCH (p)-[:PARENT_OF*1..]->(p) } AS inCycle""", keys=keys))
+    return {r["key"]: (r["parents"], r["inCycle"]) for r in rows}
+
+
+async def test_concurrent_moves_cannot_form_a_cycle(gql, session, prefix, cleanup):
+    """A under B and B under A at the same moment. A transaction of the test's own holds the HierarchyLock
+    (and both partners) until both moves are seen waiting in Neo4j, so they truly overlap; released, the
+    lock makes them run one after the other, and the second sees the cycle it would make. Without the lock
+    both would pass their cycle check while the other has not written yet, and both write: a cycle."""
     cleanup(prefix)
-    await _create(gql, [{"key": f"{prefix}-a", "name": "A", "type": "RESELLER"},
-                        {"key": f"{prefix}-b", "name": "B", "type": "RESELLER"}])
-    a, b = global_id("Partner", f"{prefix}-a"), global_id("Partner", f"{prefix}-b")
-    results = await asyncio.gather(gql.data(MOVE, variables={"partner": a, "parent": b}),
-                                   gql.data(MOVE, variables={"partner": b, "parent": a}))
+    a_key, b_key = f"{prefix}-a", f"{prefix}-b"
+    await _create(gql, [{"key": a_key, "name": "A", "type": "RESELLER"},
+                        {"key": b_key, "name": "B", "type": "RESELLER"}])
+    a, b = global_id("Partner", a_key), global_id("Partner", b_key)
+    client = session.client
+    async with client.driver.session(database=client.database) as holder_session:
+        holder = await holder_session.begin_transaction()
+        await holder.run("MERGE (lock:HierarchyLock {id: 'channel'}) SET lock.version = coalesce(lock.version, 0) + 1")
+        await holder.run("MATCH (p:Partner) WHERE p.id IN $keys SET p.version = coalesce(p.version, 0)",
+                         keys=[a_key, b_key])
+        moves = [asyncio.ensure_future(gql.data(MOVE, variables={"partner": a, "parent": b})),
+                 asyncio.ensure_future(gql.data(MOVE, variables={"partner": b, "parent": a}))]
+        try:
+            while await _waiting_transactions(session) < 2 and not any(m.done() for m in moves):
+                await asyncio.sleep(0.02)
+            assert not any(m.done() for m in moves), "a move finished while the hierarchy lock was held"
+            assert await _hierarchy_of(session, [a_key, b_key]) == {a_key: ([], False), b_key: ([], False)}
+        finally:
+            await holder.rollback()
+        results = await asyncio.gather(*moves)
     outcomes = sorted(bool(r["movePartner"]["errors"]) for r in results)
     assert outcomes == [False, True]  # one wins, the other sees the cycle it would make
+    [refused] = [r["movePartner"]["errors"] for r in results if r["movePartner"]["errors"]]
+    assert "cycle" in refused[0]["message"]
+    hierarchy = await _hierarchy_of(session, [a_key, b_key])
+    assert not any(in_cycle for _, in_cycle in hierarchy.values())
+    assert sorted(len(parents) for parents, _ in hierarchy.values()) == [0, 1]
 
 
 async def test_partner_status_machine(gql, prefix, cleanup):

@@ -99,7 +99,7 @@ async def test_partner_partnerships_and_paging(gql):
 
 async def test_partnerships_round_trips_are_bounded(gql):
     query = """query($first: Int) { programs(first: $first) { edges { node { name
-                 partnerships(first: 20) { edges { node { status partner { name }
+                 partnerships(first: 10) { edges { node { status partner { name }
                    segmentHistory { reason segment { name } } } } } } } } }"""
     one = await gql.round_trips(query, variables={"first": 1})
     every = await gql.round_trips(query, variables={"first": 50})

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from graph import migrations
 from tests.conftest import global_id
 
 RESELLER = global_id("Program", "prog-reseller")
@@ -33,7 +34,7 @@ def _program(prefix: str, **overrides) -> dict:
     key = prefix
     value = {"key": key, "name": f"Test {key}", "kind": "REFERRAL", "internalOrg": CHANNEL, "startDate": "2025-01-01",
              "segments": [{"key": f"{key}-top", "name": "Top", "rank": 1, "isDefault": False,
-                           "criteria": [{"metric": "annualRevenue", "operator": "GTE", "threshold": 100000}]},
+                           "criteria": [{"metric": "REVENUE", "operator": "GTE", "threshold": 100000}]},
                           {"key": f"{key}-base", "name": "Base", "rank": 2, "isDefault": True}]}
     value.update(overrides)
     return value
@@ -114,7 +115,7 @@ async def test_program_fields_segments_and_criteria(gql):
     assert [(s["name"], s["rank"], s["isDefault"]) for s in segments] == [
         ("Platinum", 1, False), ("Gold", 2, False), ("Silver", 3, False), ("Bronze", 4, True)]
     assert {s["program"]["name"] for s in segments} == {"Reseller Program"}
-    assert {"metric": "annualRevenue", "operator": "GTE", "threshold": 1000000.0} in segments[0]["criteria"]
+    assert {"metric": "REVENUE", "operator": "GTE", "threshold": 1000000.0} in segments[0]["criteria"]
     retired = (await gql.data(query, variables={"id": TRAINING}))["program"]
     assert retired["status"] == "RETIRED" and retired["endDate"] == "2024-12-31"
 
@@ -156,7 +157,7 @@ async def test_create_programs(gql, session):
         assert first["key"] == key and first["status"] == "DRAFT" and first["kind"] == "REFERRAL"
         assert first["endDate"] == "2026-12-31" and first["internalOrg"] == {"name": "Global Channel Sales"}
         assert [(s["name"], s["rank"], s["isDefault"]) for s in first["segments"]] == [("Top", 1, False), ("Base", 2, True)]
-        assert first["segments"][0]["criteria"] == [{"metric": "annualRevenue", "operator": "GTE", "threshold": 100000.0}]
+        assert first["segments"][0]["criteria"] == [{"metric": "REVENUE", "operator": "GTE", "threshold": 100000.0}]
         assert second["kind"] == "OEM"
         found = await gql.data("query($id: ID!) { node(id: $id) { ... on Program { name } } }",
                                variables={"id": first["id"]})
@@ -225,12 +226,12 @@ async def _segments(gql, key: str) -> list[dict]:
 
 async def test_add_segment(gql, test_program):
     segment = {"key": f"{test_program}-mid", "name": "Middle", "rank": 3, "isDefault": False,
-               "criteria": [{"metric": "certifiedStaff", "operator": "GTE", "threshold": 2}]}
+               "criteria": [{"metric": "STAFF_COUNT", "operator": "GTE", "threshold": 2}]}
     payload = (await gql.data(ADD_SEGMENT, variables={"program": global_id("Program", test_program),
                                                       "segment": segment}))["addSegment"]
     assert payload["errors"] == []
     assert payload["segment"] == {"key": f"{test_program}-mid", "name": "Middle", "rank": 3, "isDefault": False,
-                                  "program": {"key": test_program}, "criteria": [{"metric": "certifiedStaff"}]}
+                                  "program": {"key": test_program}, "criteria": [{"metric": "STAFF_COUNT"}]}
     assert [s["rank"] for s in await _segments(gql, test_program)] == [1, 2, 3]
 
 
@@ -276,18 +277,48 @@ async def test_add_criteria(gql, test_program):
                  segment { criteria { metric operator threshold } } errors { code field } } }"""
     segment = global_id("Segment", f"{test_program}-base")
     payload = (await gql.data(query, variables={"s": segment, "c": [
-        {"metric": "certifiedStaff", "operator": "GTE", "threshold": 1},
-        {"metric": "openCases", "operator": "LT", "threshold": 5.5}]}))["addCriteria"]
+        {"metric": "STAFF_COUNT", "operator": "GTE", "threshold": 1},
+        {"metric": "WIN_RATE", "operator": "LT", "threshold": 0.5}]}))["addCriteria"]
     assert payload["errors"] == []
-    assert payload["segment"]["criteria"] == [{"metric": "certifiedStaff", "operator": "GTE", "threshold": 1.0},
-                                              {"metric": "openCases", "operator": "LT", "threshold": 5.5}]
+    assert payload["segment"]["criteria"] == [{"metric": "STAFF_COUNT", "operator": "GTE", "threshold": 1.0},
+                                              {"metric": "WIN_RATE", "operator": "LT", "threshold": 0.5}]
     empty = (await gql.data(query, variables={"s": segment, "c": []}))["addCriteria"]
     assert empty["errors"] == [{"code": "VALIDATION", "field": ["criteria"]}]
-    blank = (await gql.data(query, variables={"s": segment, "c": [
-        {"metric": "ok", "operator": "EQ", "threshold": 1}, {"metric": " ", "operator": "EQ", "threshold": 1}]}))["addCriteria"]
-    assert blank["errors"] == [{"code": "VALIDATION", "field": ["criteria", "1", "metric"]}]
     base = [s for s in await _segments(gql, test_program) if s["key"] == f"{test_program}-base"][0]
     assert len(base["criteria"]) == 2
+
+
+@pytest.mark.parametrize("metric", ["x' OR 1=1", "annualRevenue", "certifiedStaff", "revenue", ""])
+async def test_add_criteria_refuses_a_metric_the_graph_cannot_evaluate(gql, session, test_program, metric):
+    """Criteria metrics are the CriterionMetric enum: anything else is refused before any resolver runs,
+    and nothing is written."""
+    query = """mutation($s: ID!, $c: [CriterionInput!]!) { addCriteria(segment: $s, criteria: $c) {
+                 segment { key } errors { code field } } }"""
+    status, body = await gql.post(query, variables={"s": global_id("Segment", f"{test_program}-base"), "c": [
+        {"metric": "REVENUE", "operator": "GTE", "threshold": 1}, {"metric": metric, "operator": "EQ", "threshold": 1}]})
+    assert status == 400 and body.get("data") is None  # a request error (application/graphql-response+json)
+    assert "CriterionMetric" in body["errors"][0]["message"]
+    assert await _count(session, "MATCH (:Segment {id: $s})-[:REQUIRES]->(c:Criterion) RETURN count(c) AS n",
+                        s=f"{test_program}-base") == 0
+
+
+async def test_migration_renames_the_old_metric_names(gql, session, test_program):
+    """Migration 0007: criteria stored under the old names read as the CriterionMetric of the same figure;
+    another stored metric stays as it was and reads as null (NOT_EVALUABLE in the segment evaluation)."""
+    segment = f"{test_program}-base"
+    old = ["annualRevenue", "annualOrders", "openPipeline", "winRate", "slaAttainment", "staffCount", "certifiedStaff"]
+    await session.write_transaction(lambda tx: tx.run(
+        """MATCH (s:Segment {id: $s}) UNWIND $metrics AS metric
+           CREATE (s)-[:REQUIRES]->(:Criterion {id: $s + '-' + metric, metric: metric, operator: 'GTE', threshold: 1.0})""",
+        s=segment, metrics=old))
+    await session.write_transaction(lambda tx: tx.run("MATCH (m:Migration {version: 7}) DELETE m"))
+    assert [m.version for m in await migrations.migrate(session)] == [7]
+    [base] = [s for s in await _segments(gql, test_program) if s["key"] == segment]
+    assert sorted((c["metric"] or "") for c in base["criteria"]) == [
+        "", "OPEN_PIPELINE", "ORDERS", "REVENUE", "SLA_ATTAINMENT", "STAFF_COUNT", "WIN_RATE"]
+    rows = await session.read_transaction(lambda tx: tx.run(
+        "MATCH (:Segment {id: $s})-[:REQUIRES]->(c:Criterion) RETURN c.id AS id, c.metric AS metric", s=segment))
+    assert {r["id"]: r["metric"] for r in rows}[f"{segment}-certifiedStaff"] == "certifiedStaff"
 
 
 # --- program lifecycle ---------------------------------------------------------------------------

@@ -138,8 +138,9 @@ async def test_partner_views_filter_by_status(gql):
     assert _keys(litware["quotes"]) == ["q-demo-initech-crm-1", "q-demo-initech-crm-2"]
 
 
-DEEP = """query($p: ID!) { partner(id: $p) { name descendants(first: 50) { edges { node { name
-  opportunities(status: OPEN, first: 50) { edges { node { key stage amount { amount in(currency: "EUR") { amount } }
+# Pages of 10: quotes, a plain list, count as a default page each in the cost estimate (schema/limits.py).
+DEEP = """query($p: ID!) { partner(id: $p) { name descendants(first: 10) { edges { node { name
+  opportunities(status: OPEN, first: 10) { edges { node { key stage amount { amount in(currency: "EUR") { amount } }
     registration { key } quotes { key status total { amount } order { key status } } } } } } } } } }"""
 
 

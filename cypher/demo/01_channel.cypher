@@ -66,34 +66,35 @@ CREATE (:Person {id: p.id + '-manager', name: p.name + ' manager', email: 'manag
        -[:MEMBER_OF {role: 'MANAGER'}]->(p);
 
 // Partner programs with their segments (rank 1 = top, one default each) and segment criteria, on the metrics
-// the segment evaluation knows (docs/INSIGHTS.md). Premier's customerSatisfaction is kept on purpose: the graph
-// holds no satisfaction scores, so it reads NOT_EVALUABLE and shows how such a criterion blocks an upgrade.
+// the segment evaluation knows (CriterionMetric, docs/INSIGHTS.md). Premier's customerSatisfaction is kept on
+// purpose, as a criterion stored before metrics were checked (the API refuses it now): the graph holds no
+// satisfaction scores, so it reads NOT_EVALUABLE and shows how such a criterion blocks an upgrade.
 UNWIND [
   {id: 'prog-reseller', name: 'Reseller Program', kind: 'RESELLER', status: 'APPROVED', org: 'io-channel',
    start: '2024-01-01', end: null, segments: [
      {id: 'seg-reseller-platinum', name: 'Platinum', rank: 1, isDefault: false, criteria: [
-       {metric: 'annualRevenue', operator: 'GTE', threshold: 1000000.0}, {metric: 'winRate', operator: 'GTE', threshold: 0.5},
-       {metric: 'slaAttainment', operator: 'GTE', threshold: 0.9}]},
+       {metric: 'REVENUE', operator: 'GTE', threshold: 1000000.0}, {metric: 'WIN_RATE', operator: 'GTE', threshold: 0.5},
+       {metric: 'SLA_ATTAINMENT', operator: 'GTE', threshold: 0.9}]},
      {id: 'seg-reseller-gold', name: 'Gold', rank: 2, isDefault: false, criteria: [
-       {metric: 'annualRevenue', operator: 'GTE', threshold: 250000.0}, {metric: 'annualOrders', operator: 'GTE', threshold: 3.0}]},
+       {metric: 'REVENUE', operator: 'GTE', threshold: 250000.0}, {metric: 'ORDERS', operator: 'GTE', threshold: 3.0}]},
      {id: 'seg-reseller-silver', name: 'Silver', rank: 3, isDefault: false, criteria: [
-       {metric: 'annualRevenue', operator: 'GTE', threshold: 50000.0}]},
+       {metric: 'REVENUE', operator: 'GTE', threshold: 50000.0}]},
      {id: 'seg-reseller-bronze', name: 'Bronze', rank: 4, isDefault: true, criteria: []}]},
   {id: 'prog-services', name: 'Service Provider Program', kind: 'SERVICE_PROVIDER', status: 'APPROVED', org: 'io-services',
    start: '2024-03-01', end: null, segments: [
      {id: 'seg-services-premier', name: 'Premier', rank: 1, isDefault: false, criteria: [
-       {metric: 'annualRevenue', operator: 'GTE', threshold: 50000.0}, {metric: 'customerSatisfaction', operator: 'GTE', threshold: 4.5}]},
+       {metric: 'REVENUE', operator: 'GTE', threshold: 50000.0}, {metric: 'customerSatisfaction', operator: 'GTE', threshold: 4.5}]},
      {id: 'seg-services-advanced', name: 'Advanced', rank: 2, isDefault: false, criteria: [
-       {metric: 'slaAttainment', operator: 'GTE', threshold: 0.9}]},
+       {metric: 'SLA_ATTAINMENT', operator: 'GTE', threshold: 0.9}]},
      {id: 'seg-services-registered', name: 'Registered', rank: 3, isDefault: true, criteria: []}]},
   {id: 'prog-build', name: 'Build Program', kind: 'BUILD', status: 'DRAFT', org: 'io-channel',
    start: '2025-01-01', end: null, segments: [
      {id: 'seg-build-member', name: 'Member', rank: 1, isDefault: true, criteria: [
-       {metric: 'annualOrders', operator: 'GTE', threshold: 1.0}]}]},
+       {metric: 'ORDERS', operator: 'GTE', threshold: 1.0}]}]},
   {id: 'prog-training', name: 'Authorized Training Program', kind: 'AUTHORIZED_TRAINING', status: 'RETIRED', org: 'io-services',
    start: '2022-01-01', end: '2024-12-31', segments: [
      {id: 'seg-training-certified', name: 'Certified', rank: 1, isDefault: true, criteria: [
-       {metric: 'staffCount', operator: 'GTE', threshold: 2.0}]}]}
+       {metric: 'STAFF_COUNT', operator: 'GTE', threshold: 2.0}]}]}
 ] AS row
 MATCH (org:InternalOrg {id: row.org})
 CREATE (org)-[:RUNS]->(prog:Program {id: row.id, name: row.name, kind: row.kind, status: row.status,
@@ -102,7 +103,7 @@ CREATE (org)-[:RUNS]->(prog:Program {id: row.id, name: row.name, kind: row.kind,
 FOREACH (seg IN row.segments |
   CREATE (prog)-[:HAS_SEGMENT]->(s:Segment {id: seg.id, name: seg.name, rank: seg.rank, isDefault: seg.isDefault})
   FOREACH (c IN seg.criteria |
-    CREATE (s)-[:REQUIRES]->(:Criterion {id: seg.id + '-' + c.metric, metric: c.metric, operator: c.operator,
+    CREATE (s)-[:REQUIRES]->(:Criterion {id: seg.id + '-' + toLower(c.metric), metric: c.metric, operator: c.operator,
                                          threshold: c.threshold})));
 
 // Partnerships in every status, at several depths of the hierarchy; each with its segment history

@@ -14,26 +14,32 @@ CALL (root) {
   RETURN p
 }
 WITH partnerId, collect(p) AS partners
+// One walk from the counted partners to their visible cases, each checked once; every figure below reads
+// that list. A status predicate on the walk itself let the planner seek the case_status index once per
+// counted partner and join each case back to it (Expand(Into)): counted partners × the channel's cases,
+// over a million db hits for a 107-partner subtree of the 400-partner CI channel (docs/BENCHMARKS.md).
 CALL (partners) {
   UNWIND partners AS p
   MATCH (p)<-[:FOR_PARTNER]-(c:Case)
-  WHERE c.openedAt >= $start AND c.openedAt < $end AND {{case_visible(c)}}
+  WHERE {{case_visible(c)}}
+  RETURN collect(c) AS cases
+}
+CALL (cases) {
+  UNWIND cases AS c
+  WITH c WHERE c.openedAt >= $start AND c.openedAt < $end
   WITH c.status AS status, count(*) AS n
   ORDER BY status
   RETURN collect({status: status, count: n}) AS byStatus
 }
-CALL (partners) {
-  UNWIND partners AS p
-  MATCH (p)<-[:FOR_PARTNER]-(c:Case)
-  WHERE c.status IN ['RESOLVED', 'CLOSED'] AND c.resolvedAt >= $start AND c.resolvedAt < $end
-    AND {{case_visible(c)}}
+CALL (cases) {
+  UNWIND cases AS c
+  WITH c WHERE c.status IN ['RESOLVED', 'CLOSED'] AND c.resolvedAt >= $start AND c.resolvedAt < $end
   WITH c, {{case_sla(c)}} AS sla
   RETURN count(c) AS resolved, count(CASE WHEN NOT sla.resolutionBreached THEN 1 END) AS resolvedWithinTarget
 }
-CALL (partners) {
-  UNWIND partners AS p
-  MATCH (p)<-[:FOR_PARTNER]-(c:Case)
-  WHERE c.status IN ['NEW', 'IN_PROGRESS', 'AWAITING_PARTNER'] AND {{case_visible(c)}}
+CALL (cases) {
+  UNWIND cases AS c
+  WITH c WHERE c.status IN ['NEW', 'IN_PROGRESS', 'AWAITING_PARTNER']
   WITH c, {{case_sla(c)}} AS sla
   RETURN count(c) AS open, count(CASE WHEN sla.breached THEN 1 END) AS openBreached
 }

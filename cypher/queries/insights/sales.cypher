@@ -27,7 +27,12 @@ CALL (partners, rates) {
   UNWIND partners AS p
   MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)
         -[:ORDERED_AS]->(ord:Order)
-  WHERE ord.placedAt >= $start AND ord.placedAt < $end AND ord.status <> 'CANCELLED' AND {{deal_record_visible(dr)}}
+  WHERE ord.placedAt >= $start AND ord.placedAt < $end AND {{deal_record_visible(dr)}}
+  // The status test comes after the walk (collect is a barrier): as a predicate of the walk it let the planner
+  // start from the order_status index and join every order of the channel back to the partners (cases.cypher).
+  WITH collect(ord) AS orders
+  UNWIND orders AS ord
+  WITH ord WHERE ord.status <> 'CANCELLED'
   WITH ord, {{rate_of(ord)}} AS rate
   WITH datetime({epochSeconds: ord.placedAt.epochSeconds}) AS placed,
        CASE WHEN rate IS NOT NULL THEN toInteger(round(ord.total * rate, 0, 'HALF_EVEN')) END AS value

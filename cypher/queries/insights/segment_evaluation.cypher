@@ -5,11 +5,12 @@
 // recommendation: UPGRADE to the next segment up when it has no criterion missed or not evaluable;
 // otherwise DOWNGRADE when a criterion of the current segment is missed, to the closest lower segment
 // meeting all its criteria (the lowest segment when none does; none when the current one is the lowest).
-// Metrics (money in USD, major units; converted as pipeline.cypher, per record, then summed):
-//   annualRevenue  orders placed in the period, not CANCELLED       annualOrders  their number
-//   openPipeline   opportunities open at $end                       winRate       won / closed in the period
-//   slaAttainment  cases resolved in the period within target / resolved       staffCount  members
-// A criterion on another metric is NOT_EVALUABLE (met: null); a metric without a value (a win rate with
+// Metrics, the names of schema/criterion_metrics.py (money in USD, major units; converted as pipeline.cypher,
+// per record, then summed):
+//   REVENUE         orders placed in the period, not CANCELLED      ORDERS    their number
+//   OPEN_PIPELINE   opportunities open at $end                      WIN_RATE  won / closed in the period
+//   SLA_ATTAINMENT  cases resolved in the period within target / resolved      STAFF_COUNT  members
+// A criterion stored with another metric is NOT_EVALUABLE (met: null); a metric without a value (a win rate with
 // nothing closed) misses. Partner associates and agents see only part of a partner's records, so the
 // evaluation would be wrong for them: they get no rows. With $onlyChanges, only partnerships with a recommendation; keyset by partner
 // name then partnership id ($after), $limit rows.
@@ -58,9 +59,9 @@ CALL (p) {
   RETURN CASE WHEN resolved > 0 THEN toFloat(within) / resolved END AS slaAttainment
 }
 WITH prog, ps, p, cur,
-     {annualRevenue: revenue, annualOrders: toFloat(orders), openPipeline: pipeline, winRate: winRate,
-      slaAttainment: slaAttainment,
-      staffCount: toFloat(COUNT { MATCH (:Person)-[:MEMBER_OF]->(p) })} AS m
+     {REVENUE: revenue, ORDERS: toFloat(orders), OPEN_PIPELINE: pipeline, WIN_RATE: winRate,
+      SLA_ATTAINMENT: slaAttainment,
+      STAFF_COUNT: toFloat(COUNT { MATCH (:Person)-[:MEMBER_OF]->(p) })} AS m
 WITH prog, ps, p, cur, m,
      [(prog)-[:HAS_SEGMENT]->(s:Segment) | {id: s.id, rank: s.rank, criteria: [(s)-[:REQUIRES]->(c:Criterion) | {
         id: c.id, metric: c.metric, operator: c.operator, threshold: c.threshold,
