@@ -69,8 +69,8 @@ class Gateway:
         self.port = free_port()
         env = {**os.environ, "PARTNERGRAPH_STATE_DIR": str(settings.state_dir),
                "PARTNERGRAPH_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port), **gateway_env}
-        code = ("import uvicorn; from gateway.app import create_app; from gateway.settings import Settings; "
-                f"uvicorn.run(create_app(Settings()), host='127.0.0.1', port={self.port}, log_level='warning')")
+        code = ("from gateway import serving; from gateway.settings import Settings; "
+                f"serving.run(Settings(), host='127.0.0.1', port={self.port}, log_level='warning')")
         self.process = subprocess.Popen([sys.executable, "-c", code], env=env)
         self.url = f"http://127.0.0.1:{self.port}"
         self.peak_rss = 0

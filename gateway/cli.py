@@ -6,14 +6,11 @@ import asyncio
 from typing import Annotated, Optional
 
 import typer
-import uvicorn
 
 from auth.personas import DEMO_PERSONAS
-from gateway import database, logs
-from gateway.app import create_app
+from gateway import database, logs, serving
 from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
 from gateway.local_neo4j import LocalNeo4jError
-from gateway.server_protocol import bounded_httptools
 from gateway.settings import Settings
 from graph import demo, migrations
 
@@ -50,10 +47,7 @@ def serve(
     logs.configure(settings.log_level, settings.log_format)
     if settings.local_neo4j:
         _start_local(settings)
-    # log_config=None: uvicorn's own lines go through the root handler configured above (same format).
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
-                log_level=settings.log_level, log_config=None, lifespan="on",
-                http=bounded_httptools(settings.max_head_bytes))
+    serving.run(settings, host=host, port=port)
 
 
 @db.command("start")

@@ -29,6 +29,7 @@ from gateway import database  # noqa: E402
 from gateway.app import create_app  # noqa: E402
 from gateway.identity import mint_demo_token, mint_person_token  # noqa: E402
 from gateway.local_neo4j import LocalNeo4j, free_port  # noqa: E402
+from gateway.serving import uvicorn_config  # noqa: E402
 from gateway.settings import Settings  # noqa: E402
 from graph.client import GraphClient, GraphSession  # noqa: E402
 from resolvers.clock import ControlledClock  # noqa: E402
@@ -187,7 +188,7 @@ DEMO_PEOPLE = {
 def live_gateway(settings: Settings, graph: GraphClient) -> Iterator[LiveGateway]:
     """The real gateway under uvicorn on a loopback port, in a thread with its own event loop."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn_config(settings, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
