@@ -8,11 +8,12 @@ from contextlib import asynccontextmanager
 from dataclasses import fields
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from gateway import database
+from gateway import database, logs
 from gateway.http import GraphQLEndpoint
 from gateway.identity import token_verifier
 from gateway.metrics import GatewayMetrics
@@ -67,4 +68,4 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
         Route("/metrics", metrics.endpoint, methods=["GET"]),
         *playground_routes(settings),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(logs.RequestLogContext)])

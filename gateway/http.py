@@ -111,11 +111,8 @@ class GraphQLEndpoint:
             return render_playground(self.settings)
         started = time.perf_counter()
         exchange = Exchange(request_id)
-        bound = logs.bind(request_id=request_id)
-        try:
-            response = await self._answer(request, exchange)
-        finally:
-            logs.unbind(bound)
+        logs.bind(request_id=request_id)
+        response = await self._answer(request, exchange)
         self.metrics.observe(exchange.operation, exchange.executed, exchange.outcome,
                              time.perf_counter() - started, exchange.stats)
         return response

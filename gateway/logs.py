@@ -5,29 +5,46 @@ from __future__ import annotations
 
 import logging
 import sys
-from contextvars import ContextVar, Token
+from contextvars import ContextVar
 from typing import IO, Any
 
 from pythonjsonlogger.json import JsonFormatter
 
 REQUEST_FIELDS = ("request_id", "persona", "operation")
-_fields: ContextVar[dict[str, Any]] = ContextVar("partnergraph_log_fields", default={})
+# The fields of the request being served: a dict of its own per request (RequestLogContext), None outside one.
+_fields: ContextVar[dict[str, Any] | None] = ContextVar("partnergraph_log_fields", default=None)
 
 
-def bind(**fields: Any) -> Token:
-    """Add fields to every line logged from here on in this request; `unbind` the first token at its end."""
-    return _fields.set({**_fields.get(), **{k: v for k, v in fields.items() if v is not None}})
+class RequestLogContext:
+    """ASGI middleware: each HTTP request gets its own log fields, kept until its response is sent, so the
+    server's access line for it carries them too (uvicorn writes it while the response starts)."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = _fields.set({})
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _fields.reset(token)
 
 
-def unbind(token: Token) -> None:
-    _fields.reset(token)
+def bind(**fields: Any) -> None:
+    """Add fields to every line logged from here on in this request (RequestLogContext ends them)."""
+    current = _fields.get()
+    if current is not None:
+        current.update({k: v for k, v in fields.items() if v is not None})
 
 
 class RequestFields(logging.Filter):
     """Copies the request's fields onto each record (absent outside a request)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        for name, value in _fields.get().items():
+        for name, value in (_fields.get() or {}).items():
             setattr(record, name, value)
         return True
 

@@ -6,10 +6,17 @@ from __future__ import annotations
 import io
 import json
 import logging
+import threading
+import time
 
+import httpx
 import pytest
+import uvicorn
 
 from gateway import logs
+from gateway.identity import mint_demo_token
+from gateway.local_neo4j import free_port
+from gateway.serving import uvicorn_config
 from tests.conftest import global_id, remove_prefixed, write
 
 
@@ -71,3 +78,31 @@ async def test_text_format_keeps_the_request_fields(gql, log_lines):
     response = await _post(gql, 'query BadCursor { partners(after: "garbage") { edges { cursor } } }', "BadCursor")
     (line,) = [line for line in buffer.getvalue().splitlines() if response.headers["x-request-id"] in line]
     assert "INFO partnergraph.http" in line and "persona=partner-admin" in line and "operation=BadCursor" in line
+
+
+def test_the_access_line_of_a_request_carries_its_fields(settings, graph, log_lines):
+    """uvicorn writes its access line while the response starts, after the endpoint has returned: the request's
+    fields must still be bound then (they were dropped when the endpoint returned)."""
+    buffer = log_lines()
+    server = uvicorn.Server(uvicorn_config(settings, host="127.0.0.1", port=free_port(), log_level="info"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(600):  # bounded: the server starts in well under a minute
+            if server.started or not thread.is_alive():
+                break
+            time.sleep(0.05)
+        assert server.started
+        token = mint_demo_token(settings, "partner-admin")
+        response = httpx.post(f"http://127.0.0.1:{server.config.port}/graphql", timeout=60,
+                              json={"query": "query Who { viewer { persona } }", "operationName": "Who"},
+                              headers={"authorization": f"Bearer {token}", "x-request-id": "access-line-1"})
+        assert response.status_code == 200
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+    lines = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    access = [line for line in lines if line["logger"] == "uvicorn.access" and "POST /graphql" in line["message"]]
+    assert len(access) == 1, lines
+    assert {k: access[0].get(k) for k in logs.REQUEST_FIELDS} == {
+        "request_id": "access-line-1", "persona": "partner-admin", "operation": "Who"}
