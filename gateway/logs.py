@@ -78,6 +78,13 @@ def configure(level: str, log_format: str, stream: IO[str] | None = None) -> log
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level.upper())
+    # uvicorn's loggers keep handlers of their own (and stop propagating) once its default log config ran:
+    # hand their lines to the root handler, so they carry the same format and the request's fields.
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        uvicorn_log = logging.getLogger(name)
+        for old in list(uvicorn_log.handlers):
+            uvicorn_log.removeHandler(old)
+        uvicorn_log.propagate = True
     # Strawberry logs every GraphQL error with a traceback, client errors included; gateway.http logs each
     # error itself, classified (one line for client errors, a traceback only for internal ones).
     logging.getLogger("strawberry.execution").disabled = True

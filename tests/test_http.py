@@ -173,13 +173,16 @@ def test_uvicorn_refuses_a_huge_request_head_while_others_are_served(settings, g
     answers 431 past the cap, and a concurrent request is answered meanwhile."""
     port = free_port()
     config = uvicorn.Config(create_app(settings, graph), host="127.0.0.1", port=port, log_level="warning",
-                            http=bounded_httptools(64 * 1024), lifespan="off")
+                            log_config=None, http=bounded_httptools(64 * 1024), lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
-        while not server.started:
+        for _ in range(600):  # bounded: the server starts in well under a minute
+            if server.started or not thread.is_alive():
+                break
             time.sleep(0.05)
+        assert server.started
         with socket.create_connection(("127.0.0.1", port)) as attacker:
             attacker.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + b"a" * (80 * 1024))
             assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
