@@ -13,6 +13,7 @@ import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -184,21 +185,30 @@ DEMO_PEOPLE = {
 }
 
 
+@contextmanager
+def serving(config: uvicorn.Config) -> Iterator[uvicorn.Server]:
+    """A uvicorn server on its own thread (with its own event loop) while the block runs."""
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("the gateway did not start")
+            time.sleep(0.05)
+        yield server
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
 @pytest.fixture(scope="session")
 def live_gateway(settings: Settings, graph: GraphClient) -> Iterator[LiveGateway]:
     """The real gateway under uvicorn on a loopback port, in a thread with its own event loop."""
     port = free_port()
-    server = uvicorn.Server(uvicorn_config(settings, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the gateway did not start")
-        time.sleep(0.05)
-    yield LiveGateway(f"http://127.0.0.1:{port}", settings)
-    server.should_exit = True
-    thread.join(timeout=30)
+    with serving(uvicorn_config(settings, host="127.0.0.1", port=port, log_level="warning")):
+        yield LiveGateway(f"http://127.0.0.1:{port}", settings)
 
 
 def port_owner() -> tuple[socket.socket, int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 
 import httpx
@@ -16,7 +15,7 @@ from gateway.app import create_app
 from gateway.local_neo4j import free_port
 from gateway.server_protocol import bounded_httptools
 from gateway.settings import Settings
-from tests.conftest import GRAPHQL_RESPONSE
+from tests.conftest import GRAPHQL_RESPONSE, serving
 
 QUERY = "{ viewer { persona } }"
 
@@ -174,15 +173,7 @@ def test_uvicorn_refuses_a_huge_request_head_while_others_are_served(settings, g
     port = free_port()
     config = uvicorn.Config(create_app(settings, graph), host="127.0.0.1", port=port, log_level="warning",
                             log_config=None, http=bounded_httptools(64 * 1024), lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(600):  # bounded: the server starts in well under a minute
-            if server.started or not thread.is_alive():
-                break
-            time.sleep(0.05)
-        assert server.started
+    with serving(config):
         with socket.create_connection(("127.0.0.1", port)) as attacker:
             attacker.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + b"a" * (80 * 1024))
             assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
@@ -194,10 +185,6 @@ def test_uvicorn_refuses_a_huge_request_head_while_others_are_served(settings, g
         assert json.loads(body)["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
         # A request under the cap is served as usual.
         assert httpx.get(f"http://127.0.0.1:{port}/healthz", headers={"x-pad": "p" * 32 * 1024}).status_code == 200
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-
 
 async def test_deeply_nested_json_gets_400_json(client, auth):
     """json.loads raised RecursionError (HTTP 500 text/plain) at 1,000 levels, before authentication."""

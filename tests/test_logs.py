@@ -6,18 +6,15 @@ from __future__ import annotations
 import io
 import json
 import logging
-import threading
-import time
 
 import httpx
 import pytest
-import uvicorn
 
 from gateway import logs
 from gateway.identity import mint_demo_token
 from gateway.local_neo4j import free_port
 from gateway.serving import uvicorn_config
-from tests.conftest import global_id, remove_prefixed, write
+from tests.conftest import global_id, remove_prefixed, serving, write
 
 
 @pytest.fixture
@@ -84,23 +81,12 @@ def test_the_access_line_of_a_request_carries_its_fields(settings, graph, log_li
     """uvicorn writes its access line while the response starts, after the endpoint has returned: the request's
     fields must still be bound then (they were dropped when the endpoint returned)."""
     buffer = log_lines()
-    server = uvicorn.Server(uvicorn_config(settings, host="127.0.0.1", port=free_port(), log_level="info"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(600):  # bounded: the server starts in well under a minute
-            if server.started or not thread.is_alive():
-                break
-            time.sleep(0.05)
-        assert server.started
+    with serving(uvicorn_config(settings, host="127.0.0.1", port=free_port(), log_level="info")) as server:
         token = mint_demo_token(settings, "partner-admin")
         response = httpx.post(f"http://127.0.0.1:{server.config.port}/graphql", timeout=60,
                               json={"query": "query Who { viewer { persona } }", "operationName": "Who"},
                               headers={"authorization": f"Bearer {token}", "x-request-id": "access-line-1"})
         assert response.status_code == 200
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
     lines = [json.loads(line) for line in buffer.getvalue().splitlines()]
     access = [line for line in lines if line["logger"] == "uvicorn.access" and "POST /graphql" in line["message"]]
     assert len(access) == 1, lines
