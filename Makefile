@@ -35,7 +35,7 @@ clean:
 # Benchmarks (docs/BENCHMARKS.md): a dedicated Neo4j seeded with BENCH_PARTNERS partners when empty, the
 # gateway under uvicorn, Q1–Q5 through HTTP beside their floor; results in bench/results/.
 BENCH_PARTNERS ?= 50000
-.PHONY: bench bench-scaling bench-stalls
+.PHONY: bench bench-scaling bench-stalls bench-outage
 
 bench: install
 	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS)
@@ -48,3 +48,8 @@ bench-scaling: install
 # time to answer each hostile request, and the delay it causes a concurrent plain request.
 bench-stalls: install
 	$(BIN)/python -m bench.stalls
+
+# What clients see while a throwaway local Neo4j is SIGKILLed and started again: request and /readyz times while
+# down, and how soon the same gateway serves again.
+bench-outage: install
+	$(BIN)/python -m bench.outage
