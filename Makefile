@@ -44,7 +44,8 @@ bench: install
 bench-scaling: install
 	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS) --scaling
 
-# The stall cases of issue 11 against the gateway under uvicorn over a throwaway Neo4j with the demo data:
+# Hostile requests that once held the event loop (the stall cases), against the gateway under uvicorn over a
+# throwaway Neo4j with the demo data:
 # time to answer each hostile request, and the delay it causes a concurrent plain request.
 bench-stalls: install
 	$(BIN)/python -m bench.stalls

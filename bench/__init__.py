@@ -1,1 +1,1 @@
-"""The benchmark suite (issue 7): canonical queries through the gateway, side by side with their floor."""
+"""The benchmark suite: canonical queries through the gateway, side by side with their floor."""

@@ -1,4 +1,4 @@
-"""Profile one benchmark query inside the gateway process with pyinstrument (issue 7, "profile and fix").
+"""Profile one benchmark query inside the gateway process with pyinstrument.
 
     python -m bench.profile Q1 [--partners 5000] [--requests 50] [--html out.html] [--plans]
 
@@ -31,7 +31,7 @@ from gateway.identity import mint_person_token
 
 
 SCANS = ("AllNodesScan", "NodeByLabelScan", "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan")
-# Reads of a non-unique (range, text, point) index. Issue 11: Partner 360's case section sought the case_status
+# Reads of a non-unique (range, text, point) index. Partner 360's case section once sought the case_status
 # index once per counted partner and joined each case back to the partner, counted partners × every case.
 INDEX_READS = ("NodeIndexSeek", "NodeIndexScan", "NodeIndexSeekByRange", "NodeIndexContainsScan",
                "NodeIndexEndsWithScan", "MultiNodeIndexSeek")

@@ -1,4 +1,5 @@
-"""`make bench-stalls`: the stall cases of issue 11, each measured against the real gateway under uvicorn.
+"""`make bench-stalls`: hostile requests that once held the event loop, each measured against the real gateway
+under uvicorn.
 
     python -m bench.stalls [--timeout 60] [--only fanout-16,body-64MiB]
 

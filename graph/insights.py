@@ -1,4 +1,4 @@
-"""Partner 360 reads (issue 6): aggregate figures of a partner, or of it and the partners below it in the
+"""Partner 360 reads: aggregate figures of a partner, or of it and the partners below it in the
 viewer's scope, computed by aggregate Cypher in the database (`cypher/queries/insights/`). Each section
 is one query for any number of partners, so a subtree rollup costs one round trip per section however
 many descendants it counts. Selling figures count only the deals the viewer may see (`deal_visible`),

@@ -1,4 +1,4 @@
-"""Segment evaluation (issue 6): the criteria of a program's segments evaluated against each partnership's
+"""Segment evaluation: the criteria of a program's segments evaluated against each partnership's
 Partner 360 metrics over a trailing year, computed and filtered in the database
 (`cypher/queries/insights/segment_evaluation.cypher`, one round trip per page), and applying a
 recommendation: the segment change of graph/partnership_setup.py, with the evaluation re-run inside its

@@ -35,7 +35,7 @@ def check_transition(machine: Machine, what: str, current: str, target: str, fie
                                   f"{what} cannot go from {current} to {target}; allowed: {allowed}", field)])
 
 
-# Selling (issue 4). A registration closes with a closure code: CONVERTED (through conversion),
+# Selling. A registration closes with a closure code: CONVERTED (through conversion),
 # REJECTED, DUPLICATE, INCOMPLETE or EXPIRED.
 DEAL_REGISTRATION_STATUS: Machine = {
     "DRAFT": frozenset({"SUBMITTED", "CANCELLED"}),

@@ -220,7 +220,7 @@ class AccountRecord(Record):
     industry: str | None = None
 
 
-# Selling (issue 4): deal registrations and their lineage into opportunities, quotes and orders.
+# Selling: deal registrations and their lineage into opportunities, quotes and orders.
 # Amounts are integer minor units with an ISO 4217 currency.
 @dataclass(frozen=True, slots=True)
 class ProductRecord(Record):
@@ -466,7 +466,7 @@ class CaseCommentRecord(Record):
                    data.get("authorId"))
 
 
-# Partner 360 (issue 6): aggregate figures computed in Cypher (graph/insights.py).
+# Partner 360: aggregate figures computed in Cypher (graph/insights.py).
 @dataclass(frozen=True, slots=True)
 class InsightCountRecord:
     """A count of records in one state (a status, stage or role)."""
@@ -528,7 +528,7 @@ class StaffInsightRecord:
     by_role: tuple[InsightCountRecord, ...]
 
 
-# SLA policies (issue 5): the targets a case copies when it is opened (graph/case_setup.py).
+# SLA policies: the targets a case copies when it is opened (graph/case_setup.py).
 @dataclass(frozen=True, slots=True)
 class SlaPolicyRecord:
     id: str
@@ -560,7 +560,7 @@ class ScorecardRecord:
     next_median: float | None
 
 
-# Segment evaluation (issue 6): a segment criterion against a partner's metric, and a partnership's verdict.
+# Segment evaluation: a segment criterion against a partner's metric, and a partnership's verdict.
 @dataclass(frozen=True, slots=True)
 class CriterionEvaluationRecord:
     criterion_id: str
@@ -586,7 +586,7 @@ class SegmentEvaluationRecord:
     end: datetime
 
 
-# Partner 360 risk signals (issue 6): the figures behind the flags (graph/insights.py, insights/risks.cypher).
+# Partner 360 risk signals: the figures behind the flags (graph/insights.py, insights/risks.cypher).
 @dataclass(frozen=True, slots=True)
 class RiskInsightRecord:
     partner_count: int

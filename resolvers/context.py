@@ -177,7 +177,7 @@ class Loaders:
     def segment_history(self) -> DataLoader:
         return by_key_loader(self.partnerships.segment_history)
 
-    # Selling (issue 4): every selling record is visible through its deal registration.
+    # Selling: every selling record is visible through its deal registration.
     @cached_property
     def selling(self):  # graph.selling.SellingRepository, imported here to keep this file's head as it is
         from graph.selling import SellingRepository
@@ -258,7 +258,7 @@ class Loaders:
     def exchange_rate(self) -> DataLoader:
         return by_key_loader(self.selling.rates)
 
-    # Cases (issue 5): keys carry the request's "now" (resolvers.cases.now), which the SLA figures need.
+    # Cases: keys carry the request's "now" (resolvers.cases.now), which the SLA figures need.
     @cached_property
     def cases(self):  # graph.cases.CaseRepository, imported here to keep this file's head as it is
         from graph.cases import CaseRepository
@@ -283,7 +283,7 @@ class Loaders:
 
         return by_key_loader(QueueRepository(self.graph).by_ids)
 
-    # Partner 360 (issue 6): one aggregate query per section for all partners asked for in a tick, keyed
+    # Partner 360: one aggregate query per section for all partners asked for in a tick, keyed
     # (partner id, section, start, end, includeSubtree, currency, now).
     @cached_property
     def insights(self):  # graph.insights.InsightsRepository, imported here to keep this file's head as it is
@@ -295,7 +295,7 @@ class Loaders:
     def insight_section(self) -> DataLoader:
         return page_loader(self.insights.sections, lambda: None)
 
-    # SLA policies (issue 5) of segments; the key "" stands for the default policies.
+    # SLA policies of segments; the key "" stands for the default policies.
     @cached_property
     def sla_policies(self) -> DataLoader:
         from graph.cases import SlaPolicyRepository

@@ -1,4 +1,4 @@
-"""Partner 360 (issue 6): the reporting period, the checks on the arguments, and one DataLoader call per
+"""Partner 360: the reporting period, the checks on the arguments, and one DataLoader call per
 section (`Loaders.insight_section`), so the same section of any number of partners is one round trip."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Leaderboards (issue 6): a program's partners (per segment or all) ranked by a scorecard metric over a
+"""Leaderboards: a program's partners (per segment or all) ranked by a scorecard metric over a
 period, one aggregate query per page (insights/leaderboard.cypher)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Partner 360 risk signals (issue 6): explainable flags built from the figures the database aggregated
+"""Partner 360 risk signals: explainable flags built from the figures the database aggregated
 (the pipeline section and insights/risks.cypher); each says why it was raised and carries its figures."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Segment evaluation (issue 6): recommendations of a program's partnerships, and applying one (enterprise
+"""Segment evaluation: recommendations of a program's partnerships, and applying one (enterprise
 admin) through the segment change of graph/partnership_setup.py, re-checked inside its write transaction."""
 
 from __future__ import annotations

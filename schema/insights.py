@@ -1,4 +1,4 @@
-"""Partner 360 types (issue 6): a partner's health over a reporting period, for the partner alone or rolled
+"""Partner 360 types: a partner's health over a reporting period, for the partner alone or rolled
 up over the partners below it that the viewer may see. Every section is one aggregate Cypher query for
 all partners of a response (resolvers/insights.py); see docs/INSIGHTS.md for what each figure counts."""
 

@@ -1,4 +1,4 @@
-"""Segment evaluation mutations (issue 6): apply a segment recommendation (enterprise admin)."""
+"""Segment evaluation mutations: apply a segment recommendation (enterprise admin)."""
 
 from __future__ import annotations
 

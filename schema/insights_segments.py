@@ -1,4 +1,4 @@
-"""Segment evaluation types (issue 6): each criterion of a segment against the partner's figure, and a
+"""Segment evaluation types: each criterion of a segment against the partner's figure, and a
 partnership's recommendation (docs/INSIGHTS.md, "Segment evaluation")."""
 
 from __future__ import annotations

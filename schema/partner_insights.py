@@ -1,4 +1,4 @@
-"""The Partner 360 field on a Partner (issue 6): `insights(period:, includeSubtree:, currency:)`."""
+"""The Partner 360 field on a Partner: `insights(period:, includeSubtree:, currency:)`."""
 
 from __future__ import annotations
 

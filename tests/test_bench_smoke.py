@@ -1,4 +1,4 @@
-"""CI smoke of the benchmark suite (issue 7): a small generated channel in a throwaway server, each
+"""CI smoke of the benchmark suite: a small generated channel in a throwaway server, each
 benchmark query once through the ASGI app, checked against its floor query (the same rows) and against
 its round-trip bound, and Partner 360's statements checked for channel-wide reads. No timing assertions:
 figures come from `make bench`."""
@@ -43,7 +43,7 @@ async def bench_channel(tmp_path_factory):
 
 
 async def test_partner_360_reaches_every_record_from_the_partners_it_counts(bench_channel):
-    """Issue 11: on this channel the case section sought the case_status index once per counted partner and
+    """On this channel the case section sought the case_status index once per counted partner and
     joined each case back to it (counted partners × every case of the channel: 1,059,783 db hits, and 42 s
     of Cypher in one request on a busy machine). Each statement of Q2 must reach its records from the
     counted partners; only the rate table is read by label (currency_rates: once per query)."""

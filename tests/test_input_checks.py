@@ -1,4 +1,4 @@
-"""Input checks (issue 11) shared by every mutation (resolvers/checks.py): control characters in text inputs
+"""Input checks shared by every mutation (resolvers/checks.py): control characters in text inputs
 and ISO codes for currencies and countries, each refused as VALIDATION naming the input, with nothing written;
 and currency arguments of reads (Partner 360, leaderboards, Money.in)."""
 

@@ -1,4 +1,4 @@
-"""Partner 360 (issue 6) on a small fixture channel created here with unique ids (and removed after):
+"""Partner 360 on a small fixture channel created here with unique ids (and removed after):
 every metric against hand-computed values, what each persona sees, and the round-trip bound of a subtree
 rollup for a small and a larger subtree.
 

@@ -1,4 +1,4 @@
-"""Partner 360 risk signals (issue 6) on a fixture channel created here with unique ids (removed after):
+"""Partner 360 risk signals on a fixture channel created here with unique ids (removed after):
 each signal with its explanation and figures, what each persona gets, and the round-trip bound.
 
     R  (root; staff: mgr MANAGER, assoc ASSOCIATE)  partnership in P-end (program ends 2030-05-01)

@@ -1,4 +1,4 @@
-"""Segment evaluation (issue 6) on a fixture program and channel created here with unique ids (removed
+"""Segment evaluation on a fixture program and channel created here with unique ids (removed
 after): criteria met, missed and not evaluable against hand-computed figures over the trailing 365 days,
 the recommendations each persona sees, pagination, the round-trip bound, and applying a recommendation
 (enterprise admin only, re-checked in the write transaction, kept in the segment history).

@@ -1,4 +1,4 @@
-"""Deal ownership (issue 4): a partner associate sees only the registrations they submitted or own;
+"""Deal ownership: a partner associate sees only the registrations they submitted or own;
 `assignDealOwner` (partner admin or manager in scope, enterprise admin) names the owner, replacing any
 previous one, in one write transaction; `createDealRegistrations` may name it too."""
 
