@@ -19,7 +19,6 @@ from graph.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord
 
 Field = tuple[str, ...]
 
-OPEN_STATUSES = frozenset({"NEW", "IN_PROGRESS", "AWAITING_PARTNER"})
 FINAL_STATUSES = frozenset({"CLOSED", "CANCELLED"})
 # The moves partner staff may make; enterprise staff who work cases may make every move of the machine.
 PARTNER_MOVES = frozenset({
