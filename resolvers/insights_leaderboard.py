@@ -4,14 +4,13 @@ period, one aggregate query per page (insights/leaderboard.cypher)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from graph.records import Page, SortKey
 from resolvers.context import RequestContext
 from resolvers.errors import PublicError
 from resolvers.global_ids import key_of
-from resolvers.checks import is_currency
-from resolvers.insights import DEFAULT_PERIOD_DAYS, _aware
+from resolvers.insights import check_arguments
 from resolvers.pagination import decode_cursor, page_size
 
 
@@ -29,12 +28,7 @@ class LeaderboardEntryRecord:
 async def leaderboard(ctx: RequestContext, program: str, segment: str | None, metric: str, start: datetime | None,
                       end: datetime | None, currency: str, first: int | None,
                       after: str | None) -> Page[LeaderboardEntryRecord]:
-    if not is_currency(currency):
-        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
-    end = _aware(end) if end else ctx.now
-    start = _aware(start) if start else end - timedelta(days=DEFAULT_PERIOD_DAYS)
-    if start >= end:
-        raise PublicError("the period must start before it ends", "VALIDATION")
+    start, end = check_arguments(start, end, currency, ctx.now)
     size = page_size(first, ctx.page_limits)
     cursor = decode_cursor(after)
     if cursor is not None and not isinstance(cursor.value, int):
