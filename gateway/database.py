@@ -28,7 +28,8 @@ def local_server(settings: Settings) -> LocalNeo4j:
 def graph_client(settings: Settings) -> GraphClient:
     password = settings.neo4j_password if settings.neo4j_uri else ensure_secret(settings.local_password_file)
     return GraphClient(settings.bolt_uri, settings.neo4j_user, password, settings.neo4j_database,
-                       settings.query_timeout_seconds, settings.neo4j_connect_timeout, settings.neo4j_retry_seconds)
+                       settings.query_timeout_seconds, connect_timeout=settings.neo4j_connect_timeout,
+                       retry_seconds=settings.neo4j_retry_seconds)
 
 
 async def prepare(client: GraphClient, settings: Settings) -> None:

@@ -273,20 +273,19 @@ def _path(error: GraphQLError) -> str:
     return ".".join(str(part) for part in error.path or ()) or "-"
 
 
-def _unauthorized(description: str, error: str | None = "invalid_token") -> HTTPProblem:
+def _unauthorized(description: str, error: str | None = "invalid_token", code: str = "UNAUTHENTICATED",
+                  limit: bool = False) -> HTTPProblem:
     challenge = 'Bearer realm="partnergraph"'
     if error:
         challenge += f', error="{error}", error_description="{description}"'
-    return HTTPProblem(401, description, {"www-authenticate": challenge}, code="UNAUTHENTICATED")
+    return HTTPProblem(401, description, {"www-authenticate": challenge}, code=code, limit=limit)
 
 
 def _bearer_token(request: Request, max_bytes: int) -> str:
     """The bearer token, refused by its raw size first: a 64 MiB header cost seconds to decode and verify."""
     raw = next((value for name, value in request.scope["headers"] if name == b"authorization"), b"")
     if len(raw) > max_bytes + len(b"Bearer "):
-        problem = _unauthorized(f"the token is longer than {max_bytes} bytes")
-        problem.code, problem.limit = "TOKEN_TOO_LONG", True
-        raise problem
+        raise _unauthorized(f"the token is longer than {max_bytes} bytes", code="TOKEN_TOO_LONG", limit=True)
     scheme, _, token = raw.decode("latin-1").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise _unauthorized("a bearer token is required", error=None)

@@ -29,8 +29,8 @@ class CypherStats:
 class GraphClient:
     """Owns the async driver. Cheap per-request views come from `session(stats)`."""
 
-    def __init__(self, uri: str, user: str, password: str | None, database: str, timeout: float,
-                 connect_timeout: float = 1.0, retry_seconds: float = 0.5):
+    def __init__(self, uri: str, user: str, password: str | None, database: str, timeout: float, *,
+                 connect_timeout: float, retry_seconds: float):
         self.driver = AsyncGraphDatabase.driver(
             uri, auth=(user, password or ""), max_connection_pool_size=50,
             notifications_min_severity="OFF",  # "label does not exist yet" on a fresh database is noise
