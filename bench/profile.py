@@ -29,7 +29,6 @@ from bench.run import bench_settings, prepare_database, variables_for
 from gateway.app import create_app
 from gateway.identity import mint_person_token
 
-
 SCANS = ("AllNodesScan", "NodeByLabelScan", "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan")
 # Reads of a non-unique (range, text, point) index. Partner 360's case section once sought the case_status
 # index once per counted partner and joined each case back to the partner, counted partners × every case.

@@ -32,7 +32,7 @@ from gateway import database
 from gateway.identity import mint_person_token
 from gateway.local_neo4j import free_port
 from gateway.settings import Settings
-from graph import migrations
+from graph.shared import migrations
 from seed.runner import seed
 from seed.shape import ChannelShape
 

@@ -19,9 +19,9 @@ from gateway.identity import token_verifier
 from gateway.metrics import GatewayMetrics
 from gateway.playground import playground_routes
 from gateway.settings import Settings
-from graph import migrations
-from graph.client import GraphClient
-from resolvers.clock import Clock, SystemClock
+from graph.shared import migrations
+from graph.shared.client import GraphClient
+from resolvers.shared.clock import Clock, SystemClock
 from schema import SchemaLimits, build_schema
 
 

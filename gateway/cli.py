@@ -12,7 +12,8 @@ from gateway import database, logs, serving
 from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
 from gateway.local_neo4j import LocalNeo4jError
 from gateway.settings import Settings
-from graph import demo, migrations
+from graph.shared import demo
+from graph.shared import migrations
 
 app = typer.Typer(help="PartnerGraph: a GraphQL gateway over a Neo4j partner graph.", no_args_is_help=True)
 db = typer.Typer(help="The local Neo4j server (ignored when NEO4J_URI is set).", no_args_is_help=True)
@@ -164,7 +165,7 @@ def deals_expire(
     """Close with EXPIRED the deal registrations past their review deadline or protection period."""
     from datetime import UTC, datetime
 
-    from graph.deal_setup import expire_registrations
+    from graph.selling.writes import expire_registrations
 
     try:
         moment = datetime.fromisoformat(now) if now else datetime.now(UTC)

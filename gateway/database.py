@@ -7,8 +7,9 @@ import logging
 from gateway.local_neo4j import LocalNeo4j
 from gateway.secrets import ensure_secret
 from gateway.settings import Settings
-from graph import demo, migrations
-from graph.client import GraphClient
+from graph.shared import demo
+from graph.shared import migrations
+from graph.shared.client import GraphClient
 
 log = logging.getLogger("partnergraph.database")
 

@@ -30,12 +30,12 @@ from gateway import logs
 from gateway.metrics import GatewayMetrics
 from gateway.playground import render_playground
 from gateway.settings import Settings
-from graph import people
-from graph.client import CypherStats, GraphClient
-from graph.records import IdentityRecord
-from resolvers.clock import Clock, SystemClock
+from graph.partners import reads as partners_reads
+from graph.partners.records import IdentityRecord
+from graph.shared.client import CypherStats, GraphClient
 from resolvers.context import BusinessRules, PageLimits, RequestContext
-from resolvers.errors import PublicError
+from resolvers.shared.clock import Clock, SystemClock
+from resolvers.shared.errors import PublicError
 
 log = logging.getLogger("partnergraph.http")
 
@@ -161,7 +161,7 @@ class GraphQLEndpoint:
             subject = await self.verifier.subject(token)
         except InvalidToken as exc:
             raise _unauthorized(str(exc)) from exc
-        identity = await people.identity(session, subject)  # a failure here answers 503/500 through _answer
+        identity = await partners_reads.identity(session, subject)  # a failure here answers 503/500 through _answer
         if identity is None:
             raise _unauthorized("the token names no known person")
         try:

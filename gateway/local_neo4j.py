@@ -20,8 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import neo4j
 import psutil
+
+import neo4j
 
 REPO = Path(__file__).resolve().parent.parent
 POM = REPO / "neo4j" / "pom.xml"

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 if TYPE_CHECKING:
-    from graph.client import CypherStats, GraphClient
+    from graph.shared.client import CypherStats, GraphClient
 
 MAX_OPERATION_NAMES = 100  # distinct operation labels kept; later names count as "other"
 _NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")  # a GraphQL name, at most 64 characters

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from resolvers.checks import MAX_BATCH
+from resolvers.shared.checks import MAX_BATCH
 
 
 def _xdg(var: str, fallback: str) -> Path:

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import DisableIntrospection, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
-from schema.admission import refuse_forbidden_first
-from schema.limits import DocumentShapes, OperationLimits, SchemaLimits
-from schema.organizations import InternalOrg
-from schema.partners import PartnerName
+# First of the domains: Partner composes every domain's partner_fields, whose types point back at it, and this
+# cycle loads cleanly only when it starts here (schema/shared/partner_references.py).
+import schema.partners.types  # noqa: F401
+from resolvers.shared.errors import PublicError
 from schema.mutation import Mutation
+from schema.partners.types import InternalOrg, PartnerName
 from schema.query import Query
-from schema.selling_enums import MINOR_UNITS_SCALAR, MinorUnits
+from schema.selling.enums import MINOR_UNITS_SCALAR, MinorUnits
+from schema.shared.admission import refuse_forbidden_first
+from schema.shared.limits import DocumentShapes, OperationLimits, SchemaLimits
 
 __all__ = ["DOCUMENT_CACHE_SIZE", "SchemaLimits", "build_schema"]
 
 DOCUMENT_CACHE_SIZE = 256  # distinct GraphQL documents whose parse, shape and validation are kept
+
+
+class PartnerGraphSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        # A client's mistake (a PublicError: a bad ID, a refused argument) is not logged as a server error with a
+        # traceback; the gateway logs it as one line, and logs and masks every other error itself.
+        super().process_errors([e for e in errors if not isinstance(e.original_error, PublicError)], execution_context)
 
 
 def build_schema(limits: SchemaLimits) -> strawberry.Schema:
@@ -33,7 +45,7 @@ def build_schema(limits: SchemaLimits) -> strawberry.Schema:
     ]
     if not limits.introspection:
         extensions.append(DisableIntrospection)
-    schema = strawberry.Schema(
+    schema = PartnerGraphSchema(
         query=Query,
         mutation=Mutation,
         types=[PartnerName, InternalOrg],  # reached only through the PartnerRef / Organization interfaces

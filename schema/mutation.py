@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.accounts import AccountMutations
-from schema.case_mutations import CaseMutations
-from schema.insights_mutations import InsightsMutations
-from schema.partner_setup import PartnerSetupMutations
-from schema.partnership_setup import PartnershipMutations
-from schema.program_setup import ProgramSetupMutations
-from schema.selling_mutations import SellingMutations
+from schema.cases.mutations import CaseMutations
+from schema.insights.mutations import InsightsMutations
+from schema.partners.mutations import AccountMutations, PartnerSetupMutations
+from schema.programs.mutations import PartnershipMutations, ProgramSetupMutations
+from schema.selling.mutations import SellingMutations
 
 
 @strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes nothing.")

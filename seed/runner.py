@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph.client import GraphClient
-from graph.cypher_files import CYPHER_DIR
+from graph.shared.client import GraphClient
+from graph.shared.cypher_files import CYPHER_DIR
 from seed import channel
 from seed.shape import ChannelShape
 
@@ -74,7 +74,7 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
     session = client.session()
     if wipe_first:
         await wipe(client)
-    elif (await session.read("demo/partner_count"))[0]["partners"]:
+    elif (await session.read("shared/partner_count"))[0]["partners"]:
         raise NotEmpty("the database already holds partners; seed an empty one or pass --wipe")
 
     report = SeedReport(partners=shape.partners)

@@ -32,8 +32,8 @@ from gateway.identity import mint_demo_token, mint_person_token  # noqa: E402
 from gateway.local_neo4j import LocalNeo4j, free_port  # noqa: E402
 from gateway.serving import uvicorn_config  # noqa: E402
 from gateway.settings import Settings  # noqa: E402
-from graph.client import GraphClient, GraphSession  # noqa: E402
-from resolvers.clock import ControlledClock  # noqa: E402
+from graph.shared.client import GraphClient, GraphSession
+from resolvers.shared.clock import ControlledClock
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 

@@ -13,7 +13,7 @@ from bench.profile import channel_reads, explain_plan
 from gateway import database
 from gateway.app import create_app
 from gateway.identity import mint_person_token
-from graph import migrations
+from graph.shared import migrations
 from seed.runner import seed
 from seed.shape import ChannelShape
 from tests.conftest import make_settings

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import httpx
 
 from gateway.app import create_app
-from resolvers.clock import ControlledClock
+from resolvers.shared.clock import ControlledClock
 from tests.conftest import GatewayClient, global_id
-from tests.test_selling_flow import _cleanup, _create, _deal, _key, _move
+from tests.selling.test_selling_flow import _cleanup, _create, _deal, _key, _move
 
 
 async def test_deal_periods_come_from_the_settings(settings, graph, session):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from resolvers.clock import ControlledClock, SystemClock
+from resolvers.shared.clock import ControlledClock, SystemClock
 
 
 def test_controlled_clock_stands_still_until_moved():

@@ -12,7 +12,7 @@ from gateway import database
 from gateway.app import create_app
 from gateway.http import failure_code
 from gateway.local_neo4j import free_port
-from graph.client import GraphClient
+from graph.shared.client import GraphClient
 from tests.conftest import global_id, remove_prefixed, write
 
 
@@ -105,7 +105,7 @@ NOT_A_NODE = "Tm9kZTpwLW5vcnRod2luZA=="  # base64 "Node:p-northwind"
 
 
 @pytest.mark.parametrize("persona", ["enterprise-admin", "partner-associate"])
-async def test_a_global_id_of_a_non_node_type_reads_as_not_found(gql, persona, caplog):
+async def test_a_global_id_of_a_non_node_type_is_a_typed_client_error(gql, persona, caplog):
     query = "query($id: ID!) { node(id: $id) { id } }"
     missing = await gql.http.post("/graphql", json={"query": query, "variables": {"id": global_id("Partner", "p-none")}},
                                   headers={"authorization": f"Bearer {gql.token(persona)}"})
@@ -117,8 +117,30 @@ async def test_a_global_id_of_a_non_node_type_reads_as_not_found(gql, persona, c
         for node_id in ids:
             response = await gql.http.post("/graphql", json={"query": query, "variables": {"id": node_id}},
                                            headers={"authorization": f"Bearer {gql.token(persona)}"})
-            assert response.content == missing.content, node_id
+            body = response.json()
+            assert body["data"] == {"node": None}, node_id
+            assert [e["extensions"]["code"] for e in body["errors"]] == ["VALIDATION"], node_id
+            assert body["errors"][0]["message"] == "`id`: not a global ID this API issued"
     assert not [r for r in caplog.records if r.exc_info], "no traceback for a client's id"
+
+
+# One behaviour on every entry point that reads a node by global ID: an ID this API could not have issued for
+# the argument (malformed, of another type) is VALIDATION; a well-formed one naming nothing visible is null.
+BY_ID = [("node", "Partner"), ("partner", "Partner"), ("program", "Program"), ("case", "Case"),
+         ("dealRegistration", "DealRegistration"), ("dealLineage", "DealRegistration")]
+
+
+@pytest.mark.parametrize("field,type_name", BY_ID)
+async def test_every_read_by_global_id_answers_alike(gql, field, type_name):
+    query = f"query($id: ID!) {{ {field}(id: $id) {{ __typename }} }}"
+    status, body = await gql.post(query, variables={"id": global_id(type_name, "no-such-key")})
+    assert status == 200 and body["data"] == {field: None} and "errors" not in body
+    wrong_type = global_id("Money" if field == "node" else "Segment", "seg-reseller-gold")
+    for junk in ("junk", "!!!garbage", wrong_type):
+        status, body = await gql.post(query, variables={"id": junk})
+        assert status == 200 and body["data"] == {field: None}, junk
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["VALIDATION"], junk
+        assert body["errors"][0]["message"].startswith("`id`: "), body
 
 
 async def test_garbage_global_ids_are_a_typed_client_error(gql):

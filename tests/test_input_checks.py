@@ -8,8 +8,8 @@ import uuid
 
 import pytest
 
-from graph.errors import ErrorCode
-from resolvers.checks import Checks
+from graph.shared.errors import ErrorCode
+from resolvers.shared.checks import Checks
 from tests.conftest import global_id, remove_prefixed, write
 
 FABRIKAM = global_id("Partner", "p-fabrikam")

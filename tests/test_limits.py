@@ -14,8 +14,8 @@ from strawberry.schema import schema_converter
 from bench.queries import Q1
 from gateway.app import create_app, schema_limits
 from schema import build_schema
-from schema.admission import ACTIONS, metadata
-from schema.limits import DocumentShape
+from schema.shared.admission import ACTIONS, metadata
+from schema.shared.limits import DocumentShape
 from tests.conftest import GatewayClient, global_id
 
 VIEWER_LOOKUP = 1  # the only round trip of a rejected request: who is asking

@@ -7,7 +7,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from gateway.app import create_app
 from gateway.local_neo4j import free_port
-from graph.client import GraphClient
+from graph.shared.client import GraphClient
 
 
 def _samples(text: str) -> dict[tuple[str, tuple], float]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from graph import migrations
+from graph.shared import migrations
 
 
 async def test_all_migrations_recorded(session):
-    recorded = await session.read("migrations/applied")
+    recorded = await session.read("shared/applied_migrations")
     assert [row["version"] for row in recorded] == [m.version for m in migrations.available()]
     assert all(row["checksum"] == m.checksum for row, m in zip(recorded, migrations.available()))
 

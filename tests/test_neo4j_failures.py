@@ -29,7 +29,7 @@ from gateway.cli import app as cli
 from gateway.identity import mint_demo_token
 from gateway.local_neo4j import LocalNeo4j, free_port
 from gateway.settings import Settings
-from graph.client import GraphClient
+from graph.shared.client import GraphClient
 from tests.conftest import make_settings
 
 READ = "{ partners(first: 5) { edges { node { name } } } }"

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from gateway import database
-from graph import migrations
+from graph.shared import migrations
 from seed import channel
 from seed.runner import NotEmpty, seed
 from seed.shape import ChannelShape

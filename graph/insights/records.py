@@ -1,0 +1,124 @@
+"""Plain records the repositories return; nothing here knows about GraphQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Programs and partnerships (setup steps 2 and 3). Neo4j temporals become Python dates and datetimes.
+from datetime import datetime  # noqa: E402
+from typing import Any
+
+
+# Partner 360: aggregate figures computed in Cypher (graph/insights.py).
+@dataclass(frozen=True, slots=True)
+class InsightCountRecord:
+    """A count of records in one state (a status, stage or role)."""
+
+    key: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInsightRecord:
+    partner_count: int
+    by_stage: tuple[tuple[str, int, int], ...]  # (stage, count, value) of the opportunities open at the period end
+    open_count: int
+    open_value: int
+    previous_open_count: int
+    previous_open_value: int
+    unconverted: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationInsightRecord:
+    partner_count: int
+    by_status: tuple[InsightCountRecord, ...]
+    decided: int
+    approved: int
+    median_hours_to_decision: float | None
+    conflicts: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlySalesRecord:
+    month: Any  # datetime.date, the first day of the month
+    orders: int
+    revenue: int
+    unconverted: int
+
+
+@dataclass(frozen=True, slots=True)
+class SalesInsightRecord:
+    partner_count: int
+    won: int
+    lost: int
+    by_month: tuple[MonthlySalesRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInsightRecord:
+    partner_count: int
+    by_status: tuple[InsightCountRecord, ...]
+    resolved: int
+    resolved_within_target: int
+    open: int
+    open_breached: int
+
+
+@dataclass(frozen=True, slots=True)
+class StaffInsightRecord:
+    partner_count: int
+    by_role: tuple[InsightCountRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardRecord:
+    """Where a partner's metric stands in the segment of one of its partnerships (Partner 360 scorecards)."""
+
+    partnership_id: str
+    segment_id: str
+    next_segment_id: str | None
+    value: float | None
+    peers: int
+    percentile: float | None
+    median: float | None
+    next_peers: int
+    next_median: float | None
+
+
+# Segment evaluation: a segment criterion against a partner's metric, and a partnership's verdict.
+@dataclass(frozen=True, slots=True)
+class CriterionEvaluationRecord:
+    criterion_id: str
+    metric: str
+    operator: str
+    threshold: float
+    value: float | None  # the partner's figure; None when the metric is unknown or has no value
+    met: bool | None  # None: the metric is not one the evaluation knows (not evaluable)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentEvaluationRecord:
+    partnership_id: str
+    partner_id: str
+    partner_name: str
+    segment_id: str
+    change: str | None  # UPGRADE, DOWNGRADE, or None (stays)
+    target_segment_id: str | None
+    next_segment_id: str | None
+    criteria: tuple[CriterionEvaluationRecord, ...]  # of the current segment
+    next_criteria: tuple[CriterionEvaluationRecord, ...]  # of the next segment up
+    start: datetime
+    end: datetime
+
+
+# Partner 360 risk signals: the figures behind the flags (graph/insights.py, insights/risks.cypher).
+@dataclass(frozen=True, slots=True)
+class RiskInsightRecord:
+    partner_count: int
+    stalled_count: int
+    stalled: tuple[dict[str, Any], ...]  # {id, name, partnerName, stage, ageDays, medianDays, peers}, oldest first
+    breached: int  # cases opened in the period breaching a target (as of now)
+    previous_breached: int  # the same for the previous period
+    ending: tuple[dict[str, Any], ...]  # {id, partnerName, programName, endDate, source}
+    last_activity: datetime | None

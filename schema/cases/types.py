@@ -1,0 +1,218 @@
+"""Partner cases: their SLA figures, comments and work notes, queues."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from graph.cases.records import CaseCommentRecord, CaseRecord, CaseSlaRecord, SlaPolicyRecord
+from graph.cases.records import CaseFilter as CaseFilterRecord
+from resolvers.cases import reads as cases_reads
+from resolvers.shared.global_ids import key_of
+from schema.cases.enums import CaseCommentVisibility, CasePriority, CaseStatus
+from schema.partners import types as partner_types
+from schema.programs.types import Segment
+from schema.shared.keys import KeyedNode
+from schema.shared.nodes import LoadedNode
+from schema.shared.pagination import to_connection
+from schema.shared.partner_references import LazyAccount, LazyPartner, LazyPerson
+
+
+def case_filter(status: list[CaseStatus] | None = None, priority: list[CasePriority] | None = None,
+                open: bool | None = None, breached: bool | None = None, account: str | None = None,
+                opened_by: str | None = None, queue: str | None = None) -> CaseFilterRecord:
+    return CaseFilterRecord(
+        statuses=tuple(s.value for s in status) if status is not None else None,
+        priorities=tuple(p.value for p in priority) if priority is not None else None,
+        open=open, breached=breached,
+        account_id=key_of(account, "Account", "account"),
+        opened_by_id=key_of(opened_by, "Person", "openedBy"),
+        queue_id=key_of(queue, "Queue", "queue"),
+    )
+
+
+@strawberry.type(description="A queue of cases worked by enterprise partner agents.")
+class Queue(LoadedNode, relay.Node, KeyedNode):
+    loader = "queue"
+    id: relay.NodeID[str]
+    name: str = strawberry.field(description="The queue's name.")
+    is_default: bool = strawberry.field(description="New cases land in the default queue.")
+
+    @classmethod
+    def from_record(cls, row: dict[str, Any]) -> Queue:
+        return cls(id=row["id"], name=row["name"], is_default=row["isDefault"])
+
+
+@strawberry.type(description="A case's service levels as of now. The clock pauses while the case awaits the "
+                 "partner (and while it is resolved, until a reopen).")
+class CaseSla:
+    response_minutes: int = strawberry.field(description="Response target: minutes from opening to the first response.")
+    resolution_minutes: int = strawberry.field(
+        description="Resolution target: minutes from opening to resolution, not counting paused time.")
+    response_due_at: datetime = strawberry.field(description="When the first response is due (UTC).")
+    resolution_due_at: datetime = strawberry.field(
+        description="When resolution is due (UTC), paused time added; while paused it moves with the clock.")
+    paused_seconds: int = strawberry.field(description="Seconds the clock has been paused so far.")
+    paused: bool = strawberry.field(description="Whether the clock is paused now.")
+    response_breached: bool = strawberry.field(description="No first response by the response target.")
+    resolution_breached: bool = strawberry.field(description="Not resolved by the resolution target.")
+    breached: bool = strawberry.field(description="Either target breached.")
+    response_remaining_seconds: int | None = strawberry.field(
+        description="Seconds left until the response target (negative when overdue); null once responded or closed.")
+    resolution_remaining_seconds: int | None = strawberry.field(
+        description="Seconds left until the resolution target (negative when overdue); null once resolved.")
+
+    @classmethod
+    def from_record(cls, r: CaseSlaRecord) -> CaseSla:
+        return cls(response_minutes=r.response_minutes, resolution_minutes=r.resolution_minutes,
+                   response_due_at=r.response_due_at, resolution_due_at=r.resolution_due_at,
+                   paused_seconds=r.paused_seconds, paused=r.paused, response_breached=r.response_breached,
+                   resolution_breached=r.resolution_breached, breached=r.breached,
+                   response_remaining_seconds=r.response_remaining_seconds,
+                   resolution_remaining_seconds=r.resolution_remaining_seconds)
+
+
+@strawberry.type(description="SLA targets for one priority: those of a program segment, or the default ones used "
+                 "when none of a partner's segments sets any. A case copies the minutes of its policy when it is "
+                 "opened, so changing a policy moves the targets of cases opened afterwards only.")
+class SlaPolicy:
+    key: str = strawberry.field(description="The policy's stable key.")
+    priority: CasePriority = strawberry.field(description="The case priority the targets are for.")
+    response_minutes: int = strawberry.field(description="Minutes from opening to the first response.")
+    resolution_minutes: int = strawberry.field(
+        description="Minutes from opening to resolution, not counting time paused.")
+    is_default: bool = strawberry.field(description="Whether this is a default policy (no segment).")
+    updated_at: datetime | None = strawberry.field(
+        description="When setSlaPolicy last set it (UTC); null for policies loaded from data files.")
+    segment_id: strawberry.Private[str | None]
+
+    @classmethod
+    def from_record(cls, r: SlaPolicyRecord) -> SlaPolicy:
+        return cls(key=r.id, priority=CasePriority(r.priority), response_minutes=r.response_minutes,
+                   resolution_minutes=r.resolution_minutes, is_default=r.is_default, updated_at=r.updated_at,
+                   segment_id=r.segment_id)
+
+    @strawberry.field(description="The segment that sets these targets; null for a default policy or when the "
+                      "viewer may not see the segment.")
+    async def segment(self, info: Info) -> Segment | None:
+        if self.segment_id is None:
+            return None
+        record = await info.context.loaders.segment.load(self.segment_id)
+        return Segment.from_record(record) if record else None
+
+
+@strawberry.type(description="A comment on a case: partner-visible, or an enterprise-only work note.")
+class CaseComment:
+    key: str = strawberry.field(description="The comment's stable key.")
+    body: str = strawberry.field(description="The text.")
+    visibility: CaseCommentVisibility = strawberry.field(description="Who may read it.")
+    at: datetime = strawberry.field(description="When it was written (UTC).")
+    author_id: strawberry.Private[str | None]
+
+    @classmethod
+    def from_record(cls, r: CaseCommentRecord) -> CaseComment:
+        return cls(key=r.id, body=r.body, visibility=CaseCommentVisibility(r.visibility), at=r.at, author_id=r.author_id)
+
+    @strawberry.field(description="Who wrote it; null when the viewer may not see that person.")
+    async def author(self, info: Info) -> LazyPerson | None:
+        if self.author_id is None:
+            return None
+        record = await info.context.loaders.person.load(self.author_id)
+        return partner_types.Person.from_record(record) if record else None
+
+
+async def _person(info: Info, person_id: str | None) -> LazyPerson | None:
+    if person_id is None:
+        return None
+    record = await info.context.loaders.person.load(person_id)
+    return partner_types.Person.from_record(record) if record else None
+
+
+@strawberry.type(description="A partner case: opened by partner staff for their organization or one of its "
+                 "end-customer accounts, worked by the enterprise's partner agents under SLA targets that "
+                 "follow the partner's segment.")
+class Case(LoadedNode, relay.Node, KeyedNode):
+    id: relay.NodeID[str]
+    number: str = strawberry.field(description="Human-readable number, e.g. CASE-000123.")
+    subject: str = strawberry.field(description="One-line summary.")
+    description: str | None = strawberry.field(description="The details.")
+    category: str | None = strawberry.field(description="Category, free text (e.g. TECHNICAL, LICENSING).")
+    priority: CasePriority = strawberry.field(description="Priority.")
+    status: CaseStatus = strawberry.field(description="Lifecycle status.")
+    opened_at: datetime = strawberry.field(description="When it was opened (UTC).")
+    first_response_at: datetime | None = strawberry.field(
+        description="The enterprise's first response: its first partner-visible comment or status move (UTC).")
+    resolved_at: datetime | None = strawberry.field(description="When it was last resolved (UTC); null if not resolved.")
+    closed_at: datetime | None = strawberry.field(description="When it was closed or cancelled (UTC).")
+    updated_at: datetime | None = strawberry.field(description="Last change (UTC).")
+    sla: CaseSla = strawberry.field(description="Targets, time remaining and breaches, as of now.")
+    record: strawberry.Private[CaseRecord]
+
+    @classmethod
+    def from_record(cls, r: CaseRecord) -> Case:
+        return cls(id=r.id, number=r.number, subject=r.subject, description=r.description, category=r.category,
+                   priority=CasePriority(r.priority), status=CaseStatus(r.status), opened_at=r.opened_at,
+                   first_response_at=r.first_response_at, resolved_at=r.resolved_at, closed_at=r.closed_at,
+                   updated_at=r.updated_at, sla=CaseSla.from_record(r.sla), record=r)
+
+    @classmethod
+    async def load_records(cls, info: Info, keys: list[str]) -> list[CaseRecord | None]:
+        return await cases_reads.cases(info.context, keys)  # keyed with the request's "now" for the SLA figures
+
+    @strawberry.field(description="The partner the case is for.")
+    async def partner(self, info: Info) -> LazyPartner | None:
+        record = await info.context.loaders.partner.load(self.record.partner_id)
+        return partner_types.Partner.from_record(record) if record else None
+
+    @strawberry.field(description="The end-customer account the case is for; null for the partner's own case.")
+    async def account(self, info: Info) -> LazyAccount | None:
+        if self.record.account_id is None:
+            return None
+        record = await info.context.loaders.account.load(self.record.account_id)
+        return partner_types.Account.from_record(record) if record else None
+
+    @strawberry.field(description="What the case is about (a product, an order or a deal registration); null "
+                      "when none or not visible.")
+    async def about(self, info: Info) -> relay.Node | None:
+        if self.record.about_id is None or self.record.about_type is None:
+            return None
+        definition = info.schema.get_type_by_name(self.record.about_type)
+        node_type = getattr(definition, "origin", None)
+        if not (isinstance(node_type, type) and issubclass(node_type, relay.Node)):
+            return None
+        (found,) = await node_type.resolve_nodes(info=info, node_ids=[self.record.about_id])
+        return found
+
+    @strawberry.field(description="The partner person who opened it.")
+    async def opened_by(self, info: Info) -> LazyPerson | None:
+        return await _person(info, self.record.opened_by_id)
+
+    @strawberry.field(description="The partner-side owner, if any.")
+    async def owner(self, info: Info) -> LazyPerson | None:
+        return await _person(info, self.record.owner_id)
+
+    @strawberry.field(description="The enterprise partner agent it is assigned to; null when in a queue.")
+    async def assignee(self, info: Info) -> LazyPerson | None:
+        return await _person(info, self.record.assignee_id)
+
+    @strawberry.field(description="The queue it waits in; null when assigned to an agent.")
+    async def queue(self, info: Info) -> Queue | None:
+        if self.record.queue_id is None:
+            return None
+        (found,) = await Queue.resolve_nodes(info=info, node_ids=[self.record.queue_id])
+        return found
+
+    @strawberry.field(description="Comments, oldest first; enterprise work notes (INTERNAL) only for enterprise staff.")
+    async def comments(
+        self, info: Info,
+        visibility: Annotated[CaseCommentVisibility | None, strawberry.argument(description="Only this visibility.")] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+    ) -> relay.Connection[CaseComment]:
+        page = await cases_reads.comments(info.context, self.id, visibility.value if visibility else None,
+                                             first, after)
+        return to_connection(page, CaseComment.from_record)

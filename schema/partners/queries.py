@@ -1,0 +1,37 @@
+"""Root query fields of the partners domain: the viewer and channel partners."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from resolvers.partners import reads as partners_reads
+from schema.partners.enums import OrderDirection
+from schema.partners.inputs import PartnerOrder
+from schema.partners.types import FilterArg, Partner, Viewer, filter_record
+from schema.shared.nodes import GlobalIdArg, node_by_id
+from schema.shared.pagination import AfterArg, FirstArg, to_connection
+
+OrderArg = Annotated[PartnerOrder | None, strawberry.argument(description="The order; by name when left out.")]
+
+
+@strawberry.type
+class PartnerQueries:
+    @strawberry.field(description="Who is asking.")
+    def viewer(self, info: Info) -> Viewer:
+        return Viewer(persona=info.context.viewer.persona)
+
+    @strawberry.field(description="A channel partner by global ID; null when it does not exist or is out of scope.")
+    async def partner(self, info: Info, id: GlobalIdArg) -> Partner | None:
+        return await node_by_id(info, id, Partner)
+
+    @strawberry.field(description="The channel partners the viewer may see, by name.")
+    async def partners(self, info: Info, filter: FilterArg = None, order_by: OrderArg = None,
+                       first: FirstArg = None, after: AfterArg = None) -> relay.Connection[Partner]:
+        order = order_by or PartnerOrder()
+        page = await partners_reads.partners(info.context, first, after, filter_record(filter),
+                                             order.field.value, order.direction is OrderDirection.DESC)
+        return to_connection(page, Partner.from_record)

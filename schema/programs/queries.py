@@ -1,0 +1,26 @@
+"""Root query fields of the programs domain."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from resolvers.programs import reads as programs_reads
+from schema.programs.types import Program, StatusArg
+from schema.shared.nodes import GlobalIdArg, node_by_id
+from schema.shared.pagination import AfterArg, FirstArg, to_connection
+
+
+@strawberry.type
+class ProgramQueries:
+    @strawberry.field(description="A partner program by global ID; null when it does not exist or is not visible "
+                      "(partner staff do not see DRAFT programs).")
+    async def program(self, info: Info, id: GlobalIdArg) -> Program | None:
+        return await node_by_id(info, id, Program)
+
+    @strawberry.field(description="The partner programs the viewer may see, by name.")
+    async def programs(self, info: Info, status: StatusArg = None, first: FirstArg = None,
+                       after: AfterArg = None) -> relay.Connection[Program]:
+        page = await programs_reads.programs(info.context, status.value if status else None, first, after)
+        return to_connection(page, Program.from_record)

@@ -1,0 +1,67 @@
+"""Fields on a Partner for its selling records (deal registrations, opportunities, quotes, orders):
+each a filtered connection of the records the partner registered, through DataLoaders (one round trip
+per field per level, whatever the number of partners)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from resolvers.selling import reads as selling_reads
+from schema.selling.enums import DealRegistrationStatus, OpportunityStage, OpportunityStatus, OrderStatus, QuoteStatus
+from schema.selling.types import DealRegistration, Opportunity, Order, Quote
+from schema.shared.pagination import to_connection
+
+First = Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")]
+
+
+After = Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")]
+
+
+@strawberry.type
+class PartnerSellingFields:
+    @strawberry.field(description="The deal registrations this partner registered that the viewer may see, by name.")
+    async def deal_registrations(
+        self, info: Info,
+        status: Annotated[DealRegistrationStatus | None, strawberry.argument(description="Only this status.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[DealRegistration]:
+        page = await selling_reads.registrations_of_partner(info.context, self.id, status.value if status else None,
+                                                                first, after)
+        return to_connection(page, DealRegistration.from_record)
+
+    @strawberry.field(description="The opportunities of this partner's deals that the viewer may see, by name.")
+    async def opportunities(
+        self, info: Info,
+        status: Annotated[OpportunityStatus | None, strawberry.argument(
+            description="OPEN (not closed) or CLOSED (won or lost); all when left out.")] = None,
+        stage: Annotated[OpportunityStage | None, strawberry.argument(description="Only this stage.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[Opportunity]:
+        open_ = None if status is None else status is OpportunityStatus.OPEN
+        page = await selling_reads.opportunities_of_partner(info.context, self.id, open_,
+                                                                stage.value if stage else None, first, after)
+        return to_connection(page, Opportunity.from_record)
+
+    @strawberry.field(description="The quotes (every version) of this partner's deals that the viewer may see, by name.")
+    async def quotes(
+        self, info: Info,
+        status: Annotated[QuoteStatus | None, strawberry.argument(description="Only this status.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[Quote]:
+        page = await selling_reads.quotes_of_partner(info.context, self.id, status.value if status else None,
+                                                         first, after)
+        return to_connection(page, Quote.from_record)
+
+    @strawberry.field(description="The orders of this partner's deals that the viewer may see, by name.")
+    async def orders(
+        self, info: Info,
+        status: Annotated[OrderStatus | None, strawberry.argument(description="Only this status.")] = None,
+        first: First = None, after: After = None,
+    ) -> relay.Connection[Order]:
+        page = await selling_reads.orders_of_partner(info.context, self.id, status.value if status else None,
+                                                         first, after)
+        return to_connection(page, Order.from_record)

@@ -1,0 +1,30 @@
+"""Typed user errors carried by every mutation payload."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.shared.errors import ErrorCode as ErrorCodeValue
+from graph.shared.errors import UserError as UserErrorRecord
+
+ErrorCode = strawberry.enum(
+    ErrorCodeValue,
+    name="ErrorCode",
+    description="Why a mutation changed nothing: NOT_FOUND (or out of scope), FORBIDDEN, VALIDATION, "
+    "INVALID_TRANSITION (not allowed from the current state) or CONFLICT (clashes with existing data).",
+)
+
+
+@strawberry.type(description="A reason a mutation was refused. A refused mutation changes nothing, for any item of a batch.")
+class UserError:
+    code: ErrorCode = strawberry.field(description="The kind of refusal.")
+    message: str = strawberry.field(description="What is wrong, for a person to read.")
+    field: list[str] = strawberry.field(description="Path to the input at fault, e.g. [\"partners\", \"2\", \"parent\"].")
+
+    @classmethod
+    def from_record(cls, error: UserErrorRecord) -> UserError:
+        return cls(code=error.code, message=error.message, field=list(error.field))
+
+
+def user_errors(errors: list[UserErrorRecord]) -> list[UserError]:
+    return [UserError.from_record(e) for e in errors]

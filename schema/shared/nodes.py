@@ -1,0 +1,63 @@
+"""Nodes by global ID: the one `resolve_nodes` of every node type, and the root fields that read one node.
+
+Global IDs are read by `resolvers.shared.global_ids` with one behaviour on every entry point: an ID this API
+could not have issued for the argument is VALIDATION; one that names nothing the viewer may see reads as null."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+from strawberry.types.base import StrawberryObjectDefinition
+
+from resolvers.shared.errors import PublicError
+from resolvers.shared.global_ids import MALFORMED, GlobalIdRefused, decode_any, key_of
+
+GlobalIdArg = Annotated[strawberry.ID, strawberry.argument(description="The object's global ID.")]
+
+
+class LoadedNode:
+    """A base (before `relay.Node`) of node types read through one of the request's DataLoaders: `loader` names
+    it in `info.context.loaders`, and `from_record` builds the type from what it loads."""
+
+    loader = ""  # a plain class attribute, not a field: the name of the request's DataLoader
+
+    @classmethod
+    def from_record(cls, record: Any) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    async def load_records(cls, info: Info, keys: list[str]) -> list[Any]:
+        return await getattr(info.context.loaders, cls.loader).load_many(keys)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        records = await cls.load_records(info, list(node_ids))
+        return [cls.from_record(r) if r is not None else None for r in records]
+
+
+async def node_by_id(info: Info, value: str, node_type: type[LoadedNode], argument: str = "id") -> Any:
+    """The node of `node_type` a root field's global ID names, or None when the viewer may not see it."""
+    type_name = node_type.__strawberry_definition__.name  # type: ignore[attr-defined]
+    (found,) = await node_type.resolve_nodes(info=info, node_ids=[key_of(value, type_name, argument)])
+    return found
+
+
+async def any_node_by_id(info: Info, value: str) -> relay.Node | None:
+    """`node(id:)`: any node type of the schema, by the type name inside the global ID."""
+    try:
+        type_name, key = decode_any(value)
+    except GlobalIdRefused as refused:
+        raise PublicError(f"`id`: {refused}", "VALIDATION") from refused
+    # Any Node object type of the schema answers by the type name inside the global ID; any other name (`Node`
+    # itself, another interface, a non-node type, no type at all) is not an ID this API issues.
+    definition = info.schema.get_type_by_name(type_name)
+    node_type = getattr(definition, "origin", None)
+    if not (isinstance(definition, StrawberryObjectDefinition) and not definition.is_interface
+            and isinstance(node_type, type) and issubclass(node_type, relay.Node)):
+        raise PublicError(f"`id`: {MALFORMED}", "VALIDATION")
+    (found,) = await node_type.resolve_nodes(info=info, node_ids=[key])
+    return found
