@@ -42,7 +42,7 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     Action.MANAGE_ACCOUNTS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
     # Cases: partner staff open and follow up their cases; the enterprise admin and partner agents work
     # them. Relationship managers and executives read cases only. Which status moves each side may
-    # make is checked in the write transaction (graph/case_setup.py).
+    # make is checked in the write transaction (graph/cases/writes.py).
     Action.OPEN_CASES: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE}),
     Action.COMMENT_ON_CASES: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE,
                                         Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT}),

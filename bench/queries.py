@@ -29,7 +29,8 @@ WHERE COUNT {{ (d)-[:PARENT_OF]->() }} <= {CHILDREN_PAGE}
 WITH d, COUNT {{ (d)-[:PARENT_OF]->()-[:PARENT_OF]->() }} AS grandchildren
 ORDER BY grandchildren DESC, d.id LIMIT 1
 RETURN d.id AS partner, grandchildren,
-       head(COLLECT {{ MATCH (admin:Person)-[:MEMBER_OF {{role: 'ADMIN'}}]->(d) RETURN admin.id ORDER BY admin.id }}) AS admin
+       head(COLLECT {{ MATCH (admin:Person)-[:MEMBER_OF {{role: 'ADMIN'}}]->(d)
+                       RETURN admin.id ORDER BY admin.id }}) AS admin
 """
 # Q4: the partner associate with the most deals and cases of their own (submitted / opened or owned).
 TARGET_ASSOCIATE = f"""
@@ -45,7 +46,8 @@ TARGET_WRITER = """
 MATCH (admin:Person)-[:MEMBER_OF {role: 'ADMIN'}]->(p:Partner {status: 'ACTIVE'})-[:SERVES]->(a:Account)
 RETURN admin.id AS person, p.id AS partner, a.id AS account ORDER BY p.id, a.id LIMIT 1
 """
-ENTERPRISE_ADMIN = "MATCH (p:Person)-[:EMPLOYED_BY {role: 'ADMIN'}]->(:InternalOrg) RETURN p.id AS person ORDER BY p.id LIMIT 1"
+ENTERPRISE_ADMIN = ("MATCH (p:Person)-[:EMPLOYED_BY {role: 'ADMIN'}]->(:InternalOrg) "
+                    "RETURN p.id AS person ORDER BY p.id LIMIT 1")
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ Q1 = f"""query Q1($partner: ID!) {{
   partner(id: $partner) {{ key children(first: {CHILDREN_PAGE}) {{ pageInfo {{ hasNextPage }} edges {{ node {{
     key children(first: {CHILDREN_PAGE}) {{ pageInfo {{ hasNextPage }} edges {{ node {{
       key name opportunities(status: OPEN, first: {OPPORTUNITY_PAGE}) {{ pageInfo {{ hasNextPage }} edges {{ node {{
-        key name stage amount {{ amount currency }} registration {{ account {{ key name }} }} }} }} }} }} }} }} }} }} }} }}
+        key name stage amount {{ amount currency }} registration {{ account {{ key name }} }}
+      }} }} }} }} }} }} }} }} }} }}
 }}"""
 Q1_FLOOR = """
 MATCH (:Partner {id: $partner})-[:PARENT_OF]->(:Partner)-[:PARENT_OF]->(sub:Partner)
@@ -147,7 +150,8 @@ MATCH (person:Person {id: $person})-[:MEMBER_OF]->(org:Partner)
 RETURN org.id AS partner, org.name AS name,
        COLLECT { MATCH (person)<-[:SUBMITTED_BY|OWNED_BY]-(dr:DealRegistration)-[:REGISTERED_BY]->(org)
                  OPTIONAL MATCH (dr)-[:FOR]->(a:Account) OPTIONAL MATCH (dr)-[:CONVERTED_TO]->(o:Opportunity)
-                 RETURN DISTINCT {id: dr.id, name: dr.name, status: dr.status, account: a.name, stage: o.stage} } AS deals,
+                 RETURN DISTINCT {id: dr.id, name: dr.name, status: dr.status, account: a.name,
+                                  stage: o.stage} } AS deals,
        COLLECT { MATCH (person)<-[:OPENED_BY|OWNED_BY]-(c:Case)-[:FOR_PARTNER]->(org)
                  RETURN DISTINCT {id: c.id, number: c.number, status: c.status} } AS cases
 """
@@ -156,7 +160,8 @@ Q5 = """mutation Q5($input: [CreateDealRegistrationInput!]!) {
   createDealRegistrations(registrations: $input) { registrations { key status } errors { code message field } }
 }"""
 Q5_FLOOR = """
-MATCH (p:Partner {id: $partner}), (a:Account {id: $account}), (prog:Program {id: 'gprog-reseller'}), (by:Person {id: $person})
+MATCH (p:Partner {id: $partner}), (a:Account {id: $account}), (prog:Program {id: 'gprog-reseller'}),
+      (by:Person {id: $person})
 CREATE (dr:DealRegistration {id: $id, name: $name, status: 'DRAFT', estimatedAmount: 100000, currency: 'USD',
                              createdAt: datetime(), updatedAt: datetime(), lineageChangedAt: datetime(), version: 0})
 CREATE (dr)-[:REGISTERED_BY]->(p), (dr)-[:FOR]->(a), (dr)-[:IN]->(prog), (dr)-[:SUBMITTED_BY]->(by)
@@ -239,7 +244,8 @@ def floor_rows(name: str, records: list[dict]) -> object:
     if name == "Q2":
         return dict(records[0])
     if name == "Q3":
-        return [(r["registration"], r["partner"], r["opportunity"], tuple(sorted(r["quotes"])), tuple(sorted(r["orders"])))
+        return [(r["registration"], r["partner"], r["opportunity"], tuple(sorted(r["quotes"])),
+                 tuple(sorted(r["orders"])))
                 for r in records]
     if name == "Q4":
         r = records[0]

@@ -116,7 +116,8 @@ async def prepare_database(settings: Settings, partners: int, seed_value: int):
     return server, client, seeded
 
 
-async def post(http: httpx.AsyncClient, url: str, case: queries.Case, token: str, variables: dict) -> tuple[float, dict | None]:
+async def post(http: httpx.AsyncClient, url: str, case: queries.Case, token: str,
+               variables: dict) -> tuple[float, dict | None]:
     started = time.perf_counter()
     try:
         response = await http.post(url + "/graphql", json={"query": case.query, "variables": variables},
@@ -176,7 +177,7 @@ async def measure(gateway: Gateway, client, settings: Settings, case: queries.Ca
         params = dict(case.floor_params, id=f"bench-floor-{time.time_ns()}") if case.write else case.floor_params
         started = time.perf_counter()
         run = (client.session().write_transaction if case.write else client.session().read_transaction)
-        floor_records = await run(lambda tx: tx.run(case.floor, **params))
+        floor_records = await run(lambda tx, params=params: tx.run(case.floor, **params))
         if n >= WARMUP:
             floor_ms.append((time.perf_counter() - started) * 1000)
     same = queries.floor_rows(case.name, floor_records) == gateway_rows
@@ -205,7 +206,8 @@ async def run_channel(partners: int, seed_value: int, only: set[str] | None, por
         await client.session().write_transaction(lambda tx: tx.run(
             "MATCH (d:DealRegistration) WHERE d.name STARTS WITH 'Benchmark deal' "
             "OPTIONAL MATCH (d)-[:HAS_LINE]->(line:LineItem) DETACH DELETE d, line"))
-        return {"partners": partners, "seed": seed_value, "targets": targets.__dict__ | {"now": targets.now.isoformat()},
+        return {"partners": partners, "seed": seed_value,
+                "targets": targets.__dict__ | {"now": targets.now.isoformat()},
                 "gatewayPeakRssMb": round(gateway.peak_rss / 2**20, 1), "results": results,
                 "seeding": seeded.__dict__ if seeded else None}
     finally:
@@ -220,7 +222,8 @@ def table(report: dict) -> str:
     for channel in report["channels"]:
         lines += [f"\n**{channel['partners']} partners** (seed {channel['seed']}; gateway peak RSS "
                   f"{channel['gatewayPeakRssMb']} MB)\n",
-                  "| query | rows | same rows as floor | p50 ms | p95 ms | p99 ms | rps @16 | errors @16 | round trips | floor p50 ms | gateway / floor |",
+                  "| query | rows | same rows as floor | p50 ms | p95 ms | p99 ms | rps @16 | errors @16 | round trips "
+                  "| floor p50 ms | gateway / floor |",
                   "|---|---|---|---|---|---|---|---|---|---|---|"]
         for r in channel["results"]:
             lines.append(f"| {r['query']} {r['title']} | {r['rows']} | {'yes' if r['sameRowsAsFloor'] else 'NO'} | "

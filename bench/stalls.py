@@ -3,13 +3,13 @@ under uvicorn.
 
     python -m bench.stalls [--timeout 60] [--only fanout-16,body-64MiB]
 
-Starts a throwaway local Neo4j (temporary state dir, free Bolt port, removed at the end), the gateway as a
-separate uvicorn process on a loopback port (its lifespan loads the demo channel), then for each case sends
-the hostile request from one client while another client, in a process of its own, sends the plain query
-`{ viewer { persona } }` again and again until the hostile one is answered. Prints, per case: the HTTP status, the answer's code and
+Starts a throwaway local Neo4j (temporary state dir, free Bolt port, removed at the end), the gateway as a separate
+uvicorn process on a loopback port (its lifespan loads the demo channel), then for each case sends the hostile
+request from one client while another client, in a process of its own, sends the plain query `{ viewer { persona }
+}` again and again until the hostile one is answered. Prints, per case: the HTTP status, the answer's code and
 message, the time to answer, and the delay the plain requests saw (the slowest one's latency minus the median
-latency of the plain query alone). Every request has a client timeout (`timeout` in the table); a gateway
-still busy after a case (its event loop blocked by the hostile request) is restarted before the next one.
+latency of the plain query alone). Every request has a client timeout (`timeout` in the table); a gateway still
+busy after a case (its event loop blocked by the hostile request) is restarted before the next one.
 Settings come from the environment as for the gateway (limits included), except the state dir and Bolt port.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from typing import Annotated, Optional
 
 import typer
@@ -12,8 +13,11 @@ from gateway import database, logs, serving
 from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
 from gateway.local_neo4j import LocalNeo4jError
 from gateway.settings import Settings
-from graph.shared import demo
-from graph.shared import migrations
+from graph.selling.writes import expire_registrations
+from graph.shared import demo, migrations
+from seed.runner import NotEmpty
+from seed.runner import seed as run_seed
+from seed.shape import ChannelShape
 
 app = typer.Typer(help="PartnerGraph: a GraphQL gateway over a Neo4j partner graph.", no_args_is_help=True)
 db = typer.Typer(help="The local Neo4j server (ignored when NEO4J_URI is set).", no_args_is_help=True)
@@ -35,7 +39,8 @@ def _start_local(settings: Settings) -> None:
         started = server.start()
     except LocalNeo4jError as exc:
         raise _fail(str(exc)) from exc
-    typer.echo(f"neo4j: {'started' if started else 'already running'} at {server.uri} (data in {server.home})", err=True)
+    typer.echo(f"neo4j: {'started' if started else 'already running'} at {server.uri} (data in {server.home})",
+               err=True)
 
 
 @app.command()
@@ -93,7 +98,8 @@ def db_migrate() -> None:
 @app.command()
 def token(
     person: Annotated[Optional[str], typer.Option(help="Mint a token for this person id.")] = None,
-    demo_persona: Annotated[Optional[str], typer.Option("--demo", help=f"Mint a token for a demo persona: {', '.join(DEMO_PERSONAS)}.")] = None,
+    demo_persona: Annotated[Optional[str], typer.Option("--demo", help="Mint a token for a demo persona: "
+                                                                       f"{', '.join(DEMO_PERSONAS)}.")] = None,
 ) -> None:
     """Print a local HS256 bearer token (refused when PARTNERGRAPH_JWKS_URL is set)."""
     settings = Settings()
@@ -132,10 +138,6 @@ def seed_command(
     wipe: Annotated[bool, typer.Option("--wipe", help="Delete everything in the database first.")] = False,
 ) -> None:
     """Generate a deterministic, realistic channel into the configured (empty) database."""
-    from seed.runner import NotEmpty
-    from seed.runner import seed as run_seed
-    from seed.shape import ChannelShape
-
     settings = Settings()
     if settings.local_neo4j:
         _start_local(settings)
@@ -163,10 +165,6 @@ def deals_expire(
                                                "the current time when left out.")] = None,
 ) -> None:
     """Close with EXPIRED the deal registrations past their review deadline or protection period."""
-    from datetime import UTC, datetime
-
-    from graph.selling.writes import expire_registrations
-
     try:
         moment = datetime.fromisoformat(now) if now else datetime.now(UTC)
     except ValueError as exc:

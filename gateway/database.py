@@ -7,8 +7,7 @@ import logging
 from gateway.local_neo4j import LocalNeo4j
 from gateway.secrets import ensure_secret
 from gateway.settings import Settings
-from graph.shared import demo
-from graph.shared import migrations
+from graph.shared import demo, migrations
 from graph.shared.client import GraphClient
 
 log = logging.getLogger("partnergraph.database")

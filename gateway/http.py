@@ -33,8 +33,9 @@ from gateway.settings import Settings
 from graph.partners import reads as partners_reads
 from graph.partners.records import IdentityRecord
 from graph.shared.client import CypherStats, GraphClient
-from resolvers.context import BusinessRules, PageLimits, RequestContext
+from resolvers.loaders import Loaders
 from resolvers.shared.clock import Clock, SystemClock
+from resolvers.shared.context import BusinessRules, PageLimits, RequestContext
 from resolvers.shared.errors import PublicError
 
 log = logging.getLogger("partnergraph.http")
@@ -44,7 +45,7 @@ JSON = "application/json"
 DEBUG_HEADER = "x-partnergraph-debug"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 # orjson refuses JSON nested deeper than this by itself, without recursion (json.loads hit Python's recursion
-# limit at 1,000 levels). Variables are held to far less before they are coerced (schema/admission.py).
+# limit at 1,000 levels). Variables are held to far less before they are coerced (schema/shared/admission.py).
 MAX_JSON_DEPTH = 1024
 UNAVAILABLE = ("SERVICE_UNAVAILABLE", "TIMEOUT")
 RETRY_AFTER_SECONDS = "5"
@@ -177,6 +178,7 @@ class GraphQLEndpoint:
             graph=session,
             page_limits=PageLimits(self.settings.default_page_size, self.settings.max_page_size),
             request_id=request_id,
+            make_loaders=Loaders,
             clock=self.clock,
             rules=BusinessRules(self.settings.deal_protection_days, self.settings.deal_review_days,
                                 self.settings.case_reopen_days),

@@ -75,7 +75,8 @@ def _java() -> str:
     out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
     match = re.search(r'version "(\d+)', out)
     if not match or int(match.group(1)) < 17:
-        raise LocalNeo4jError(f"Neo4j 5.26 needs Java 17 or newer; `java -version` says: {out.splitlines()[0] if out else '?'}")
+        raise LocalNeo4jError("Neo4j 5.26 needs Java 17 or newer; `java -version` says: "
+                              f"{out.splitlines()[0] if out else '?'}")
     return java
 
 
@@ -270,11 +271,13 @@ class LocalNeo4j:
         while time.monotonic() < deadline:
             if process is not None and process.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
-                raise LocalNeo4jError(f"Neo4j exited with code {process.returncode} while starting; see {self.log_file} and {self.console_log}")
+                raise LocalNeo4jError(f"Neo4j exited with code {process.returncode} while starting; see "
+                                      f"{self.log_file} and {self.console_log}")
             if self.bolt_answers():
                 return
             time.sleep(0.5)
-        raise LocalNeo4jError(f"Neo4j did not answer on {self.uri} within {self.start_timeout:.0f}s; see {self.log_file}")
+        raise LocalNeo4jError(f"Neo4j did not answer on {self.uri} within {self.start_timeout:.0f}s; see "
+                              f"{self.log_file}")
 
     def stop(self, timeout: float = 60.0) -> bool:
         pid = self.pid()

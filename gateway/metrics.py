@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
 
-if TYPE_CHECKING:
-    from graph.shared.client import CypherStats, GraphClient
+from graph.shared.client import CypherStats, GraphClient
 
 MAX_OPERATION_NAMES = 100  # distinct operation labels kept; later names count as "other"
 _NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")  # a GraphQL name, at most 64 characters

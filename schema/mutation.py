@@ -11,7 +11,8 @@ from schema.programs.mutations import PartnershipMutations, ProgramSetupMutation
 from schema.selling.mutations import SellingMutations
 
 
-@strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes nothing.")
+@strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes "
+                             "nothing.")
 class Mutation(PartnerSetupMutations, AccountMutations, ProgramSetupMutations, PartnershipMutations,
                SellingMutations, CaseMutations, InsightsMutations):
     pass

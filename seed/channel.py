@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
+from graph.cases.lifecycle import OPEN_CASE_STATUSES
 from seed.shape import ChannelShape
 
 # Generated data spans the two years before this moment.
@@ -69,7 +70,8 @@ def programs() -> list[dict]:
             criteria = [] if rank == len(program["segments"]) else [
                 {"id": f"{sid}-revenue", "metric": "REVENUE", "operator": "GTE",
                  "threshold": float(10 ** (7 - rank))},
-                {"id": f"{sid}-winrate", "metric": "WIN_RATE", "operator": "GTE", "threshold": round(0.5 - 0.1 * rank, 2)}]
+                {"id": f"{sid}-winrate", "metric": "WIN_RATE", "operator": "GTE",
+                 "threshold": round(0.5 - 0.1 * rank, 2)}]
             segments.append({"id": sid, "name": name, "rank": rank, "isDefault": rank == len(program["segments"]),
                              "criteria": criteria})
         rows.append({"id": program["id"], "name": program["name"], "kind": program["kind"], "status": "APPROVED",
@@ -153,7 +155,8 @@ def partnerships(shape: ChannelShape) -> Iterator[dict]:
 # --- Selling: catalog, exchange rates, deal registrations with their lineage -------------------------
 
 PRODUCTS = (("gprod-erp", "ERP Suite", "ERP-100", 1_200_000), ("gprod-crm", "CRM Cloud", "CRM-200", 450_000),
-            ("gprod-analytics", "Analytics", "ANA-300", 300_000), ("gprod-support", "Premium Support", "SUP-400", 100_000),
+            ("gprod-analytics", "Analytics", "ANA-300", 300_000),
+            ("gprod-support", "Premium Support", "SUP-400", 100_000),
             ("gprod-security", "Security Suite", "SEC-500", 650_000), ("gprod-hr", "HR Cloud", "HRC-600", 380_000),
             ("gprod-iot", "IoT Edge", "IOT-700", 220_000), ("gprod-platform", "Data Platform", "DAT-900", 2_500_000))
 # Units of each currency per US dollar (the seeded exchange rates drift around these).
@@ -250,7 +253,7 @@ def deal_registrations(shape: ChannelShape) -> Iterator[dict]:
             products = rng.sample(PRODUCTS, rng.choice((1, 1, 2, 3)))
             lines = [{"id": f"{pid}-d{k}-l{n}", "productId": prod[0], "quantity": rng.randint(1, 20)}
                      for n, prod in enumerate(products)]
-            usd = sum(line["quantity"] * prod[3] for line, prod in zip(lines, products))
+            usd = sum(line["quantity"] * prod[3] for line, prod in zip(lines, products, strict=True))
             factor = USD_RATES[currency]
             row = {
                 "id": f"{pid}-d{k}", "partnerId": pid, "accountPick": rng.randrange(1 << 30),
@@ -294,7 +297,7 @@ def _opportunity(rng, deal: dict, products, factor: float, created: datetime) ->
         discount = round(rng.choice((0.0, 2.5, 5.0, 10.0, 15.0)), 1)
         lines = [{"id": f"{opp['id']}-q{v}-l{n}", "productId": prod[0], "quantity": line["quantity"],
                   "unitPrice": int(prod[3] * factor * (1 - rng.random() * 0.1))}
-                 for n, (prod, line) in enumerate(zip(products, deal["lines"]))]
+                 for n, (prod, line) in enumerate(zip(products, deal["lines"], strict=True))]
         subtotal = sum(line["quantity"] * line["unitPrice"] for line in lines)
         at = created + span * v
         status = last_status if v == versions else "REJECTED"
@@ -344,7 +347,8 @@ def sla_setup(shape: ChannelShape) -> dict:
                   "responseMinutes": int(r * factor), "resolutionMinutes": int(s * factor)}
                  for segment, factor in SEGMENT_SLAS for p, (r, s) in DEFAULT_TARGETS.items()]
     agents = [f"gen-agent{i:03d}" for i in range(max(2, shape.partners // 1000))]
-    works = [{"agentId": agent, "queueId": QUEUES[0]["id"] if n % 4 else QUEUES[1]["id"]} for n, agent in enumerate(agents)]
+    works = [{"agentId": agent, "queueId": QUEUES[0]["id"] if n % 4 else QUEUES[1]["id"]}
+             for n, agent in enumerate(agents)]
     return {"policies": policies, "queues": list(QUEUES), "works": works}
 
 
@@ -361,7 +365,7 @@ def cases(shape: ChannelShape) -> Iterator[dict]:
         for k in range(count):
             status, priority = _pick(rng, CASE_STATUSES), _pick(rng, CASE_PRIORITIES)
             response, resolution = DEFAULT_TARGETS[priority]
-            open_now = status in ("NEW", "IN_PROGRESS", "AWAITING_PARTNER")
+            open_now = status in OPEN_CASE_STATUSES
             if open_now:
                 opened = _recent(rng, 30)
             elif status == "RESOLVED":  # recently, so it may still be reopened
@@ -378,7 +382,8 @@ def cases(shape: ChannelShape) -> Iterator[dict]:
             # One in six cases misses its targets (minutes drawn against the default policy).
             late = rng.random() < 1 / 6
             if status != "NEW" and not (status == "CANCELLED" and rng.random() < 0.5):
-                row["firstResponseAt"] = opened + timedelta(minutes=response * (1.2 + rng.random() if late else rng.random() * 0.9))
+                row["firstResponseAt"] = opened + timedelta(
+                    minutes=response * (1.2 + rng.random() if late else rng.random() * 0.9))
             if status in ("RESOLVED", "CLOSED"):
                 paused = int(rng.random() * resolution * 20) if rng.random() < 0.3 else 0
                 work = resolution * (1.1 + rng.random() if late else 0.1 + rng.random() * 0.8)
@@ -393,7 +398,8 @@ def cases(shape: ChannelShape) -> Iterator[dict]:
                 row["pausedSeconds"] = int((REFERENCE - row["firstResponseAt"]).total_seconds() * rng.random() / 2)
             elif status == "CANCELLED":
                 row["closedAt"] = max(row["firstResponseAt"] or opened, opened + timedelta(hours=rng.random() * 48))
-            row["assigned"] = (None if status == "NEW" or rng.random() < 0.25 else f"gen-agent{rng.randrange(agents):03d}")
+            row["assigned"] = (None if status == "NEW" or rng.random() < 0.25
+                               else f"gen-agent{rng.randrange(agents):03d}")
             row["queueId"] = None if row["assigned"] else (QUEUES[1]["id"] if priority == "P1" else QUEUES[0]["id"])
             keys = ("openedAt", "firstResponseAt", "resolvedAt", "closedAt", "pausedSince")
             latest = max(row[key] for key in keys if row[key])

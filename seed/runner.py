@@ -65,7 +65,8 @@ def batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
 async def wipe(client: GraphClient) -> None:
     """Delete every node, a batch per transaction (so memory stays flat whatever the size)."""
     async with client.driver.session(database=client.database) as session:
-        result = await session.run("MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        result = await session.run("MATCH (n) WHERE NOT n:Migration "
+                                   "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
         await result.consume()
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from strawberry import relay
 
 for _var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "PARTNERGRAPH_JWKS_URL"):
     os.environ.pop(_var, None)
@@ -32,8 +33,8 @@ from gateway.identity import mint_demo_token, mint_person_token  # noqa: E402
 from gateway.local_neo4j import LocalNeo4j, free_port  # noqa: E402
 from gateway.serving import uvicorn_config  # noqa: E402
 from gateway.settings import Settings  # noqa: E402
-from graph.shared.client import GraphClient, GraphSession
-from resolvers.shared.clock import ControlledClock
+from graph.shared.client import GraphClient, GraphSession  # noqa: E402
+from resolvers.shared.clock import ControlledClock  # noqa: E402
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
@@ -159,8 +160,6 @@ async def remove_prefixed(session: GraphSession, prefix: str) -> None:
 
 
 def global_id(type_name: str, node_id: str) -> str:
-    from strawberry import relay
-
     return str(relay.GlobalID(type_name, node_id))
 
 

@@ -74,7 +74,8 @@ async def test_any_other_failure_during_the_viewer_lookup_is_500_json_and_logged
     try:
         with caplog.at_level(logging.ERROR, logger="partnergraph.http"):
             response = await gql.http.post("/graphql", json={"query": "{ viewer { persona } }"},
-                                           headers={"authorization": f"Bearer {gql.token(person='test-broken-viewer')}"})
+                                           headers={"authorization":
+                                                    f"Bearer {gql.token(person='test-broken-viewer')}"})
         assert response.status_code == 500
         assert response.headers["content-type"].startswith("application/json")
         (error,) = response.json()["errors"]
@@ -107,7 +108,8 @@ NOT_A_NODE = "Tm9kZTpwLW5vcnRod2luZA=="  # base64 "Node:p-northwind"
 @pytest.mark.parametrize("persona", ["enterprise-admin", "partner-associate"])
 async def test_a_global_id_of_a_non_node_type_is_a_typed_client_error(gql, persona, caplog):
     query = "query($id: ID!) { node(id: $id) { id } }"
-    missing = await gql.http.post("/graphql", json={"query": query, "variables": {"id": global_id("Partner", "p-none")}},
+    missing = await gql.http.post("/graphql",
+                                  json={"query": query, "variables": {"id": global_id("Partner", "p-none")}},
                                   headers={"authorization": f"Bearer {gql.token(persona)}"})
     assert missing.json() == {"data": {"node": None}}
     for type_name in ("PartnerRef", "Organization", "Query", "Mutation", "Money"):

@@ -39,8 +39,9 @@ async def test_missing_accept_means_application_json(client, auth):
 
 
 async def test_get_runs_queries(client, auth):
-    response = await client.get("/graphql", params={"query": "query($n: Int) { partners(first: $n) { edges { node { name } } } }",
-                                                    "variables": json.dumps({"n": 2})},
+    response = await client.get("/graphql",
+                                params={"query": "query($n: Int) { partners(first: $n) { edges { node { name } } } }",
+                                        "variables": json.dumps({"n": 2})},
                                 headers={**auth, "accept": GRAPHQL_RESPONSE})
     assert response.status_code == 200
     assert len(response.json()["data"]["partners"]["edges"]) == 2

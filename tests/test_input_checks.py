@@ -1,4 +1,4 @@
-"""Input checks shared by every mutation (resolvers/checks.py): control characters in text inputs
+"""Input checks shared by every mutation (resolvers/shared/checks.py): control characters in text inputs
 and ISO codes for currencies and countries, each refused as VALIDATION naming the input, with nothing written;
 and currency arguments of reads (Partner 360, leaderboards, Money.in)."""
 
@@ -34,7 +34,8 @@ CASE_COMMENT = """mutation($id: ID!, $body: String!) { addCaseComment(case: $id,
 UPDATE_PARTNER = """mutation($p: ID!, $country: String, $currency: String) {
   updatePartner(partner: $p, country: $country, currency: $currency) { partner { country currency }
   errors { code message field } } }"""
-CREATE_QUOTE = """mutation($q: CreateQuoteInput!) { createQuote(quote: $q) { quote { key } errors { code message field } } }"""
+CREATE_QUOTE = ("mutation($q: CreateQuoteInput!) { createQuote(quote: $q) { quote { key } "
+                "errors { code message field } } }")
 
 # Refused in every text input: C0 and C1 controls (Unicode Cc), the bidi override and isolate controls
 # (Unicode Cf, reordering how text displays).
@@ -184,7 +185,8 @@ async def test_quote_currency_must_be_iso_4217(gql):
 async def test_partner_and_account_codes_must_be_iso(gql, session, prefix, cleanup):
     created = (await gql.data(CREATE_PARTNERS, variables={"items": [
         {"key": f"{prefix}-p", "name": "Zed", "type": "RESELLER", "country": "ZZ", "currency": "ZZZ"},
-        {"key": f"{prefix}-q", "name": "Uk", "type": "RESELLER", "country": "UK", "currency": "GBP"}]}))["createPartners"]
+        {"key": f"{prefix}-q", "name": "Uk", "type": "RESELLER", "country": "UK",
+         "currency": "GBP"}]}))["createPartners"]
     assert [(e["field"], e["message"]) for e in created["errors"]] == [
         (["partners", "0", "country"], "not an ISO 3166-1 alpha-2 country code"),
         (["partners", "0", "currency"], "not an ISO 4217 currency code"),

@@ -1,4 +1,4 @@
-"""The operation limits (schema/limits.py) refuse before any input is coerced or any Cypher runs, each with
+"""The operation limits (schema/shared/limits.py) refuse before any input is coerced or any Cypher runs, each with
 its own `extensions.code`; each setting is enforced by the schema built from it."""
 
 from __future__ import annotations

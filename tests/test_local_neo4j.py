@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from gateway.local_neo4j import LocalNeo4j, LocalNeo4jError
+from gateway.local_neo4j import LocalNeo4j, LocalNeo4jError, ensure_jars
 from tests.conftest import port_owner
 
 
@@ -49,8 +49,6 @@ def test_missing_java_is_a_clear_error(tmp_path, monkeypatch, neo4j_server):
 
 
 def test_missing_maven_is_a_clear_error(tmp_path, monkeypatch):
-    from gateway.local_neo4j import ensure_jars
-
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(LocalNeo4jError, match="mvn not found on PATH"):
         ensure_jars(tmp_path / "empty-cache")

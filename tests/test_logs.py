@@ -38,7 +38,8 @@ def log_lines():
 
 
 async def _post(gql, query, operation, persona="partner-admin", variables=None):
-    response = await gql.http.post("/graphql", json={"query": query, "operationName": operation, "variables": variables},
+    response = await gql.http.post("/graphql",
+                                   json={"query": query, "operationName": operation, "variables": variables},
                                    headers={"authorization": f"Bearer {gql.token(persona)}"})
     return response
 
@@ -46,7 +47,8 @@ async def _post(gql, query, operation, persona="partner-admin", variables=None):
 async def test_every_line_is_json_with_the_request_fields(gql, session, log_lines):
     buffer = log_lines("json")
     bad_cursor = await _post(gql, 'query BadCursor { partners(after: "garbage") { edges { cursor } } }', "BadCursor")
-    await write(session, "CREATE (:Partner {id: 'test-logs-broken', name: 'Broken', type: 'NOT_A_TYPE', status: 'ACTIVE'})")
+    await write(session, "CREATE (:Partner {id: 'test-logs-broken', name: 'Broken', type: 'NOT_A_TYPE', "
+                         "status: 'ACTIVE'})")
     try:
         broken = await _post(gql, "query Broken($id: ID!) { partner(id: $id) { name } }", "Broken",
                              "enterprise-admin", {"id": global_id("Partner", "test-logs-broken")})

@@ -7,6 +7,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from gateway.app import create_app
 from gateway.local_neo4j import free_port
+from gateway.metrics import OperationNames
 from graph.shared.client import GraphClient
 
 
@@ -61,8 +62,6 @@ async def test_metrics_count_neo4j_errors_by_code(settings, gql):
 
 
 def test_operation_names_are_bounded():
-    from gateway.metrics import OperationNames
-
     names = OperationNames(limit=2)
     assert names.label("A", executed=True) == "A" and names.label("B", executed=True) == "B"
     assert names.label("C", executed=True) == "other"

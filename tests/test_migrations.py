@@ -8,7 +8,7 @@ from graph.shared import migrations
 async def test_all_migrations_recorded(session):
     recorded = await session.read("shared/applied_migrations")
     assert [row["version"] for row in recorded] == [m.version for m in migrations.available()]
-    assert all(row["checksum"] == m.checksum for row, m in zip(recorded, migrations.available()))
+    assert all(row["checksum"] == m.checksum for row, m in zip(recorded, migrations.available(), strict=True))
 
 
 async def test_rerun_is_a_no_op(session):

@@ -29,7 +29,8 @@ def _mutations(persona: str, prefix: str) -> dict[str, tuple[str, dict]]:
                                   "email": f"{prefix}@example.com", "role": "ASSOCIATE"}]}),
         "createPrograms": (
             'mutation($v: [CreateProgramInput!]!) { createPrograms(programs: $v) { errors { code } } }',
-            {"v": [{"key": prefix, "name": prefix, "kind": "BUILD", "internalOrg": global_id("InternalOrg", "io-channel"),
+            {"v": [{"key": prefix, "name": prefix, "kind": "BUILD",
+                    "internalOrg": global_id("InternalOrg", "io-channel"),
                     "startDate": "2027-01-01", "segments": [{"key": prefix + "-seg", "name": "Only", "rank": 1,
                                                               "isDefault": True}]}]}),
         "onboardPartnerships": (
@@ -40,7 +41,8 @@ def _mutations(persona: str, prefix: str) -> dict[str, tuple[str, dict]]:
             'mutation($v: [CreateAccountInput!]!) { createAccounts(accounts: $v) { errors { code } } }',
             {"v": [{"key": prefix, "partner": global_id("Partner", target), "name": "Matrix Customer"}]}),
         "assignRelationshipManager": (
-            'mutation($v: ID!) { assignRelationshipManager(partner: $v, relationshipManager: "%s") { errors { code } } }'
+            'mutation($v: ID!) { assignRelationshipManager(partner: $v, relationshipManager: "%s") { '
+            'errors { code } } }'
             % global_id("Person", "demo-relationship-manager"), {"v": global_id("Partner", "p-oemtech")}),
     }
 

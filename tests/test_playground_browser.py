@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.async_api import async_playwright
 
 # Async Playwright on pytest-asyncio's loop: works whether live_gateway runs the
 # server in a thread/subprocess or as a task on the same (session) event loop.
@@ -47,10 +48,6 @@ def _missing(reason: str) -> None:
 
 @pytest.fixture
 async def browser_page(live_gateway, tmp_path: Path):
-    try:
-        from playwright.async_api import async_playwright
-    except ImportError:
-        _missing("the playwright Python package is not installed")
     if not os.access(CHROMIUM, os.X_OK):
         _missing(f"{CHROMIUM} not found: apt-get install -y chromium")
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tests.conftest import global_id
+import httpx
+
+from gateway.app import create_app
+from tests.conftest import GatewayClient, global_id
 
 TREE = """query($id: ID!) {
   partner(id: $id) {
@@ -25,13 +28,9 @@ async def test_round_trips_reported_only_when_asked(gql):
 
 
 async def test_debug_setting_reports_on_every_request(settings, graph):
-    import httpx
-
-    from gateway.app import create_app
-    from tests.conftest import GatewayClient
-
     debug = settings.model_copy(update={"debug": True})
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(debug, graph)), base_url="http://g") as http:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(debug, graph)),
+                                 base_url="http://g") as http:
         _, body = await GatewayClient(http, debug).post("{ viewer { persona } }", debug=False)
     assert body["extensions"]["cypher"]["roundTrips"] == 1
 

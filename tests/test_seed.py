@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from gateway import database
+from gateway.local_neo4j import free_port
 from graph.shared import migrations
 from seed import channel
 from seed.runner import NotEmpty, seed
@@ -33,7 +34,8 @@ def test_shape_is_a_forest_of_four_levels_below_the_distributors():
     shape = ChannelShape(50_000, 1)
     assert sum(shape.level_sizes) == 50_000 and len(shape.level_sizes) == 5
     assert shape.distributors == 100
-    ids_by_level = [set(shape.partner_id(level, i) for i in range(size)) for level, size in enumerate(shape.level_sizes)]
+    ids_by_level = [set(shape.partner_id(level, i) for i in range(size))
+                    for level, size in enumerate(shape.level_sizes)]
     for level in range(1, 5):
         parents = {row["parentId"] for row in channel.partners(shape, level)}
         assert parents <= ids_by_level[level - 1]
@@ -41,8 +43,6 @@ def test_shape_is_a_forest_of_four_levels_below_the_distributors():
 
 @pytest.fixture(scope="module")
 async def empty_graph(tmp_path_factory):
-    from gateway.local_neo4j import free_port
-
     seeded = make_settings(tmp_path_factory.mktemp("seed-db"), free_port(), demo_data=False)
     server = database.local_server(seeded)
     server.start()
@@ -117,7 +117,8 @@ async def _check_selling_and_cases(graph, shape: ChannelShape, report) -> None:
         RETURN min(d.createdAt) AS first, max(d.lineageChangedAt) AS last,
                COUNT { (x:DealRegistration) WHERE x.status IN ['SUBMITTED', 'UNDER_REVIEW']
                        AND x.reviewDeadline <= datetime($ref) } AS overdue,
-               COUNT { (x:DealRegistration {status: 'APPROVED'}) WHERE x.protectedUntil <= datetime($ref) } AS unprotected
+               COUNT { (x:DealRegistration {status: 'APPROVED'})
+                       WHERE x.protectedUntil <= datetime($ref) } AS unprotected
         """.replace("$ref", f"'{channel.REFERENCE.isoformat()}'")))[0]
     assert bounds["first"].to_native() >= channel.REFERENCE - timedelta(days=channel.TWO_YEARS)
     assert bounds["last"].to_native() <= channel.REFERENCE
@@ -146,13 +147,16 @@ async def _check_selling_and_cases(graph, shape: ChannelShape, report) -> None:
     # A sample lineage, exactly as generated: registration → opportunity → quote versions → order.
     sample = next(d for d in deals if d["opportunity"] and d["opportunity"]["stage"] == "CLOSED_WON")
     lineage = (await _read(graph, f"""
-        MATCH (p:Partner)<-[:REGISTERED_BY]-(d:DealRegistration {{id: '{sample["id"]}'}})-[:CONVERTED_TO]->(o:Opportunity)
+        MATCH (p:Partner)<-[:REGISTERED_BY]-(d:DealRegistration
+                                             {{id: '{sample["id"]}'}})-[:CONVERTED_TO]->(o:Opportunity)
         RETURN p.id AS partner, d.status AS status, d.closureCode AS closure, o.stage AS stage,
                COLLECT {{ MATCH (o)-[:QUOTED_AS]->(q:Quote) RETURN q.status ORDER BY q.version }} AS quotes,
-               COLLECT {{ MATCH (o)-[:QUOTED_AS]->(q)-[:REVISES]->(prev) RETURN prev.version ORDER BY prev.version }} AS revised,
+               COLLECT {{ MATCH (o)-[:QUOTED_AS]->(q)-[:REVISES]->(prev)
+                          RETURN prev.version ORDER BY prev.version }} AS revised,
                COLLECT {{ MATCH (o)-[:QUOTED_AS]->()-[:ORDERED_AS]->(ord:Order) RETURN ord.id }} AS orders,
                COUNT {{ (d)-[:HAS_LINE]->(:LineItem)-[:OF]->(:Product) }} AS lines"""))[0]
     versions = sample["opportunity"]["quotes"]
-    assert lineage == {"partner": sample["partnerId"], "status": "CLOSED", "closure": "CONVERTED", "stage": "CLOSED_WON",
-                       "quotes": [q["status"] for q in versions], "revised": list(range(1, len(versions))),
-                       "orders": [versions[-1]["order"]["id"]], "lines": len(sample["lines"])}
+    assert lineage == {"partner": sample["partnerId"], "status": "CLOSED", "closure": "CONVERTED",
+                       "stage": "CLOSED_WON", "quotes": [q["status"] for q in versions],
+                       "revised": list(range(1, len(versions))), "orders": [versions[-1]["order"]["id"]],
+                       "lines": len(sample["lines"])}

@@ -1,3 +1,5 @@
+// needs: none
+// internal: _x
 // Deal registration {var} as a record map for graph.records.DealRegistrationRecord: every query that returns
 // registrations uses this one shape, so a registration read with its opportunity can prime the loader.
 // Temporal properties come as ISO text, overriding `.*` (later keys win): hydrating a driver DateTime
@@ -8,8 +10,8 @@
        decidedAt: toString({var}.decidedAt), protectedUntil: toString({var}.protectedUntil),
        closedAt: toString({var}.closedAt), lineageChangedAt: toString({var}.lineageChangedAt),
        expectedCloseDate: toString({var}.expectedCloseDate),
-       partnerId: head(COLLECT { MATCH ({var})-[:REGISTERED_BY]->(x:Partner) RETURN x.id }),
-       accountId: head(COLLECT { MATCH ({var})-[:FOR]->(x:Account) RETURN x.id }),
-       programId: head(COLLECT { MATCH ({var})-[:IN]->(x:Program) RETURN x.id }),
-       submittedById: head(COLLECT { MATCH ({var})-[:SUBMITTED_BY]->(x:Person) RETURN x.id }),
-       ownerId: head(COLLECT { MATCH ({var})-[:OWNED_BY]->(x:Person) RETURN x.id })}
+       partnerId: head(COLLECT { MATCH ({var})-[:REGISTERED_BY]->(_x:Partner) RETURN _x.id }),
+       accountId: head(COLLECT { MATCH ({var})-[:FOR]->(_x:Account) RETURN _x.id }),
+       programId: head(COLLECT { MATCH ({var})-[:IN]->(_x:Program) RETURN _x.id }),
+       submittedById: head(COLLECT { MATCH ({var})-[:SUBMITTED_BY]->(_x:Person) RETURN _x.id }),
+       ownerId: head(COLLECT { MATCH ({var})-[:OWNED_BY]->(_x:Person) RETURN _x.id })}

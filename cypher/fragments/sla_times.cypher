@@ -1,2 +1,3 @@
+// needs: none
 // The due times of SLA map {var} (from case_sla) as ISO text, spread after `.*` (see registration_fields).
 responseDueAt: toString({var}.responseDueAt), resolutionDueAt: toString({var}.resolutionDueAt)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from graph.cases.records import CaseCommentRecord, CaseFilter, CaseRecord, SlaPolicyRecord
+from graph.cases.records import CaseCommentRecord, CaseFilter, CaseRecord, SlaPolicyRecord, case_from_row
 from graph.shared.client import GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
 
@@ -18,7 +18,7 @@ class CaseRepository:
 
     async def by_ids(self, ids: list[str], now: datetime) -> dict[str, CaseRecord]:
         rows = await self.session.read("cases/reads/by_ids", ids=ids, scope=self.scope, now=now)
-        return {row["kase"]["id"]: CaseRecord.from_map(row["kase"], row["sla"]) for row in rows}
+        return {row["kase"]["id"]: case_from_row(row) for row in rows}
 
     async def of_partners(self, partner_ids: list[str], filter: CaseFilter, subtree: bool, first: int,
                           after: SortKey | None, now: datetime) -> dict[str, Page[CaseRecord]]:
@@ -30,7 +30,7 @@ class CaseRepository:
     async def page(self, filter: CaseFilter, first: int, after: SortKey | None, now: datetime) -> Page[CaseRecord]:
         rows = await self.session.read("cases/reads/page", filter=filter.as_param(), scope=self.scope, now=now,
                                        limit=first + 1, after=cursor_param(after))
-        return _page([CaseRecord.from_map(row["kase"], row["sla"]) for row in rows], first)
+        return _page([case_from_row(row) for row in rows], first)
 
     async def comments(self, case_ids: list[str], visibility: str | None, first: int,
                        after: SortKey | None) -> dict[str, Page[CaseCommentRecord]]:

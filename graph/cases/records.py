@@ -1,17 +1,15 @@
-"""Plain records the repositories return; nothing here knows about GraphQL."""
+"""Case records: partner cases with their SLA figures, case comments and work notes, and the SLA policies
+whose targets a case copies when it is opened; nothing here knows about GraphQL."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-# Programs and partnerships (setup steps 2 and 3). Neo4j temporals become Python dates and datetimes.
-from datetime import datetime  # noqa: E402
+from datetime import datetime
 from typing import Any
 
-from graph.shared.records import Record, _native
+from graph.shared.records import Record
 
 
-# Cases (partner case management with SLAs).
 @dataclass(frozen=True, slots=True)
 class CaseFilter:
     """Optional filters on case listings; hashable so it can be part of a DataLoader key."""
@@ -32,11 +30,9 @@ class CaseFilter:
 
 
 @dataclass(frozen=True, slots=True)
-class CaseSlaRecord:
+class CaseSlaRecord(Record):
     """A case's service-level figures as of the request's "now" (computed in Cypher, case_sla)."""
 
-    response_minutes: int
-    resolution_minutes: int
     response_due_at: datetime
     resolution_due_at: datetime
     paused_seconds: int
@@ -49,7 +45,25 @@ class CaseSlaRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseQueueRecord(Record):
+    """The queue a case waits in."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSubjectRecord(Record):
+    """What a case is about: a product, an order or a deal registration, by its node label."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class CaseRecord(Record):
+    """A case as cypher/fragments/case_fields.cypher maps it, with its `sla` map (case_sla)."""
+
     id: str
     number: str
     subject: str
@@ -57,6 +71,8 @@ class CaseRecord(Record):
     category: str | None
     priority: str
     status: str
+    response_minutes: int  # the targets copied from the SLA policy when the case was opened
+    resolution_minutes: int
     opened_at: datetime
     first_response_at: datetime | None
     resolved_at: datetime | None
@@ -67,29 +83,22 @@ class CaseRecord(Record):
     opened_by_id: str | None
     owner_id: str | None
     assignee_id: str | None
-    queue_id: str | None
-    queue_name: str | None
-    about_id: str | None
-    about_type: str | None
+    queue: CaseQueueRecord | None
+    about: CaseSubjectRecord | None
     sla_policy_id: str | None
     sla: CaseSlaRecord
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any], sla: dict[str, Any] | None = None) -> CaseRecord:
-        s = sla if sla is not None else data["sla"]
-        queue, about = data.get("queue") or {}, data.get("about") or {}
-        return cls(
-            data["id"], data["number"], data["subject"], data.get("description"), data.get("category"),
-            data["priority"], data["status"], _native(data["openedAt"]), _native(data.get("firstResponseAt")),
-            _native(data.get("resolvedAt")), _native(data.get("closedAt")), _native(data.get("updatedAt")),
-            data["partnerId"], data.get("accountId"), data.get("openedById"), data.get("ownerId"),
-            data.get("assigneeId"), queue.get("id"), queue.get("name"), about.get("id"), about.get("label"),
-            data.get("slaPolicyId"),
-            CaseSlaRecord(data["responseMinutes"], data["resolutionMinutes"], _native(s["responseDueAt"]),
-                          _native(s["resolutionDueAt"]), s["pausedSeconds"], s["paused"], s["responseBreached"],
-                          s["resolutionBreached"], s["breached"], s["responseRemainingSeconds"],
-                          s["resolutionRemainingSeconds"]),
-        )
+    @property
+    def queue_id(self) -> str | None:
+        return self.queue.id if self.queue else None
+
+    @property
+    def about_id(self) -> str | None:
+        return self.about.id if self.about else None
+
+    @property
+    def about_type(self) -> str | None:
+        return self.about.label if self.about else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +112,11 @@ class CaseCommentRecord(Record):
     seq: int
     author_id: str | None
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> CaseCommentRecord:
-        return cls(data["id"], data["body"], data["visibility"], _native(data["at"]), data["seq"],
-                   data.get("authorId"))
 
-
-# SLA policies: the targets a case copies when it is opened (graph/case_setup.py).
 @dataclass(frozen=True, slots=True)
-class SlaPolicyRecord:
+class SlaPolicyRecord(Record):
+    """The targets a case of one priority copies when it is opened (graph/cases/writes.py)."""
+
     id: str
     priority: str
     response_minutes: int
@@ -120,7 +125,7 @@ class SlaPolicyRecord:
     segment_id: str | None  # None for a default policy
     updated_at: datetime | None  # when setSlaPolicy last set it; None for policies from data files
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> SlaPolicyRecord:
-        return cls(data["id"], data["priority"], data["responseMinutes"], data["resolutionMinutes"],
-                   bool(data.get("isDefault")), data.get("segmentId"), _native(data.get("updatedAt")))
+
+def case_from_row(row: dict[str, Any]) -> CaseRecord:
+    """A case from a row that returns its map and its SLA map side by side (`kase`, `sla`)."""
+    return CaseRecord.from_map({**row["kase"], "sla": row["sla"]})

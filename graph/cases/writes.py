@@ -12,17 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from graph.cases.lifecycle import CASE_STATUS
-from graph.cases.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord
+from graph.cases.lifecycle import CASE_STATUS, FINAL_CASE_STATUSES
+from graph.cases.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord, case_from_row
 from graph.shared.client import CountingTransaction, GraphSession
 from graph.shared.errors import ErrorCode, Rejected, UserError, reject_if
 from graph.shared.lifecycle import check_transition
 
 Field = tuple[str, ...]
-
-
-FINAL_STATUSES = frozenset({"CLOSED", "CANCELLED"})
-
 
 # The moves partner staff may make; enterprise staff who work cases may make every move of the machine.
 PARTNER_MOVES = frozenset({
@@ -92,7 +88,7 @@ class CaseSetup:
                       enterprise: bool) -> tuple[CaseRecord, CaseCommentRecord]:
         async def work(tx: CountingTransaction) -> tuple[CaseRecord, CaseCommentRecord]:
             facts = await self._lock(tx, case_id)
-            if facts["status"] in FINAL_STATUSES:
+            if facts["status"] in FINAL_CASE_STATUSES:
                 raise Rejected([UserError(ErrorCode.INVALID_TRANSITION,
                                           f"a {facts['status']} case takes no more comments", ("case",))])
             if not enterprise and facts["status"] == "AWAITING_PARTNER":
@@ -110,7 +106,7 @@ class CaseSetup:
     async def assign(self, case_id: str, agent_id: str | None, queue_id: str | None) -> CaseRecord:
         async def work(tx: CountingTransaction) -> CaseRecord:
             facts = await self._lock(tx, case_id)
-            if facts["status"] in FINAL_STATUSES:
+            if facts["status"] in FINAL_CASE_STATUSES:
                 raise Rejected([UserError(ErrorCode.INVALID_TRANSITION,
                                           f"a {facts['status']} case cannot be assigned", ("case",))])
             (found,) = await tx.query("cases/writes/assign_check", agentId=agent_id, queueId=queue_id)
@@ -172,4 +168,4 @@ class CaseSetup:
 
     async def _read(self, tx: CountingTransaction, case_id: str) -> CaseRecord:
         (row,) = await tx.query("cases/writes/read", id=case_id, now=self.now)
-        return CaseRecord.from_map(row["kase"], row["sla"])
+        return case_from_row(row)

@@ -1,8 +1,10 @@
-"""Partner 360 reads: aggregate figures of a partner, or of it and the partners below it in the
-viewer's scope, computed by aggregate Cypher in the database (`cypher/queries/insights/`). Each section
-is one query for any number of partners, so a subtree rollup costs one round trip per section however
-many descendants it counts. Selling figures count only the deals the viewer may see (`deal_visible`),
-case figures only the cases (`case_visible`); see docs/INSIGHTS.md."""
+"""Reads of the insights domain. Partner 360: aggregate figures of a partner, or of it and the partners below
+it in the viewer's scope, computed by aggregate Cypher in the database (`cypher/insights/reads/`). Each section
+is one query for any number of partners, so a subtree rollup costs one round trip per section however many
+descendants it counts. Selling figures count only the deals the viewer may see (`deal_visible`), case figures
+only the cases (`case_visible`). Segment evaluation: the criteria of a program's segments evaluated against each
+partnership's metrics over a trailing year, computed and filtered in the database, one round trip per page.
+See docs/INSIGHTS.md."""
 
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from graph.insights.records import (
     CaseInsightRecord,
     CriterionEvaluationRecord,
     InsightCountRecord,
-    MonthlySalesRecord,
     PipelineInsightRecord,
     RegistrationInsightRecord,
     RiskInsightRecord,
@@ -24,7 +25,7 @@ from graph.insights.records import (
     StaffInsightRecord,
 )
 from graph.shared.client import CountingTransaction, GraphSession
-from graph.shared.records import Page, SortKey, _native, cursor_param
+from graph.shared.records import Page, SortKey, cursor_param
 
 SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff", "risks")
 
@@ -66,7 +67,8 @@ class InsightsRepository:
                                        enterprise=self.scope.get("enterprise", False), stalledFactor=STALLED_FACTOR,
                                        maxStalled=MAX_STALLED, endingDays=ENDING_DAYS)
         parse = _PARSERS[name]
-        return {row["partnerId"]: parse(row) for row in rows}
+        # A row is the partner's id, then the section's map.
+        return {row.pop("partnerId"): parse(row) for row in rows}
 
 
 def _counts(items: list[dict[str, Any]], key: str) -> tuple[InsightCountRecord, ...]:
@@ -100,9 +102,7 @@ def _registrations(row: dict[str, Any]) -> RegistrationInsightRecord:
 
 
 def _sales(row: dict[str, Any]) -> SalesInsightRecord:
-    months = tuple(MonthlySalesRecord(_native(m["month"]), m["orders"], m["revenue"] or 0, m["unconverted"])
-                   for m in row["byMonth"])
-    return SalesInsightRecord(row["partnerCount"], row["won"], row["lost"], months)
+    return SalesInsightRecord.from_map(row)
 
 
 def _cases(row: dict[str, Any]) -> CaseInsightRecord:
@@ -115,19 +115,11 @@ def _staff(row: dict[str, Any]) -> StaffInsightRecord:
 
 
 def _scorecards(row: dict[str, Any]) -> tuple[ScorecardRecord, ...]:
-    return tuple(ScorecardRecord(c["partnershipId"], c["segmentId"], c["nextSegmentId"], c["value"], c["peers"],
-                                 c["percentile"], c["median"], c["nextPeers"], c["nextMedian"])
-                 for c in sorted(row["cards"], key=lambda c: c["partnershipId"]))
+    return tuple(ScorecardRecord.from_map(c) for c in sorted(row["cards"], key=lambda c: c["partnershipId"]))
 
 
 def _risks(row: dict[str, Any]) -> RiskInsightRecord:
-    return RiskInsightRecord(
-        partner_count=row["partnerCount"], stalled_count=row["stalledCount"],
-        stalled=tuple({**o, "ageDays": float(o["ageDays"]), "medianDays": float(o["medianDays"])}
-                      for o in row["stalled"]),
-        breached=row["breached"], previous_breached=row["previousBreached"],
-        ending=tuple({**e, "endDate": _native(e["endDate"])} for e in row["ending"]),
-        last_activity=_native(row["lastActivity"]))
+    return RiskInsightRecord.from_map(row)
 
 
 _PARSERS = {"pipeline": _pipeline, "registrations": _registrations, "sales": _sales, "cases": _cases,
@@ -146,8 +138,7 @@ def evaluation_period(now: datetime) -> tuple[datetime, datetime]:
 
 
 def _criteria(items: list[dict[str, Any]]) -> tuple[CriterionEvaluationRecord, ...]:
-    return tuple(CriterionEvaluationRecord(c["id"], c["metric"], c["operator"], c["threshold"], c["value"], c["met"])
-                 for c in sorted(items, key=lambda c: (c["metric"], c["id"])))
+    return tuple(CriterionEvaluationRecord.from_map(c) for c in sorted(items, key=lambda c: (c["metric"], c["id"])))
 
 
 def _record(row: dict[str, Any], start: datetime, end: datetime) -> SegmentEvaluationRecord:

@@ -1,15 +1,16 @@
-"""Plain records the repositories return; nothing here knows about GraphQL."""
+"""Insight records: the Partner 360 figures of a partner or its subtree (aggregates computed in Cypher,
+graph/insights/reads.py), scorecards, risk signals, and segment evaluations; nothing here knows about
+GraphQL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TypedDict
 
-# Programs and partnerships (setup steps 2 and 3). Neo4j temporals become Python dates and datetimes.
-from datetime import datetime  # noqa: E402
-from typing import Any
+from graph.shared.records import Record, cypher_key
 
 
-# Partner 360: aggregate figures computed in Cypher (graph/insights.py).
 @dataclass(frozen=True, slots=True)
 class InsightCountRecord:
     """A count of records in one state (a status, stage or role)."""
@@ -40,15 +41,15 @@ class RegistrationInsightRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class MonthlySalesRecord:
-    month: Any  # datetime.date, the first day of the month
+class MonthlySalesRecord(Record):
+    month: date  # the first day of the month
     orders: int
     revenue: int
     unconverted: int
 
 
 @dataclass(frozen=True, slots=True)
-class SalesInsightRecord:
+class SalesInsightRecord(Record):
     partner_count: int
     won: int
     lost: int
@@ -72,7 +73,7 @@ class StaffInsightRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class ScorecardRecord:
+class ScorecardRecord(Record):
     """Where a partner's metric stands in the segment of one of its partnerships (Partner 360 scorecards)."""
 
     partnership_id: str
@@ -88,8 +89,8 @@ class ScorecardRecord:
 
 # Segment evaluation: a segment criterion against a partner's metric, and a partnership's verdict.
 @dataclass(frozen=True, slots=True)
-class CriterionEvaluationRecord:
-    criterion_id: str
+class CriterionEvaluationRecord(Record):
+    criterion_id: str = field(metadata=cypher_key("id"))
     metric: str
     operator: str
     threshold: float
@@ -112,13 +113,35 @@ class SegmentEvaluationRecord:
     end: datetime
 
 
-# Partner 360 risk signals: the figures behind the flags (graph/insights.py, insights/risks.cypher).
+class StalledOpportunity(TypedDict):
+    """An open opportunity older in its stage than the stalled factor × the median of its stage."""
+
+    id: str
+    name: str
+    partnerName: str  # noqa: N815  # the keys of the Cypher map, read as they are
+    stage: str
+    ageDays: float  # noqa: N815
+    medianDays: float  # noqa: N815
+    peers: int
+
+
+class EndingPartnership(TypedDict):
+    """A partnership ending soon: at its own end date or at its program's (`source`)."""
+
+    id: str
+    partnerName: str  # noqa: N815
+    programName: str  # noqa: N815
+    endDate: date  # noqa: N815
+    source: str
+
+
+# Partner 360 risk signals: the figures behind the flags (graph/insights/reads.py, insights/reads/risks.cypher).
 @dataclass(frozen=True, slots=True)
-class RiskInsightRecord:
+class RiskInsightRecord(Record):
     partner_count: int
     stalled_count: int
-    stalled: tuple[dict[str, Any], ...]  # {id, name, partnerName, stage, ageDays, medianDays, peers}, oldest first
+    stalled: tuple[StalledOpportunity, ...]  # oldest first
     breached: int  # cases opened in the period breaching a target (as of now)
     previous_breached: int  # the same for the previous period
-    ending: tuple[dict[str, Any], ...]  # {id, partnerName, programName, endDate, source}
+    ending: tuple[EndingPartnership, ...]
     last_activity: datetime | None

@@ -1,8 +1,6 @@
-"""Segment evaluation: the criteria of a program's segments evaluated against each partnership's
-Partner 360 metrics over a trailing year, computed and filtered in the database
-(`cypher/queries/insights/segment_evaluation.cypher`, one round trip per page), and applying a
-recommendation: the segment change of graph/partnership_setup.py, with the evaluation re-run inside its
-write transaction after the partnership is locked. See docs/INSIGHTS.md, "Segment evaluation"."""
+"""Writes of the insights domain: applying a segment recommendation, the segment change of
+graph/programs/writes.py with the evaluation re-run inside its write transaction after the partnership is
+locked. See docs/INSIGHTS.md, "Segment evaluation"."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The state machines of the partner model. Writes lock the node, read its state and check the move
-here, all inside one write transaction, so concurrent writers cannot both pass the check."""
+"""The partner status machine (checked by graph.shared.lifecycle.check_transition in the write transaction)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Partner reads, every one scoped by the viewer's visibility inside the Cypher."""
+"""Reads of the partners domain: partners and the hierarchy, people (the viewer's identity, read on every
+request, and scoped lookups), internal organizations, end-customer accounts; each scoped by the viewer's
+visibility inside the Cypher."""
 
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ class PartnerRepository:
 
     async def page(self, first: int, after: SortKey | None, filter: PartnerFilter, order_by: str = "NAME",
                    descending: bool = False) -> Page[PartnerRecord]:
-        rows = await self.session.read("partners/reads/page", scope=self.scope, limit=first + 1, after=cursor_param(after),
+        rows = await self.session.read("partners/reads/page", scope=self.scope, limit=first + 1,
+                                       after=cursor_param(after),
                                        filter=filter.as_param(), orderBy=order_by, descending=descending)
         return Page.from_rows([PartnerRecord.from_map(row["partner"]) for row in rows], first,
                               keys=[SortKey(row["sortValue"], row["partner"]["id"]) for row in rows])
@@ -56,7 +59,8 @@ class PartnerRepository:
 
     async def staff(self, parent_ids: list[str], roles: tuple[str, ...] | None, first: int,
                     after: SortKey | None) -> dict[str, Page[PersonRecord]]:
-        rows = await self.session.read("partners/reads/staff", parentIds=parent_ids, roles=list(roles) if roles else None,
+        rows = await self.session.read("partners/reads/staff", parentIds=parent_ids,
+                                       roles=list(roles) if roles else None,
                                        limit=first + 1, after=cursor_param(after))
         return _pages(rows, PersonRecord, first)
 
@@ -81,19 +85,7 @@ async def identity(session: GraphSession, person_id: str) -> IdentityRecord | No
     rows = await session.read("partners/reads/identity", personId=person_id)
     if not rows:
         return None
-    row = rows[0]
-    return IdentityRecord(
-        person_id=row["personId"],
-        name=row["name"],
-        partner_id=row["partnerId"],
-        partner_role=row["partnerRole"],
-        internal_org_id=row["internalOrgId"],
-        enterprise_role=row["enterpriseRole"],
-        managed_partner_ids=tuple(row["managedPartnerIds"]),
-        person=PersonRecord.from_map(row["person"]),
-        partner=PartnerRecord.from_map(row["partner"]) if row["partner"] else None,
-        internal_org=InternalOrgRecord.from_map(row["unit"]) if row["unit"] else None,
-    )
+    return IdentityRecord.from_map(rows[0])
 
 
 class PersonRepository:
@@ -103,7 +95,8 @@ class PersonRepository:
         self.viewer_id = viewer_id
 
     async def by_ids(self, ids: list[str]) -> dict[str, PersonRecord]:
-        rows = await self.session.read("partners/reads/people_by_ids", ids=ids, scope=self.scope, viewerId=self.viewer_id)
+        rows = await self.session.read("partners/reads/people_by_ids", ids=ids, scope=self.scope,
+                                       viewerId=self.viewer_id)
         return {row["person"]["id"]: PersonRecord.from_map(row["person"]) for row in rows}
 
 
@@ -127,7 +120,8 @@ class AccountRepository:
 
     async def of_partners(self, parent_ids: list[str], name_contains: str | None, first: int,
                           after: SortKey | None) -> dict[str, Page[AccountRecord]]:
-        rows = await self.session.read("partners/reads/accounts_of_partners", parentIds=parent_ids, nameContains=name_contains,
+        rows = await self.session.read("partners/reads/accounts_of_partners", parentIds=parent_ids,
+                                       nameContains=name_contains,
                                        limit=first + 1, after=cursor_param(after))
         return {row["parentId"]: Page.from_rows([AccountRecord.from_map(a) for a in row["page"]], first)
                 for row in rows}

@@ -1,17 +1,17 @@
-"""Plain records the repositories return; nothing here knows about GraphQL."""
+"""Partner records: partner organizations, the people on their staff, the enterprise's internal
+organizations, end-customer accounts, and a token subject's identity; nothing here knows about GraphQL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-# Programs and partnerships (setup steps 2 and 3). Neo4j temporals become Python dates and datetimes.
+from dataclasses import dataclass, field
 from typing import Any
 
-from graph.shared.records import Record
+from graph.shared.records import Record, cypher_key
 
 
 @dataclass(frozen=True, slots=True)
 class PartnerRecord(Record):
+    UNMAPPED_KEYS = frozenset({"createdAt", "updatedAt", "version"})  # audit times and the lock counter
     id: str
     name: str
     type: str
@@ -40,10 +40,6 @@ class PersonRecord(Record):
     email: str | None = None
     partner_role: str | None = None  # ADMIN, MANAGER or ASSOCIATE when listed as a partner's staff
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> PersonRecord:
-        return cls(data["id"], data["name"], data.get("email"), data.get("partnerRole"))
-
 
 @dataclass(frozen=True, slots=True)
 class PartnerFilter:
@@ -64,7 +60,7 @@ class PartnerFilter:
 
 
 @dataclass(frozen=True, slots=True)
-class IdentityRecord:
+class IdentityRecord(Record):
     """A token subject's roles as the graph has them now."""
 
     person_id: str
@@ -76,9 +72,9 @@ class IdentityRecord:
     managed_partner_ids: tuple[str, ...]
     # The person and their organization as the loaders read them (people/by_ids, partners/by_ids,
     # organizations/internal_by_ids), to prime the request's loaders.
-    person: Any = None
-    partner: Any = None
-    internal_org: Any = None
+    person: PersonRecord | None = None
+    partner: PartnerRecord | None = None
+    internal_org: InternalOrgRecord | None = field(default=None, metadata=cypher_key("unit"))
 
     def roles(self) -> dict[str, Any]:
         """What `auth.viewer.Viewer.from_roles` takes."""
@@ -90,6 +86,8 @@ class IdentityRecord:
 @dataclass(frozen=True, slots=True)
 class AccountRecord(Record):
     """An end customer of the enterprise, served by one or more partners."""
+
+    UNMAPPED_KEYS = frozenset({"createdAt"})
 
     id: str
     name: str

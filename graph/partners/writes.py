@@ -1,8 +1,8 @@
-"""Setup step 1 in the graph: create channel partners, build the hierarchy, register staff.
+"""Writes of the partners domain (setup step 1): create channel partners, build the hierarchy, register
+staff, create end-customer accounts.
 
 Every method runs in one write transaction: it reads what the change depends on (locking what it
-will change), raises `Rejected` with every problem found, or writes. A rejected batch writes nothing.
-"""
+will change), raises `Rejected` with every problem found, or writes. A rejected batch writes nothing."""
 
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ class PartnerSetup:
 
         return await self.session.write_transaction(work)
 
-    async def set_parent(self, child_id: str, parent_id: str | None, *, attach_only: bool, field: Field) -> PartnerRecord:
+    async def set_parent(self, child_id: str, parent_id: str | None, *, attach_only: bool,
+                         field: Field) -> PartnerRecord:
         """Attach (`attach_only`: the partner must have no parent), move with the whole subtree, or detach."""
 
         async def work(tx: CountingTransaction) -> PartnerRecord:
@@ -84,7 +85,8 @@ class PartnerSetup:
                 errors.append(UserError(ErrorCode.NOT_FOUND, "parent partner not found", field + ("parent",)))
             reject_if(errors)
             if parent_id == child_id:
-                raise Rejected([UserError(ErrorCode.VALIDATION, "a partner cannot be its own parent", field + ("parent",))])
+                raise Rejected([UserError(ErrorCode.VALIDATION, "a partner cannot be its own parent",
+                                          field + ("parent",))])
             if facts["wouldCycle"]:
                 raise Rejected([UserError(ErrorCode.VALIDATION,
                                           "the new parent is inside this partner's subtree: that would make a cycle",
@@ -128,14 +130,17 @@ class PartnerSetup:
                     errors.append(UserError(ErrorCode.FORBIDDEN, "a partner admin registers staff of their own "
                                             "organization only", item.field + ("partner",)))
                 if item.id in taken_keys or item.id in keys:
-                    errors.append(UserError(ErrorCode.CONFLICT, f"a person with key {item.id!r} exists", item.field + ("key",)))
+                    errors.append(UserError(ErrorCode.CONFLICT, f"a person with key {item.id!r} exists",
+                                            item.field + ("key",)))
                 if item.email in taken_emails or item.email in emails:
-                    errors.append(UserError(ErrorCode.CONFLICT, f"{item.email} is already registered", item.field + ("email",)))
+                    errors.append(UserError(ErrorCode.CONFLICT, f"{item.email} is already registered",
+                                            item.field + ("email",)))
                 keys.add(item.id)
                 emails.add(item.email)
             reject_if(errors)
             rows = await tx.query("partners/writes/staff_register", rows=[
-                {"id": i.id, "partnerId": i.partner_id, "name": i.name, "email": i.email, "role": i.role} for i in items])
+                {"id": i.id, "partnerId": i.partner_id, "name": i.name, "email": i.email,
+                 "role": i.role} for i in items])
             return [PersonRecord.from_map(row["person"]) for row in rows]
 
         return await self.session.write_transaction(work)
@@ -162,7 +167,8 @@ class PartnerSetup:
 
         return await self.session.write_transaction(work)
 
-    async def set_relationship_manager(self, partner_id: str, person_id: str, assigned: bool, field: Field) -> PartnerRecord:
+    async def set_relationship_manager(self, partner_id: str, person_id: str, assigned: bool,
+                                       field: Field) -> PartnerRecord:
         async def work(tx: CountingTransaction) -> PartnerRecord:
             (facts,) = await tx.query("partners/writes/manager_check", partnerId=partner_id, personId=person_id,
                                       scope=self.scope)
@@ -202,7 +208,8 @@ class AccountSetup:
 
     async def create(self, items: list[NewAccount]) -> list[AccountRecord]:
         async def work(tx: CountingTransaction) -> list[AccountRecord]:
-            (facts,) = await tx.query("partners/writes/create_accounts_check", partnerIds=sorted({i.partner_id for i in items}),
+            (facts,) = await tx.query("partners/writes/create_accounts_check",
+                                      partnerIds=sorted({i.partner_id for i in items}),
                                       keys=[i.id for i in items], scope=self.scope)
             unreachable, taken = set(facts["unreachable"]), set(facts["takenKeys"])
             errors, keys = [], set()

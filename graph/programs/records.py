@@ -1,14 +1,12 @@
-"""Plain records the repositories return; nothing here knows about GraphQL."""
+"""Program records: partner programs, their segments and criteria, and the partnerships that put a partner
+in a program at a segment, with its segment history; nothing here knows about GraphQL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
-# Programs and partnerships (setup steps 2 and 3). Neo4j temporals become Python dates and datetimes.
-from datetime import date, datetime  # noqa: E402
-from typing import Any
-
-from graph.shared.records import Record, _native
+from graph.shared.records import Record, cypher_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +19,6 @@ class ProgramRecord(Record):
     end_date: date | None = None
     internal_org_id: str | None = None
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> ProgramRecord:
-        return cls(data["id"], data["name"], data["kind"], data["status"], _native(data["startDate"]),
-                   _native(data.get("endDate")), data.get("internalOrgId"))
-
 
 @dataclass(frozen=True, slots=True)
 class SegmentRecord(Record):
@@ -34,10 +27,6 @@ class SegmentRecord(Record):
     rank: int
     is_default: bool
     program_id: str
-
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> SegmentRecord:
-        return cls(data["id"], data["name"], data["rank"], bool(data["isDefault"]), data["programId"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +49,6 @@ class PartnershipRecord(Record):
     onboarded_at: datetime | None = None
     offboarded_at: datetime | None = None
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> PartnershipRecord:
-        return cls(data["id"], data["name"], data["status"], data["partnerId"], data["programId"],
-                   data.get("segmentId"), _native(data.get("createdAt")), _native(data.get("onboardedAt")),
-                   _native(data.get("offboardedAt")))
-
 
 @dataclass(frozen=True, slots=True)
 class SegmentAssignmentRecord(Record):
@@ -73,12 +56,7 @@ class SegmentAssignmentRecord(Record):
 
     id: str
     segment_id: str
-    start: datetime
+    start: datetime = field(metadata=cypher_key("from"))
     until: datetime | None
     reason: str | None
     assigned_by: str | None
-
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> SegmentAssignmentRecord:
-        return cls(data["id"], data["segmentId"], _native(data["from"]), _native(data.get("until")),
-                   data.get("reason"), data.get("assignedBy"))

@@ -1,8 +1,8 @@
-"""Setup step 2 in the graph: programs, their segments (one default each) and segment criteria.
+"""Writes of the programs domain (setup steps 2 and 3): programs, their segments (one default each) and
+segment criteria; onboarding partners, partnership status and segment changes.
 
-Every method runs in one write transaction: it locks the program it changes and reads its state,
-raises `Rejected` with every problem found, or writes. A rejected batch writes nothing.
-"""
+Every method runs in one write transaction: it locks what it changes and reads its state, raises
+`Rejected` with every problem found, or writes. A rejected batch writes nothing."""
 
 from __future__ import annotations
 
@@ -197,7 +197,7 @@ class PartnershipSetup:
             keys: set[str] = set()
             pairs: set[tuple[str, str]] = set()
             rows = []
-            for item, fact in zip(items, facts):
+            for item, fact in zip(items, facts, strict=True):
                 at = item.field
                 if fact["keyTaken"] or item.id in keys:
                     errors.append(UserError(ErrorCode.CONFLICT, f"a partnership with key {item.id!r} exists",
@@ -246,7 +246,8 @@ class PartnershipSetup:
 
         return await self.session.write_transaction(work)
 
-    async def change_segment(self, partnership_id: str, segment_id: str, reason: str, field: Field) -> PartnershipRecord:
+    async def change_segment(self, partnership_id: str, segment_id: str, reason: str,
+                             field: Field) -> PartnershipRecord:
         async def work(tx: CountingTransaction) -> PartnershipRecord:
             facts = await self._lock(tx, partnership_id, segment_id, field)
             if facts["status"] == "TERMINATED":
@@ -268,7 +269,8 @@ class PartnershipSetup:
 
     async def _lock(self, tx: CountingTransaction, partnership_id: str, segment_id: str | None,
                     field: Field) -> dict[str, Any]:
-        rows = await tx.query("programs/writes/lock_partnership", id=partnership_id, segmentId=segment_id, scope=self.scope)
+        rows = await tx.query("programs/writes/lock_partnership", id=partnership_id, segmentId=segment_id,
+                              scope=self.scope)
         if not rows:
             raise Rejected([UserError(ErrorCode.NOT_FOUND, "partnership not found", field + ("partnership",))])
         return rows[0]

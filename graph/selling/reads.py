@@ -54,11 +54,13 @@ class SellingRepository:
                                              [SortKey(r["sortKey"]["name"], r["sortKey"]["id"]) for r in rows]))
         for r in rows:
             opportunity = r["opportunity"]
-            lineage.opportunities[r["registration"]["id"]] = OpportunityRecord.from_map(opportunity) if opportunity else None
+            lineage.opportunities[r["registration"]["id"]] = (OpportunityRecord.from_map(opportunity) if opportunity
+                                                              else None)
             if opportunity:
+                for quote in r["quotes"]:  # each quote's map also carries its order (or null) under `order`
+                    order = quote.pop("order")
+                    lineage.orders[quote["id"]] = OrderRecord.from_map(order) if order else None
                 lineage.quotes[opportunity["id"]] = [QuoteRecord.from_map(q) for q in r["quotes"]]
-                lineage.orders.update({q["id"]: OrderRecord.from_map(q["order"]) if q["order"] else None
-                                       for q in r["quotes"]})
         return lineage
 
     async def lines(self, owner_ids: list[str]) -> dict[str, list[LineItemRecord]]:
@@ -151,7 +153,7 @@ class LineagePage:
 @dataclass(frozen=True)
 class Companions(Generic[R]):
     """Pages of records, with records related to them that the same query read under the same visibility
-    rules, by the name of the request loader they prime (resolvers.context.Loaders) and its keys."""
+    rules, by the name of the request loader they prime (resolvers.loaders.Loaders) and its keys."""
 
     pages: dict[str, Page[R]]
     related: dict[str, dict[str, Any]]

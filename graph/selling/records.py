@@ -1,18 +1,15 @@
-"""Plain records the repositories return; nothing here knows about GraphQL."""
+"""Selling records: deal registrations and their lineage into opportunities, quotes and orders, with the
+catalog's products, line items, comments and conflicts; nothing here knows about GraphQL. Amounts are
+integer minor units with an ISO 4217 currency."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
-# Programs and partnerships (setup steps 2 and 3). Neo4j temporals become Python dates and datetimes.
-from datetime import date, datetime  # noqa: E402
-from typing import Any
-
-from graph.shared.records import Record, _native
+from graph.shared.records import Record
 
 
-# Selling: deal registrations and their lineage into opportunities, quotes and orders.
-# Amounts are integer minor units with an ISO 4217 currency.
 @dataclass(frozen=True, slots=True)
 class ProductRecord(Record):
     id: str
@@ -21,10 +18,6 @@ class ProductRecord(Record):
     list_price: int
     currency: str
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> ProductRecord:
-        return cls(data["id"], data["name"], data["sku"], data["listPrice"], data["currency"])
-
 
 @dataclass(frozen=True, slots=True)
 class LineItemRecord(Record):
@@ -32,10 +25,6 @@ class LineItemRecord(Record):
     product_id: str
     quantity: int
     unit_price: int | None
-
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> LineItemRecord:
-        return cls(data["id"], data["productId"], data["quantity"], data.get("unitPrice"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +35,6 @@ class CommentRecord(Record):
     at: datetime
     author_id: str
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> CommentRecord:
-        return cls(data["id"], data["body"], data["visibility"], _native(data["at"]), data["authorId"])
-
 
 @dataclass(frozen=True, slots=True)
 class ConflictRecord(Record):
@@ -57,13 +42,10 @@ class ConflictRecord(Record):
     reason: str
     other_id: str | None  # None when the competing registration is out of the viewer's scope
 
-    @classmethod
-    def from_map(cls, data: dict[str, Any]) -> ConflictRecord:
-        return cls(_native(data["detectedAt"]), data["reason"], data.get("otherId"))
-
 
 @dataclass(frozen=True, slots=True)
 class DealRegistrationRecord(Record):
+    UNMAPPED_KEYS = frozenset({"version"})  # the lock counter
     id: str
     name: str
     status: str
@@ -87,18 +69,10 @@ class DealRegistrationRecord(Record):
     closed_at: datetime | None = None
     lineage_changed_at: datetime | None = None
 
-    @classmethod
-    def from_map(cls, d: dict[str, Any]) -> DealRegistrationRecord:
-        return cls(d["id"], d["name"], d["status"], d["estimatedAmount"], d["currency"], d["partnerId"],
-                   d["accountId"], d["programId"], d["submittedById"], d.get("ownerId"),
-                   _native(d.get("expectedCloseDate")), _native(d.get("createdAt")), _native(d.get("updatedAt")),
-                   _native(d.get("submittedAt")), _native(d.get("reviewDeadline")), _native(d.get("decidedAt")),
-                   d.get("decidedBy"), d.get("decisionReason"), _native(d.get("protectedUntil")),
-                   d.get("closureCode"), _native(d.get("closedAt")), _native(d.get("lineageChangedAt")))
-
 
 @dataclass(frozen=True, slots=True)
 class OpportunityRecord(Record):
+    UNMAPPED_KEYS = frozenset({"version"})  # the lock counter
     id: str
     name: str
     stage: str
@@ -110,14 +84,10 @@ class OpportunityRecord(Record):
     updated_at: datetime | None = None
     closed_at: datetime | None = None
 
-    @classmethod
-    def from_map(cls, d: dict[str, Any]) -> OpportunityRecord:
-        return cls(d["id"], d["name"], d["stage"], d["amount"], d["currency"], d["registrationId"], d["partnerId"],
-                   _native(d.get("createdAt")), _native(d.get("updatedAt")), _native(d.get("closedAt")))
-
 
 @dataclass(frozen=True, slots=True)
 class QuoteRecord(Record):
+    UNMAPPED_KEYS = frozenset({"lock"})  # the lock counter (`version` is the quote's revision)
     id: str
     name: str
     version: int
@@ -133,15 +103,10 @@ class QuoteRecord(Record):
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
-    @classmethod
-    def from_map(cls, d: dict[str, Any]) -> QuoteRecord:
-        return cls(d["id"], d["name"], d["version"], d["status"], d["currency"], d["discountPercent"], d["subtotal"],
-                   d["total"], d["opportunityId"], d["registrationId"], d["partnerId"], d.get("revisesId"),
-                   _native(d.get("createdAt")), _native(d.get("updatedAt")))
-
 
 @dataclass(frozen=True, slots=True)
 class OrderRecord(Record):
+    UNMAPPED_KEYS = frozenset({"version"})  # the lock counter
     id: str
     name: str
     status: str
@@ -152,8 +117,3 @@ class OrderRecord(Record):
     partner_id: str
     placed_at: datetime | None = None
     updated_at: datetime | None = None
-
-    @classmethod
-    def from_map(cls, d: dict[str, Any]) -> OrderRecord:
-        return cls(d["id"], d["name"], d["status"], d["total"], d["currency"], d["quoteId"], d["registrationId"],
-                   d["partnerId"], _native(d.get("placedAt")), _native(d.get("updatedAt")))

@@ -72,7 +72,7 @@ class DealSetup:
                                           for n, i in enumerate(items)])
             errors: list[UserError] = []
             keys: set[str] = set()
-            for item, fact in zip(items, facts):
+            for item, fact in zip(items, facts, strict=True):
                 at = item.field
                 if fact["keyTaken"] or item.id in keys:
                     errors.append(UserError(ErrorCode.CONFLICT, f"a deal registration with key {item.id!r} exists",
@@ -219,7 +219,8 @@ class DealSetup:
             priced = []
             for n, line in enumerate(lines):
                 if list_prices.get(line.product_id) is None:
-                    errors.append(UserError(ErrorCode.NOT_FOUND, "product not found", field + ("lines", str(n), "product")))
+                    errors.append(UserError(ErrorCode.NOT_FOUND, "product not found", field + ("lines", str(n),
+                                                                                               "product")))
                     continue
                 if line.unit_price is None:
                     errors.append(UserError(ErrorCode.VALIDATION, "a quote line needs a unit price in the deal's "

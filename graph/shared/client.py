@@ -81,7 +81,7 @@ class CountingTransaction:
             # A record is a tuple of values; queries return maps and scalars, never nodes, so the values
             # need none of `Record.data()`'s recursive conversion (a tenth of a large read's time).
             keys = result.keys()
-            return [dict(zip(keys, record)) for record in records]
+            return [dict(zip(keys, record, strict=True)) for record in records]
         finally:
             self._stats.round_trips += 1
             self._stats.seconds += time.perf_counter() - started

@@ -1,5 +1,6 @@
-"""The state machines of the partner model. Writes lock the node, read its state and check the move
-here, all inside one write transaction, so concurrent writers cannot both pass the check."""
+"""How the state machines of the partner model are checked. Writes lock the node, read its state and check the
+move here, all inside one write transaction, so concurrent writers cannot both pass the check. Each domain's
+machines are in its graph/<domain>/lifecycle.py."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from graph.cases.reads import SlaPolicyRepository
 from graph.cases.records import CaseCommentRecord, CaseFilter, CaseRecord, SlaPolicyRecord
 from graph.shared.records import Page
-from resolvers.context import RequestContext
+from resolvers.shared.context import RequestContext
 from resolvers.shared.pagination import decode_cursor, page_size
 
 

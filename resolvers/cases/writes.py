@@ -12,8 +12,8 @@ from graph.cases.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord
 from graph.cases.writes import CaseSetup, NewCase
 from graph.shared.errors import ErrorCode
 from resolvers.cases.reads import now
-from resolvers.context import RequestContext
 from resolvers.shared.checks import Checks
+from resolvers.shared.context import RequestContext
 from resolvers.shared.mutations import Outcome, run
 
 ABOUT_TYPES = ("Product", "Order", "DealRegistration")

@@ -1,22 +1,30 @@
-"""Partner 360: the reporting period, the checks on the arguments, and one DataLoader call per
-section (`Loaders.insight_section`), so the same section of any number of partners is one round trip."""
+"""Reads of the insights domain. Partner 360: the reporting period, the checks on the arguments, and one
+DataLoader call per section (`Loaders.insight_section`), so the same section of any number of partners is one
+round trip; its risk signals; leaderboards; segment recommendations."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from graph.insights.reads import SegmentEvaluation
-from graph.insights.records import SegmentEvaluationRecord
-from graph.shared.records import Page, SortKey
-from resolvers.context import RequestContext
+from graph.insights.reads import (
+    ENDING_DAYS,
+    PIPELINE_FALL_RATIO,
+    QUIET_DAYS,
+    STALLED_FACTOR,
+    SegmentEvaluation,
+)
+from graph.insights.records import PipelineInsightRecord, RiskInsightRecord, SegmentEvaluationRecord
+from graph.shared.records import Page, Record, SortKey, cypher_key
 from resolvers.shared.checks import is_currency
+from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
 from resolvers.shared.global_ids import key_of
 from resolvers.shared.pagination import decode_cursor, page_size
 
 DEFAULT_PERIOD_DAYS = 90
+DEFAULT_CURRENCY = "USD"  # the reporting currency of money figures when none is asked for
 
 
 @dataclass(frozen=True)
@@ -69,17 +77,9 @@ async def section(ctx: RequestContext, query: InsightsQuery, name: str) -> Any:
     return await ctx.loaders.insight_section.load(key)
 
 
-async def partnership(ctx: RequestContext, partnership_id: str) -> Any:
-    return await ctx.loaders.partnership.load(partnership_id)
-
-
-async def segment(ctx: RequestContext, segment_id: str) -> Any:
-    return await ctx.loaders.segment.load(segment_id)
-
-
-@dataclass(frozen=True)
-class LeaderboardEntryRecord:
-    id: str  # the partnership's id
+@dataclass(frozen=True, slots=True)
+class LeaderboardEntryRecord(Record):
+    id: str = field(metadata=cypher_key("partnershipId"))
     partner_id: str
     segment_id: str
     value: float
@@ -98,10 +98,10 @@ async def leaderboard(ctx: RequestContext, program: str, segment: str | None, me
         raise PublicError("`after` is not a cursor this API issued", "VALIDATION")
     viewer = ctx.viewer
     rows = await ctx.graph.read("insights/reads/leaderboard", programId=key_of(program, "Program", "program"),
-                                segmentId=key_of(segment, "Segment", "segment"), metric=metric, start=start, end=end, currency=currency, scope=viewer.scope,
+                                segmentId=key_of(segment, "Segment", "segment"), metric=metric, start=start, end=end,
+                                currency=currency, scope=viewer.scope,
                                 enterprise=viewer.is_enterprise, skip=cursor.value if cursor else 0, limit=size + 1)
-    records = [LeaderboardEntryRecord(e["partnershipId"], e["partnerId"], e["segmentId"], e["value"], e["rank"],
-                                      e["position"], e["total"]) for e in (r["entry"] for r in rows)]
+    records = [LeaderboardEntryRecord.from_map(r["entry"]) for r in rows]
     return Page.from_rows(records, size, [SortKey(r.position, r.id) for r in records])
 
 
@@ -116,3 +116,82 @@ async def recommendations(ctx: RequestContext, program: str, first: int | None,
     program_id = key_of(program, "Program", "program")
     return await _evaluation(ctx).recommendations(program_id, ctx.now, page_size(first, ctx.page_limits),
                                                   decode_cursor(after))
+
+
+# Risk signals: explainable flags built from the figures the database aggregated (the pipeline section and
+# insights/reads/risks.cypher); each says why it was raised and carries its figures.
+@dataclass(frozen=True)
+class Signal:
+    code: str
+    message: str
+    figures: tuple[tuple[str, float | None], ...]
+    subject_key: str | None = None
+
+
+def _pct(ratio: float) -> str:
+    return f"{abs(ratio) * 100:.0f}%"
+
+
+def pipeline_change(pipeline: PipelineInsightRecord) -> tuple[int, float | None]:
+    """The change of the open pipeline value over the period, and its ratio to the value at the start (None when
+    that was 0): the figure the Partner 360 shows and the PIPELINE_FALLING signal tests."""
+    change = pipeline.open_value - pipeline.previous_open_value
+    return change, (change / pipeline.previous_open_value if pipeline.previous_open_value else None)
+
+
+def risk_signals(query: InsightsQuery, pipeline: PipelineInsightRecord | None,
+                 risks: RiskInsightRecord) -> list[Signal]:
+    signals: list[Signal] = []
+    ratio = pipeline_change(pipeline)[1] if pipeline else None
+    if pipeline and ratio is not None:
+        if ratio <= -PIPELINE_FALL_RATIO:
+            signals.append(Signal(
+                "PIPELINE_FALLING",
+                f"The open pipeline fell by {_pct(ratio)} over the period: {pipeline.open_value} at its end against "
+                f"{pipeline.previous_open_value} at its start ({query.currency} minor units); a fall of "
+                f"{_pct(PIPELINE_FALL_RATIO)} or more raises this flag.",
+                (("openValue", float(pipeline.open_value)), ("previousOpenValue", float(pipeline.previous_open_value)),
+                 ("changeRatio", ratio), ("threshold", -PIPELINE_FALL_RATIO))))
+    for o in risks.stalled:
+        signals.append(Signal(
+            "STALLED_DEAL",
+            f"Opportunity {o['name']} of {o['partnerName']} has been in {o['stage']} for {o['ageDays']:.0f} days "
+            f"since its last update, more than {STALLED_FACTOR:g}× the median of {o['medianDays']:.1f} days of the "
+            f"{o['peers']} open opportunities in that stage.",
+            (("ageDays", o["ageDays"]), ("stageMedianDays", o["medianDays"]), ("stagePeers", float(o["peers"])),
+             ("factor", STALLED_FACTOR), ("stalledTotal", float(risks.stalled_count))), o["id"]))
+    if risks.breached > risks.previous_breached:
+        signals.append(Signal(
+            "SLA_BREACHES_RISING",
+            f"{risks.breached} case(s) opened in the period breach their SLA targets, up from "
+            f"{risks.previous_breached} opened in the previous period.",
+            (("breached", float(risks.breached)), ("previousBreached", float(risks.previous_breached)))))
+    today = query.now.date()
+    for e in risks.ending:
+        days = (e["endDate"] - today).days
+        signals.append(Signal(
+            "PARTNERSHIP_ENDING",
+            f"The partnership of {e['partnerName']} in {e['programName']} ends on {e['endDate'].isoformat()} "
+            f"(the {e['source']}'s end date), in {days} days: within {ENDING_DAYS} days.",
+            (("daysLeft", float(days)), ("thresholdDays", float(ENDING_DAYS))), e["id"]))
+    last = risks.last_activity
+    if last is None or last < query.now - timedelta(days=QUIET_DAYS):
+        if last is None:
+            why = "No deal registration, order or case at all"
+        else:
+            why = (f"No deal registered, order placed or case opened for {(query.now - last).days} days "
+                   f"(the last on {last.date().isoformat()})")
+        signals.append(Signal(
+            "NO_ACTIVITY", f"{why}; {QUIET_DAYS} days without activity raise this flag.",
+            (("daysSinceLastActivity", float((query.now - last).days) if last else None),
+             ("thresholdDays", float(QUIET_DAYS)))))
+    return signals
+
+
+async def signals(ctx: RequestContext, query: InsightsQuery) -> list[Signal] | None:
+    """The risk signals of a Partner 360: two loader calls (pipeline, risks), each one round trip for every
+    partner of the response asking with the same arguments."""
+    risks = await section(ctx, query, "risks")
+    if risks is None:
+        return None
+    return risk_signals(query, await section(ctx, query, "pipeline"), risks)

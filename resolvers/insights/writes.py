@@ -1,5 +1,5 @@
-"""Segment evaluation: recommendations of a program's partnerships, and applying one (enterprise
-admin) through the segment change of graph/partnership_setup.py, re-checked inside its write transaction."""
+"""Writes of the insights domain: applying a segment recommendation (enterprise admin) through the
+partnership segment change of graph/programs/writes.py, re-checked inside its write transaction."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from graph.insights.reads import evaluation_reason
 from graph.insights.writes import EvaluatedSegmentChange
 from graph.programs.records import PartnershipRecord
 from graph.shared.errors import ErrorCode, Rejected, UserError
-from resolvers.context import RequestContext
 from resolvers.insights.reads import _evaluation
 from resolvers.shared.checks import Checks
+from resolvers.shared.context import RequestContext
 from resolvers.shared.mutations import Outcome, run
 
 

@@ -1,4 +1,5 @@
-"""Partner reads: every call goes through the request's DataLoaders (scoped in Cypher)."""
+"""Reads of the partners domain: partners and the hierarchy, staff and people, the viewer, accounts; every
+call goes through the request's DataLoaders (scoped in Cypher)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from graph.partners.records import (
     PersonRecord,
 )
 from graph.shared.records import Page
-from resolvers.context import RequestContext
+from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
 from resolvers.shared.pagination import decode_cursor, page_size
 
@@ -45,7 +46,7 @@ async def children(ctx: RequestContext, parent_id: str, first: int | None, after
 
 
 def check_max_depth(max_depth: int | None) -> None:
-    """Also declared on the schema field, so it refuses before any Cypher (schema/admission.py)."""
+    """Also declared on the schema field, so it refuses before any Cypher (schema/shared/admission.py)."""
     if max_depth is not None and max_depth < 1:
         raise PublicError("`maxDepth` must be at least 1", "VALIDATION")
 
@@ -73,6 +74,10 @@ async def person(ctx: RequestContext, person_id: str) -> PersonRecord | None:
 
 async def viewer_person(ctx: RequestContext) -> PersonRecord | None:
     return await ctx.loaders.person.load(ctx.viewer.person_id)
+
+
+async def internal_org(ctx: RequestContext, org_id: str) -> InternalOrgRecord | None:
+    return await ctx.loaders.internal_org.load(org_id)
 
 
 async def viewer_organization(ctx: RequestContext) -> PartnerRecord | InternalOrgRecord | None:

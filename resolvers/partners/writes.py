@@ -1,4 +1,5 @@
-"""End-customer accounts: reads through DataLoaders, and their creation."""
+"""Writes of the partners domain (setup step 1): create channel partners, build the hierarchy, register
+staff, assign relationship managers, create end-customer accounts."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import Any
 from auth.permissions import Action, own_org_only
 from graph.partners.records import AccountRecord, PartnerRecord, PersonRecord
 from graph.partners.writes import AccountSetup, NewAccount, NewPartner, NewStaff, PartnerSetup
-from resolvers.context import RequestContext
 from resolvers.shared.checks import Checks
+from resolvers.shared.context import RequestContext
 from resolvers.shared.mutations import Outcome, run
 
 
@@ -60,7 +61,8 @@ async def create_partners(ctx: RequestContext, items: list[Any]) -> Outcome[list
     return await run(ctx, Action.SETUP_PARTNERS, work)
 
 
-async def set_parent(ctx: RequestContext, partner: str, parent: str | None, *, attach_only: bool) -> Outcome[PartnerRecord]:
+async def set_parent(ctx: RequestContext, partner: str, parent: str | None, *,
+                     attach_only: bool) -> Outcome[PartnerRecord]:
     async def work() -> PartnerRecord:
         checks = Checks()
         child_id = checks.node_id(partner, "Partner", ("partner",))

@@ -1,4 +1,5 @@
-"""Program reads: every call goes through the request's DataLoaders (visibility in Cypher)."""
+"""Reads of the programs domain: programs, segments, criteria, partnerships; every call goes through the
+request's DataLoaders (visibility in Cypher)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from graph.programs.records import (
     SegmentRecord,
 )
 from graph.shared.records import Page
-from resolvers.context import RequestContext
+from resolvers.shared.context import RequestContext
 from resolvers.shared.pagination import decode_cursor, page_size
 
 
@@ -19,7 +20,8 @@ async def program(ctx: RequestContext, program_id: str) -> ProgramRecord | None:
     return await ctx.loaders.program.load(program_id)
 
 
-async def programs(ctx: RequestContext, status: str | None, first: int | None, after: str | None) -> Page[ProgramRecord]:
+async def programs(ctx: RequestContext, status: str | None, first: int | None,
+                   after: str | None) -> Page[ProgramRecord]:
     return await ctx.loaders.programs.page(status, page_size(first, ctx.page_limits), decode_cursor(after))
 
 

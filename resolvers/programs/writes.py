@@ -1,4 +1,5 @@
-"""Setup step 2: programs, their segments (exactly one default) and the criteria of each segment."""
+"""Writes of the programs domain (setup steps 2 and 3): programs, their segments (exactly one default) and
+criteria; onboarding partners into programs, partnership lifecycle and segment changes."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from auth.permissions import Action
 from graph.programs.records import PartnershipRecord, ProgramRecord, SegmentRecord
 from graph.programs.writes import NewCriterion, NewPartnership, NewProgram, NewSegment, PartnershipSetup, ProgramSetup
 from graph.shared.errors import ErrorCode
-from resolvers.context import RequestContext
 from resolvers.shared.checks import Checks, Field
+from resolvers.shared.context import RequestContext
 from resolvers.shared.mutations import Outcome, run
 
 

@@ -1,5 +1,5 @@
-"""Selling: reads through the request's DataLoaders (scoped in Cypher), and the mutations of deal
-registrations, opportunities, quotes and orders."""
+"""Reads of the selling domain: deal registrations and their lineage, through the request's DataLoaders
+(scoped in Cypher)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from graph.selling.records import (
     QuoteRecord,
 )
 from graph.shared.records import Page, SortKey
-from resolvers.context import RequestContext
 from resolvers.shared.checks import is_currency
+from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
 from resolvers.shared.loaders import prime
 from resolvers.shared.pagination import decode_cursor, page_size
@@ -166,7 +166,8 @@ async def lineage_root(ctx: RequestContext, type_name: str, key: str) -> str | N
     if type_name == "DealRegistration":
         found = await registration(ctx, key)
         return found.id if found else None
-    loader = {"Opportunity": ctx.loaders.opportunity, "Quote": ctx.loaders.quote, "Order": ctx.loaders.order}.get(type_name)
+    loader = {"Opportunity": ctx.loaders.opportunity, "Quote": ctx.loaders.quote,
+              "Order": ctx.loaders.order}.get(type_name)
     record = await loader.load(key) if loader else None
     return record.registration_id if record else None
 

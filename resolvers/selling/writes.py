@@ -1,9 +1,11 @@
-"""Selling: reads through the request's DataLoaders (scoped in Cypher), and the mutations of deal
-registrations, opportunities, quotes and orders."""
+"""Writes of the selling domain: deal registrations through their lifecycle, conversion, opportunities,
+quotes and orders."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from auth.permissions import Action
@@ -16,14 +18,15 @@ from graph.selling.records import (
 )
 from graph.selling.writes import DealSetup, NewLine, NewRegistration
 from graph.shared.errors import ErrorCode
-from resolvers.context import RequestContext
 from resolvers.selling.reads import (
     _MOVES,
     _QUOTE_ACTIONS,
     MAX_AMOUNT,
     Field,
+    registration,
 )
 from resolvers.shared.checks import Checks
+from resolvers.shared.context import RequestContext
 from resolvers.shared.mutations import Outcome, run
 
 
@@ -78,18 +81,19 @@ async def create_registrations(ctx: RequestContext, items: list[Any]) -> Outcome
                 owner_id=checks.node_id(item.owner, "Person", at + ("owner",)),
             ))
         checks.done()
-        ids = await deal_setup(ctx).create(new)
-        ctx.reset_loaders()
-        return [r for r in await ctx.loaders.deal_registration.load_many(ids) if r]
+        return await deal_setup(ctx).create(new)
 
-    return await run(ctx, Action.REGISTER_DEALS, work)
+    async def read_back(ids: list[str]) -> list[DealRegistrationRecord]:
+        return [r for r in await asyncio.gather(*(registration(ctx, i) for i in ids)) if r]
+
+    return await run(ctx, Action.REGISTER_DEALS, work, read_back)
 
 
 async def move_registration(ctx: RequestContext, registration_gid: str, move: str, reason: str | None,
                             closure_code: str | None) -> Outcome[DealRegistrationRecord]:
     action, status = _MOVES[move]
 
-    async def work() -> DealRegistrationRecord:
+    async def work() -> str:
         checks = Checks()
         registration_id = checks.node_id(registration_gid, "DealRegistration", ("registration",))
         why = checks.text(reason, ("reason",), required=move == "REJECT", max_length=2000, long=True)
@@ -97,23 +101,21 @@ async def move_registration(ctx: RequestContext, registration_gid: str, move: st
             checks.fail(ErrorCode.VALIDATION, "a closure code is required", ("closureCode",))
         checks.done()
         await deal_setup(ctx).move(registration_id, status, (), reason=why, closure_code=closure_code)
-        ctx.reset_loaders()
-        return await ctx.loaders.deal_registration.load(registration_id)
+        return registration_id
 
-    return await run(ctx, action, work)
+    return await run(ctx, action, work, partial(registration, ctx))
 
 
 async def assign_owner(ctx: RequestContext, registration_gid: str, owner_gid: str) -> Outcome[DealRegistrationRecord]:
-    async def work() -> DealRegistrationRecord:
+    async def work() -> str:
         checks = Checks()
         registration_id = checks.node_id(registration_gid, "DealRegistration", ("registration",))
         owner_id = checks.node_id(owner_gid, "Person", ("owner",))
         checks.done()
         await deal_setup(ctx).assign_owner(registration_id, owner_id, ())
-        ctx.reset_loaders()
-        return await ctx.loaders.deal_registration.load(registration_id)
+        return registration_id
 
-    return await run(ctx, Action.ASSIGN_DEALS, work)
+    return await run(ctx, Action.ASSIGN_DEALS, work, partial(registration, ctx))
 
 
 async def delete_registration(ctx: RequestContext, registration_gid: str) -> Outcome[str]:
@@ -140,7 +142,8 @@ async def add_comment(ctx: RequestContext, registration_gid: str, body: str, vis
     return await run(ctx, Action.SELL, work)
 
 
-async def convert_registration(ctx: RequestContext, registration_gid: str, key: str | None) -> Outcome[OpportunityRecord]:
+async def convert_registration(ctx: RequestContext, registration_gid: str,
+                               key: str | None) -> Outcome[OpportunityRecord]:
     async def work() -> OpportunityRecord:
         checks = Checks()
         registration_id = checks.node_id(registration_gid, "DealRegistration", ("registration",))

@@ -41,7 +41,7 @@ def page_loader(fetch: Callable[..., Awaitable[dict[str, Any]]], empty: Callable
         for parent_id, *args in keys:
             groups[tuple(args)].append(parent_id)
         results = await asyncio.gather(*(fetch(ids, *args) for args, ids in groups.items()))
-        pages = {args: result for args, result in zip(groups, results)}
+        pages = {args: result for args, result in zip(groups, results, strict=True)}
         return [pages[tuple(args)].get(parent_id) or empty() for parent_id, *args in keys]
 
     return DataLoader(batch)

@@ -9,9 +9,12 @@ from typing import Generic, TypeVar
 from auth.permissions import Action, allowed
 from auth.viewer import Viewer
 from graph.shared.errors import ErrorCode, Rejected, UserError
-from resolvers.context import RequestContext
+from resolvers.shared.context import RequestContext
 
 T = TypeVar("T")
+
+
+W = TypeVar("W")
 
 
 @dataclass
@@ -24,12 +27,15 @@ def forbidden(viewer: Viewer, action: Action) -> UserError:
     return UserError(ErrorCode.FORBIDDEN, f"a {viewer.persona.value} may not {action.value}")
 
 
-async def run(ctx: RequestContext, action: Action, work: Callable[[], Awaitable[T]]) -> Outcome[T]:
+async def run(ctx: RequestContext, action: Action, work: Callable[[], Awaitable[W]],
+              read_back: Callable[[W], Awaitable[T]] | None = None) -> Outcome[T]:
+    """`work` checks and writes; `read_back`, when given, turns what it wrote (ids) into the records to answer
+    with, read through loaders that were reset after the write."""
     if not allowed(ctx.viewer, action):
         return Outcome(errors=[forbidden(ctx.viewer, action)])
     try:
-        result = await work()
+        written = await work()
     except Rejected as rejected:
         return Outcome(errors=rejected.errors)
-    ctx.reset_loaders()  # reads after a write must not come from a cache filled before it
-    return Outcome(result=result)
+    ctx.reset_loaders()  # reads after a write must not come from a cache filled before it: the one reset
+    return Outcome(result=await read_back(written) if read_back else written)

@@ -6,7 +6,7 @@ import base64
 import json
 
 from graph.shared.records import SortKey
-from resolvers.context import PageLimits
+from resolvers.shared.context import PageLimits
 from resolvers.shared.errors import PublicError
 
 

@@ -1,4 +1,4 @@
-"""Partner cases: their SLA figures, comments and work notes, queues."""
+"""Enums of the cases domain: case status, priority, comment visibility."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Partner cases: their SLA figures, comments and work notes, queues."""
+"""Inputs of the cases domain: the case filter and the case to open."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ class CaseFilter:
         default=None, description="true: cases that breached their response or resolution target (as of now); "
         "false: cases that did not. Cancelled cases never breach.")
     account: strawberry.ID | None = strawberry.field(default=None, description="Cases for this account (global ID).")
-    opened_by: strawberry.ID | None = strawberry.field(default=None, description="Cases opened by this person (global ID).")
+    opened_by: strawberry.ID | None = strawberry.field(default=None, description="Cases opened by this person (global "
+                                                                                 "ID).")
     queue: strawberry.ID | None = strawberry.field(default=None, description="Cases in this queue (global ID).")
 
 

@@ -1,4 +1,4 @@
-"""Mutations of the case domain."""
+"""Mutations of the cases domain: open, comment, assign, move through the case lifecycle; SLA policies."""
 
 from __future__ import annotations
 
@@ -13,34 +13,23 @@ from schema.cases.enums import CasePriority, CaseStatus
 from schema.cases.inputs import OpenCaseInput
 from schema.cases.types import Case, CaseComment, SlaPolicy
 from schema.shared.admission import requires
-from schema.shared.errors import UserError, user_errors
+from schema.shared.payloads import Result, payload
+
+CASE_NOW = Result("case", Case, "The case as it is now")
 
 
-@strawberry.type(description="Result of a mutation on one case.")
-class CasePayload:
-    case: Case | None = strawberry.field(description="The case as it is now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+CasePayload = payload("CasePayload", "Result of a mutation on one case.", CASE_NOW)
 
 
-@strawberry.type(description="Result of addCaseComment.")
-class AddCaseCommentPayload:
-    case: Case | None = strawberry.field(description="The case as it is now; null on errors.")
-    comment: CaseComment | None = strawberry.field(description="The comment added; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+AddCaseCommentPayload = payload("AddCaseCommentPayload", "Result of addCaseComment.", CASE_NOW,
+                                Result("comment", CaseComment, "The comment added"))
 
 
-@strawberry.type(description="Result of setSlaPolicy.")
-class SlaPolicyPayload:
-    policy: SlaPolicy | None = strawberry.field(description="The policy as it is now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+SlaPolicyPayload = payload("SlaPolicyPayload", "Result of setSlaPolicy.",
+                           Result("policy", SlaPolicy, "The policy as it is now"))
 
 
 CaseArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the case.")]
-
-
-def _payload(outcome) -> CasePayload:
-    return CasePayload(case=Case.from_record(outcome.result) if outcome.result else None,
-                       errors=user_errors(outcome.errors))
 
 
 @strawberry.type
@@ -51,7 +40,7 @@ class CaseMutations:
     async def open_case(
         self, info: Info, case: Annotated[OpenCaseInput, strawberry.argument(description="The case to open.")],
     ) -> CasePayload:
-        return _payload(await cases_writes.open_case(info.context, case))
+        return CasePayload.from_outcome(await cases_writes.open_case(info.context, case))
 
     @strawberry.mutation(description="Comment on a case: partner staff and enterprise agents write partner-visible "
                          "comments; only the enterprise admin and partner agents write work notes (`internal`). "
@@ -64,11 +53,7 @@ class CaseMutations:
         internal: Annotated[bool, strawberry.argument(
             description="An enterprise-only work note, never shown to partner staff.")] = False,
     ) -> AddCaseCommentPayload:
-        outcome = await cases_writes.add_comment(info.context, case, body, internal)
-        kase, comment = outcome.result if outcome.result else (None, None)
-        return AddCaseCommentPayload(case=Case.from_record(kase) if kase else None,
-                                     comment=CaseComment.from_record(comment) if comment else None,
-                                     errors=user_errors(outcome.errors))
+        return AddCaseCommentPayload.from_outcome(await cases_writes.add_comment(info.context, case, body, internal))
 
     @strawberry.mutation(description="Assign a case to an enterprise partner agent or to a queue (enterprise admin, "
                          "partner agent); give exactly one.", metadata=requires(Action.WORK_CASES))
@@ -78,7 +63,7 @@ class CaseMutations:
             description="Global ID of a person employed as PARTNER_AGENT.")] = None,
         queue: Annotated[strawberry.ID | None, strawberry.argument(description="Global ID of a queue.")] = None,
     ) -> CasePayload:
-        return _payload(await cases_writes.assign_case(info.context, case, agent, queue))
+        return CasePayload.from_outcome(await cases_writes.assign_case(info.context, case, agent, queue))
 
     @strawberry.mutation(description="Move a case through its lifecycle. Partner staff supply information "
                          "(AWAITING_PARTNER → IN_PROGRESS), confirm closure (RESOLVED → CLOSED), reopen (RESOLVED "
@@ -89,7 +74,7 @@ class CaseMutations:
         self, info: Info, case: CaseArg,
         status: Annotated[CaseStatus, strawberry.argument(description="The new status.")],
     ) -> CasePayload:
-        return _payload(await cases_writes.change_status(info.context, case, status.value))
+        return CasePayload.from_outcome(await cases_writes.change_status(info.context, case, status.value))
 
     @strawberry.mutation(description="Create or replace the SLA targets of a program segment, or the default "
                          "targets, for one priority (enterprise admin). Cases opened afterwards use them; cases "
@@ -106,7 +91,5 @@ class CaseMutations:
         resolution_minutes: Annotated[int, strawberry.argument(
             description="Minutes from opening to resolution, time paused not counted; positive, at most 366 days.")],
     ) -> SlaPolicyPayload:
-        outcome = await cases_writes.set_sla_policy(info.context, segment, priority.value, response_minutes,
-                                                  resolution_minutes)
-        return SlaPolicyPayload(policy=SlaPolicy.from_record(outcome.result) if outcome.result else None,
-                                errors=user_errors(outcome.errors))
+        return SlaPolicyPayload.from_outcome(await cases_writes.set_sla_policy(
+            info.context, segment, priority.value, response_minutes, resolution_minutes))

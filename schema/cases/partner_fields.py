@@ -1,4 +1,4 @@
-"""Fields on a Partner for its cases."""
+"""The fields the cases domain adds to `Partner`: its cases."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from strawberry.types import Info
 from resolvers.cases import reads as cases_reads
 from schema.cases.enums import CasePriority, CaseStatus
 from schema.cases.types import Case, case_filter
-from schema.shared.pagination import to_connection
+from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
 
 @strawberry.type
@@ -22,7 +22,8 @@ class PartnerCaseFields:
     async def cases(
         self, info: Info,
         status: Annotated[list[CaseStatus] | None, strawberry.argument(description="Any of these statuses.")] = None,
-        priority: Annotated[list[CasePriority] | None, strawberry.argument(description="Any of these priorities.")] = None,
+        priority: Annotated[list[CasePriority] | None,
+                            strawberry.argument(description="Any of these priorities.")] = None,
         open: Annotated[bool | None, strawberry.argument(
             description="true: NEW, IN_PROGRESS or AWAITING_PARTNER only; false: the others only.")] = None,
         breached: Annotated[bool | None, strawberry.argument(
@@ -34,8 +35,8 @@ class PartnerCaseFields:
             description="Only cases opened by this person (global ID).")] = None,
         include_subtree: Annotated[bool, strawberry.argument(
             description="Also the cases of the visible partners below this one.")] = False,
-        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
     ) -> relay.Connection[Case]:
         filter = case_filter(status, priority, open, breached, account, opened_by)
         page = await cases_reads.of_partner(info.context, self.id, filter, include_subtree, first, after)

@@ -1,4 +1,4 @@
-"""Root query fields of the case domain."""
+"""Root query fields of the cases domain."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ class CaseQueries:
                       "assigned to them or to a queue they work). SLA filters are evaluated as of now.")
     async def cases(
         self, info: Info,
-        filter: Annotated[CaseFilter | None, strawberry.argument(description="Only cases matching this filter.")] = None,
+        filter: Annotated[CaseFilter | None,
+                          strawberry.argument(description="Only cases matching this filter.")] = None,
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> relay.Connection[Case]:

@@ -1,4 +1,5 @@
-"""Partner cases: their SLA figures, comments and work notes, queues."""
+"""Types of the cases domain: partner cases, their SLA figures, comments and work notes, queues and SLA
+policies."""
 
 from __future__ import annotations
 
@@ -9,16 +10,16 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from graph.cases.records import CaseCommentRecord, CaseRecord, CaseSlaRecord, SlaPolicyRecord
+from graph.cases.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord
 from graph.cases.records import CaseFilter as CaseFilterRecord
 from resolvers.cases import reads as cases_reads
 from resolvers.shared.global_ids import key_of
 from schema.cases.enums import CaseCommentVisibility, CasePriority, CaseStatus
 from schema.partners import types as partner_types
-from schema.programs.types import Segment
+from schema.programs.types import Segment, segment_of
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
-from schema.shared.pagination import to_connection
+from schema.shared.pagination import AfterArg, FirstArg, to_connection
 from schema.shared.partner_references import LazyAccount, LazyPartner, LazyPerson
 
 
@@ -67,8 +68,9 @@ class CaseSla:
         description="Seconds left until the resolution target (negative when overdue); null once resolved.")
 
     @classmethod
-    def from_record(cls, r: CaseSlaRecord) -> CaseSla:
-        return cls(response_minutes=r.response_minutes, resolution_minutes=r.resolution_minutes,
+    def from_record(cls, case: CaseRecord) -> CaseSla:
+        r = case.sla
+        return cls(response_minutes=case.response_minutes, resolution_minutes=case.resolution_minutes,
                    response_due_at=r.response_due_at, resolution_due_at=r.resolution_due_at,
                    paused_seconds=r.paused_seconds, paused=r.paused, response_breached=r.response_breached,
                    resolution_breached=r.resolution_breached, breached=r.breached,
@@ -99,10 +101,7 @@ class SlaPolicy:
     @strawberry.field(description="The segment that sets these targets; null for a default policy or when the "
                       "viewer may not see the segment.")
     async def segment(self, info: Info) -> Segment | None:
-        if self.segment_id is None:
-            return None
-        record = await info.context.loaders.segment.load(self.segment_id)
-        return Segment.from_record(record) if record else None
+        return await segment_of(info, self.segment_id)
 
 
 @strawberry.type(description="A comment on a case: partner-visible, or an enterprise-only work note.")
@@ -115,21 +114,12 @@ class CaseComment:
 
     @classmethod
     def from_record(cls, r: CaseCommentRecord) -> CaseComment:
-        return cls(key=r.id, body=r.body, visibility=CaseCommentVisibility(r.visibility), at=r.at, author_id=r.author_id)
+        return cls(key=r.id, body=r.body, visibility=CaseCommentVisibility(r.visibility), at=r.at,
+                   author_id=r.author_id)
 
     @strawberry.field(description="Who wrote it; null when the viewer may not see that person.")
     async def author(self, info: Info) -> LazyPerson | None:
-        if self.author_id is None:
-            return None
-        record = await info.context.loaders.person.load(self.author_id)
-        return partner_types.Person.from_record(record) if record else None
-
-
-async def _person(info: Info, person_id: str | None) -> LazyPerson | None:
-    if person_id is None:
-        return None
-    record = await info.context.loaders.person.load(person_id)
-    return partner_types.Person.from_record(record) if record else None
+        return await partner_types.person_of(info, self.author_id)
 
 
 @strawberry.type(description="A partner case: opened by partner staff for their organization or one of its "
@@ -146,7 +136,8 @@ class Case(LoadedNode, relay.Node, KeyedNode):
     opened_at: datetime = strawberry.field(description="When it was opened (UTC).")
     first_response_at: datetime | None = strawberry.field(
         description="The enterprise's first response: its first partner-visible comment or status move (UTC).")
-    resolved_at: datetime | None = strawberry.field(description="When it was last resolved (UTC); null if not resolved.")
+    resolved_at: datetime | None = strawberry.field(description="When it was last resolved (UTC); null if not "
+                                                                "resolved.")
     closed_at: datetime | None = strawberry.field(description="When it was closed or cancelled (UTC).")
     updated_at: datetime | None = strawberry.field(description="Last change (UTC).")
     sla: CaseSla = strawberry.field(description="Targets, time remaining and breaches, as of now.")
@@ -157,7 +148,7 @@ class Case(LoadedNode, relay.Node, KeyedNode):
         return cls(id=r.id, number=r.number, subject=r.subject, description=r.description, category=r.category,
                    priority=CasePriority(r.priority), status=CaseStatus(r.status), opened_at=r.opened_at,
                    first_response_at=r.first_response_at, resolved_at=r.resolved_at, closed_at=r.closed_at,
-                   updated_at=r.updated_at, sla=CaseSla.from_record(r.sla), record=r)
+                   updated_at=r.updated_at, sla=CaseSla.from_record(r), record=r)
 
     @classmethod
     async def load_records(cls, info: Info, keys: list[str]) -> list[CaseRecord | None]:
@@ -165,15 +156,11 @@ class Case(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The partner the case is for.")
     async def partner(self, info: Info) -> LazyPartner | None:
-        record = await info.context.loaders.partner.load(self.record.partner_id)
-        return partner_types.Partner.from_record(record) if record else None
+        return await partner_types.partner_of(info, self.record.partner_id)
 
     @strawberry.field(description="The end-customer account the case is for; null for the partner's own case.")
     async def account(self, info: Info) -> LazyAccount | None:
-        if self.record.account_id is None:
-            return None
-        record = await info.context.loaders.account.load(self.record.account_id)
-        return partner_types.Account.from_record(record) if record else None
+        return await partner_types.account_of(info, self.record.account_id)
 
     @strawberry.field(description="What the case is about (a product, an order or a deal registration); null "
                       "when none or not visible.")
@@ -189,15 +176,15 @@ class Case(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The partner person who opened it.")
     async def opened_by(self, info: Info) -> LazyPerson | None:
-        return await _person(info, self.record.opened_by_id)
+        return await partner_types.person_of(info, self.record.opened_by_id)
 
     @strawberry.field(description="The partner-side owner, if any.")
     async def owner(self, info: Info) -> LazyPerson | None:
-        return await _person(info, self.record.owner_id)
+        return await partner_types.person_of(info, self.record.owner_id)
 
     @strawberry.field(description="The enterprise partner agent it is assigned to; null when in a queue.")
     async def assignee(self, info: Info) -> LazyPerson | None:
-        return await _person(info, self.record.assignee_id)
+        return await partner_types.person_of(info, self.record.assignee_id)
 
     @strawberry.field(description="The queue it waits in; null when assigned to an agent.")
     async def queue(self, info: Info) -> Queue | None:
@@ -209,9 +196,10 @@ class Case(LoadedNode, relay.Node, KeyedNode):
     @strawberry.field(description="Comments, oldest first; enterprise work notes (INTERNAL) only for enterprise staff.")
     async def comments(
         self, info: Info,
-        visibility: Annotated[CaseCommentVisibility | None, strawberry.argument(description="Only this visibility.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+        visibility: Annotated[CaseCommentVisibility | None,
+                              strawberry.argument(description="Only this visibility.")] = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
     ) -> relay.Connection[CaseComment]:
         page = await cases_reads.comments(info.context, self.id, visibility.value if visibility else None,
                                              first, after)

@@ -1,12 +1,12 @@
-"""Partner 360 types: a partner's health over a reporting period, for the partner alone or rolled
-up over the partners below it that the viewer may see. Every section is one aggregate Cypher query for
-all partners of a response (resolvers/insights.py); see docs/INSIGHTS.md for what each figure counts."""
+"""Enums of the insights domain; the thresholds their descriptions state are the constants the code uses."""
 
 from __future__ import annotations
 
 from enum import Enum
 
 import strawberry
+
+from graph.insights.reads import ENDING_DAYS, PIPELINE_FALL_RATIO, QUIET_DAYS, STALLED_FACTOR
 
 
 @strawberry.enum(description="A Partner 360 metric scorecards compare, per partner alone over the period.")
@@ -21,18 +21,21 @@ class ScorecardMetric(Enum):
 
 @strawberry.enum(description="The kind of a Partner 360 risk signal.")
 class RiskCode(Enum):
-    PIPELINE_FALLING = strawberry.enum_value("PIPELINE_FALLING", description="The open pipeline value fell by 20% "
-                                             "or more between the start and the end of the period.")
+    PIPELINE_FALLING = strawberry.enum_value("PIPELINE_FALLING", description="The open pipeline value fell by "
+                                             f"{PIPELINE_FALL_RATIO:.0%} or more between the start and the end of the "
+                                             "period.")
     STALLED_DEAL = strawberry.enum_value("STALLED_DEAL", description="An open opportunity has been in its stage "
-                                         "(since its last update) for more than twice the median of the open "
+                                         f"(since its last update) for more than {STALLED_FACTOR:g} times the median "
+                                         "of the open "
                                          "opportunities in that stage across the partners the viewer may see.")
     SLA_BREACHES_RISING = strawberry.enum_value("SLA_BREACHES_RISING", description="More cases opened in the "
                                                 "period breach their SLA targets than cases opened in the previous "
                                                 "period.")
-    PARTNERSHIP_ENDING = strawberry.enum_value("PARTNERSHIP_ENDING", description="A partnership ends within 60 days "
+    PARTNERSHIP_ENDING = strawberry.enum_value("PARTNERSHIP_ENDING", description="A partnership ends within "
+                                               f"{ENDING_DAYS} days "
                                                "(its program's end date, or its own when earlier).")
     NO_ACTIVITY = strawberry.enum_value("NO_ACTIVITY", description="No deal registered, order placed or case "
-                                        "opened for 90 days.")
+                                        f"opened for {QUIET_DAYS} days.")
 
 
 @strawberry.enum(description="What the segment evaluation recommends for a partnership.")

@@ -1,4 +1,4 @@
-"""Segment evaluation mutations: apply a segment recommendation (enterprise admin)."""
+"""Mutations of the insights domain: apply a segment recommendation (enterprise admin)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from auth.permissions import Action
 from resolvers.insights import writes as insights_writes
-from schema.programs.mutations import PartnershipPayload, _payload
+from schema.programs.types import PartnershipPayload
 from schema.shared.admission import requires
 
 
@@ -26,4 +26,5 @@ class InsightsMutations:
         segment: Annotated[strawberry.ID, strawberry.argument(
             description="Global ID of the recommended segment (SegmentRecommendation.recommendedSegment).")],
     ) -> PartnershipPayload:
-        return _payload(await insights_writes.apply_recommendation(info.context, partnership, segment))
+        return PartnershipPayload.from_outcome(
+            await insights_writes.apply_recommendation(info.context, partnership, segment))

@@ -1,6 +1,4 @@
-"""Partner 360 types: a partner's health over a reporting period, for the partner alone or rolled
-up over the partners below it that the viewer may see. Every section is one aggregate Cypher query for
-all partners of a response (resolvers/insights.py); see docs/INSIGHTS.md for what each figure counts."""
+"""Root query fields of the insights domain: segment recommendations and leaderboards."""
 
 from __future__ import annotations
 
@@ -11,13 +9,14 @@ from strawberry import relay
 from strawberry.types import Info
 
 from resolvers.insights import reads as insights_reads
+from resolvers.insights.reads import DEFAULT_CURRENCY, DEFAULT_PERIOD_DAYS
 from schema.insights.enums import ScorecardMetric
 from schema.insights.inputs import InsightsPeriodInput
 from schema.insights.types import (
     LeaderboardEntry,
     SegmentRecommendation,
 )
-from schema.shared.pagination import to_connection
+from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
 
 @strawberry.type
@@ -29,11 +28,11 @@ class InsightsSegmentQueries:
     async def segment_recommendations(
         self, info: Info,
         program: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the program.")],
-        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
     ) -> relay.Connection[SegmentRecommendation]:
         page = await insights_reads.recommendations(info.context, program, first, after)
-        return to_connection(page, lambda r: SegmentRecommendation(record=r))
+        return to_connection(page, SegmentRecommendation.from_record)
 
 
 @strawberry.type
@@ -49,16 +48,16 @@ class InsightsLeaderboard:
         segment: Annotated[strawberry.ID | None, strawberry.argument(
             description="Global ID of one of the program's segments; all segments when left out.")] = None,
         period: Annotated[InsightsPeriodInput | None, strawberry.argument(
-            description="The period; the 90 days before now when left out.")] = None,
+            description=f"The period; the {DEFAULT_PERIOD_DAYS} days before now when left out.")] = None,
         currency: Annotated[str, strawberry.argument(
-            description="ISO 4217 code of the reporting currency of money metrics.")] = "USD",
-        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
+            description="ISO 4217 code of the reporting currency of money metrics.")] = DEFAULT_CURRENCY,
+        first: FirstArg = None,
+        after: AfterArg = None,
     ) -> relay.Connection[LeaderboardEntry]:
         page = await insights_reads.leaderboard(info.context, program, segment, metric.value,
                                                        period.from_ if period else None, period.to if period else None,
                                                        currency, first, after)
-        return to_connection(page, lambda r: LeaderboardEntry(record=r, metric=metric))
+        return to_connection(page, lambda r: LeaderboardEntry.from_record(r, metric))
 
 
 @strawberry.type

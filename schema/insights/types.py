@@ -1,40 +1,28 @@
-"""Partner 360 types: a partner's health over a reporting period, for the partner alone or rolled
-up over the partners below it that the viewer may see. Every section is one aggregate Cypher query for
-all partners of a response (resolvers/insights.py); see docs/INSIGHTS.md for what each figure counts."""
+"""Types of the insights domain: the sections of a Partner 360 (the `Partner360` object itself is in
+partner_fields.py), scorecards, risk signals, leaderboard entries and segment recommendations."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
 
 import strawberry
-from strawberry import relay
 from strawberry.types import Info
 
+from graph.insights.reads import EVALUATION_DAYS
 from graph.insights.records import (
     CriterionEvaluationRecord,
-    InsightCountRecord,
     ScorecardRecord,
     SegmentEvaluationRecord,
 )
-from resolvers.insights import reads as insights_reads
-from resolvers.insights import risks as insights_risks
-from resolvers.insights.reads import InsightsQuery, LeaderboardEntryRecord
-from resolvers.partners import reads as partners_reads
-from resolvers.programs import reads as programs_reads
+from resolvers.insights.reads import LeaderboardEntryRecord
 from schema.cases.enums import CaseStatus
 from schema.insights.enums import CriterionOutcome, RiskCode, ScorecardMetric, SegmentChange
 from schema.partners import types as partner_types
 from schema.partners.enums import PartnerRole
 from schema.programs.enums import METRIC_DESCRIPTION, CriterionMetric, CriterionOperator, criterion_metric
-from schema.programs.types import Partnership, Segment
+from schema.programs.types import Partnership, Segment, partnership_of, segment_of
 from schema.selling.enums import DealRegistrationStatus, MinorUnits, OpportunityStage
-from schema.shared.pagination import to_connection
-from schema.shared.partner_references import LazyPartner, LazyPerson
-
-
-def _ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
+from schema.shared.partner_references import LazyPartner
 
 
 @strawberry.type(description="The reporting period of a Partner 360 and the previous period it is compared with.")
@@ -153,47 +141,31 @@ class RoleCount:
 class Scorecard:
     record: strawberry.Private[ScorecardRecord]
     metric: ScorecardMetric = strawberry.field(description="The metric compared.")
+    # Plain fields, not resolver methods: a plain field is a getattr, a resolver runs Strawberry's whole machinery.
+    value: float | None = strawberry.field(description="The partner's value of the metric; null for a win rate "
+                                           "without closed deals.")
+    peers: int = strawberry.field(description="Peers with a value in the segment, this partner included.")
+    percentile: float | None = strawberry.field(description="100 × the share of the segment's peers whose value is "
+                                                "at or below this partner's (100 = the best or tied for it); null "
+                                                "when the partner has no value.")
+    segment_median: float | None = strawberry.field(description="The median value among the segment's peers "
+                                                    "(percentileCont 0.5).")
+    next_segment_peers: int = strawberry.field(description="Peers with a value in the next segment up (0 at the top).")
+    next_segment_median: float | None = strawberry.field(description="The median value among the next segment's "
+                                                         "peers; null at the top or without peers.")
+
+    @classmethod
+    def from_record(cls, r: ScorecardRecord, metric: ScorecardMetric) -> Scorecard:
+        return cls(record=r, metric=metric, value=r.value, peers=r.peers, percentile=r.percentile,
+                   segment_median=r.median, next_segment_peers=r.next_peers, next_segment_median=r.next_median)
 
     @strawberry.field(description="The partnership (its program and current segment).")
     async def partnership(self, info: Info) -> Partnership | None:
-        found = await insights_reads.partnership(info.context, self.record.partnership_id)
-        return Partnership.from_record(found) if found else None
-
-    @strawberry.field(description="The partner's value of the metric; null for a win rate without closed deals.")
-    def value(self) -> float | None:
-        return self.record.value
-
-    @strawberry.field(description="Peers with a value in the segment, this partner included.")
-    def peers(self) -> int:
-        return self.record.peers
-
-    @strawberry.field(description="100 × the share of the segment's peers whose value is at or below this partner's "
-                      "(100 = the best or tied for it); null when the partner has no value.")
-    def percentile(self) -> float | None:
-        return self.record.percentile
-
-    @strawberry.field(description="The median value among the segment's peers (percentileCont 0.5).")
-    def segment_median(self) -> float | None:
-        return self.record.median
+        return await partnership_of(info, self.record.partnership_id)
 
     @strawberry.field(description="The next segment up in the program (the closest better rank); null at the top.")
     async def next_segment(self, info: Info) -> Segment | None:
-        if self.record.next_segment_id is None:
-            return None
-        found = await insights_reads.segment(info.context, self.record.next_segment_id)
-        return Segment.from_record(found) if found else None
-
-    @strawberry.field(description="Peers with a value in the next segment up (0 at the top).")
-    def next_segment_peers(self) -> int:
-        return self.record.next_peers
-
-    @strawberry.field(description="The median value among the next segment's peers; null at the top or without peers.")
-    def next_segment_median(self) -> float | None:
-        return self.record.next_median
-
-
-def _role_counts(items: tuple[InsightCountRecord, ...]) -> list[RoleCount]:
-    return [RoleCount(role=PartnerRole(i.key), count=i.count) for i in items]
+        return await segment_of(info, self.record.next_segment_id)
 
 
 @strawberry.type(description="A figure behind a risk signal.")
@@ -211,161 +183,44 @@ class RiskSignal:
                                                "about; null for a signal about the counted partners as a whole.")
 
 
-@strawberry.type(description="Partner 360: a partner's health over a reporting period, for the partner alone or "
-                 "with the partners below it that the viewer may see (`includeSubtree`). Selling figures count "
-                 "only the deals the viewer may see, case figures only the cases the viewer may see.")
-class Partner360:
-    query: strawberry.Private[InsightsQuery]
-
-    @strawberry.field(description="The reporting period and the previous period.")
-    def period(self) -> InsightsPeriod:
-        q = self.query
-        return InsightsPeriod(from_=q.start, to=q.end, previous_from=q.previous_start)
-
-    @strawberry.field(description="Whether the partners below this one (those the viewer may see) are counted.")
-    def include_subtree(self) -> bool:
-        return self.query.subtree
-
-    @strawberry.field(description="The reporting currency (ISO 4217) of every money figure.")
-    def currency(self) -> str:
-        return self.query.currency
-
-    @strawberry.field(description="How many partners the figures count: 1, or with `includeSubtree` the partner and "
-                      "the partners below it that the viewer may see.")
-    async def partners_counted(self, info: Info) -> int:
-        record = await insights_reads.section(info.context, self.query, "staff")
-        return record.partner_count if record else 0
-
-    @strawberry.field(description="Open opportunity value by stage and its change over the period.")
-    async def pipeline(self, info: Info) -> PipelineInsights | None:
-        r = await insights_reads.section(info.context, self.query, "pipeline")
-        if r is None:
-            return None
-        stage_order = [s.value for s in OpportunityStage]
-        by_stage = sorted(r.by_stage, key=lambda s: stage_order.index(s[0]) if s[0] in stage_order else 99)
-        change = r.open_value - r.previous_open_value
-        return PipelineInsights(
-            currency=self.query.currency, open_count=r.open_count, open_value=MinorUnits(r.open_value),
-            by_stage=[StageValue(stage=OpportunityStage(s), count=c, value=MinorUnits(v)) for s, c, v in by_stage],
-            previous_open_count=r.previous_open_count, previous_open_value=MinorUnits(r.previous_open_value),
-            change=MinorUnits(change), change_ratio=_ratio(change, r.previous_open_value),
-            unconverted_count=r.unconverted)
-
-    @strawberry.field(description="Deal registrations by status, approval rate, median time to decision, conflicts.")
-    async def deal_registrations(self, info: Info) -> RegistrationInsights | None:
-        r = await insights_reads.section(info.context, self.query, "registrations")
-        if r is None:
-            return None
-        return RegistrationInsights(
-            by_status=[RegistrationStatusCount(status=DealRegistrationStatus(i.key), count=i.count) for i in r.by_status],
-            created=sum(i.count for i in r.by_status), decided=r.decided, approved=r.approved,
-            approval_rate=_ratio(r.approved, r.decided), median_hours_to_decision=r.median_hours_to_decision,
-            conflicts=r.conflicts)
-
-    @strawberry.field(description="Win rate, orders and revenue by month.")
-    async def sales(self, info: Info) -> SalesInsights | None:
-        r = await insights_reads.section(info.context, self.query, "sales")
-        if r is None:
-            return None
-        months = [MonthlySales(month=m.month, orders=m.orders, revenue=MinorUnits(m.revenue),
-                               unconverted_count=m.unconverted) for m in r.by_month]
-        return SalesInsights(currency=self.query.currency, won=r.won, lost=r.lost,
-                             win_rate=_ratio(r.won, r.won + r.lost), orders=sum(m.orders for m in months),
-                             revenue=MinorUnits(sum(m.revenue for m in months)), by_month=months)
-
-    @strawberry.field(description="Cases by status, SLA attainment and open breached cases.")
-    async def cases(self, info: Info) -> CaseInsights | None:
-        r = await insights_reads.section(info.context, self.query, "cases")
-        if r is None:
-            return None
-        return CaseInsights(
-            by_status=[CaseStatusCount(status=CaseStatus(i.key), count=i.count) for i in r.by_status],
-            opened=sum(i.count for i in r.by_status), resolved=r.resolved,
-            resolved_within_target=r.resolved_within_target,
-            sla_attainment=_ratio(r.resolved_within_target, r.resolved), open=r.open, open_breached=r.open_breached)
-
-    @strawberry.field(description="Staff of the counted partners by partner role.")
-    async def staff_by_role(self, info: Info) -> list[RoleCount]:
-        r = await insights_reads.section(info.context, self.query, "staff")
-        return _role_counts(r.by_role) if r else []
-
-    @strawberry.field(description="Per partnership that is not terminated, where this partner (alone, whatever "
-                      "`includeSubtree`) stands in its segment on a metric over the period, and the next segment's "
-                      "median; by partnership id.")
-    async def scorecards(
-        self, info: Info,
-        metric: Annotated[ScorecardMetric, strawberry.argument(description="The metric to compare.")] = ScorecardMetric.REVENUE,
-    ) -> list[Scorecard]:
-        cards = await insights_reads.section(info.context, self.query, f"scorecards:{metric.value}")
-        return [Scorecard(record=c, metric=metric) for c in cards or ()]
-
-    @strawberry.field(description="This partner's own partnerships (not its subtree's), each with its program and "
-                      "current segment, by program name.")
-    async def partnerships(
-        self, info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")] = None,
-    ) -> relay.Connection[Partnership]:
-        page = await programs_reads.partnerships_of_partner(info.context, self.query.partner_id, None, first, after)
-        return to_connection(page, Partnership.from_record)
-
-    @strawberry.field(description="The enterprise relationship managers assigned to this partner.")
-    async def relationship_managers(self, info: Info) -> list[LazyPerson]:
-        records = await partners_reads.relationship_managers(info.context, self.query.partner_id)
-        return [partner_types.Person.from_record(r) for r in records]
-
-    @strawberry.field(description="Risk signals over the counted partners and the records the viewer may see: "
-                      "pipeline falling over the period, stalled deals and partnerships ending (as of now), SLA "
-                      "breaches rising against the previous period, no activity for 90 days. Two aggregate queries "
-                      "(pipeline, risks) for all partners of the response; see docs/INSIGHTS.md.")
-    async def risk_signals(self, info: Info) -> list[RiskSignal]:
-
-        found = await insights_risks.signals(info.context, self.query)
-        return [RiskSignal(code=RiskCode(s.code), message=s.message, subject_key=s.subject_key,
-                           figures=[RiskFigure(name=n, value=v) for n, v in s.figures]) for s in found or ()]
-
-
 @strawberry.type(description="One partner's place on a leaderboard.")
 class LeaderboardEntry:
     record: strawberry.Private[LeaderboardEntryRecord]
     metric: ScorecardMetric = strawberry.field(description="The metric ranked.")
+    rank: int = strawberry.field(description="1 + the number of partners with a strictly higher value (ties share a "
+                                 "rank).")
+    value: float = strawberry.field(description="The partner's value: minor units of the reporting currency for "
+                                    "REVENUE and OPEN_PIPELINE, 0..1 for WIN_RATE.")
+    ranked: int = strawberry.field(description="How many partners the leaderboard ranks (all pages).")
 
-    @strawberry.field(description="1 + the number of partners with a strictly higher value (ties share a rank).")
-    def rank(self) -> int:
-        return self.record.rank
-
-    @strawberry.field(description="The partner's value: minor units of the reporting currency for REVENUE and "
-                      "OPEN_PIPELINE, 0..1 for WIN_RATE.")
-    def value(self) -> float:
-        return self.record.value
-
-    @strawberry.field(description="How many partners the leaderboard ranks (all pages).")
-    def ranked(self) -> int:
-        return self.record.total
+    @classmethod
+    def from_record(cls, r: LeaderboardEntryRecord, metric: ScorecardMetric) -> LeaderboardEntry:
+        return cls(record=r, metric=metric, rank=r.rank, value=r.value, ranked=r.total)
 
     @strawberry.field(description="The partner.")
     async def partner(self, info: Info) -> LazyPartner | None:
-        found = await info.context.loaders.partner.load(self.record.partner_id)
-        return partner_types.Partner.from_record(found) if found else None
+        return await partner_types.partner_of(info, self.record.partner_id)
 
     @strawberry.field(description="The partner's partnership in the program.")
     async def partnership(self, info: Info) -> Partnership | None:
-        found = await insights_reads.partnership(info.context, self.record.id)
-        return Partnership.from_record(found) if found else None
+        return await partnership_of(info, self.record.id)
 
     @strawberry.field(description="The partnership's current segment.")
     async def segment(self, info: Info) -> Segment | None:
-        found = await insights_reads.segment(info.context, self.record.segment_id)
-        return Segment.from_record(found) if found else None
+        return await segment_of(info, self.record.segment_id)
 
 
 @strawberry.type(description="One criterion of a segment evaluated against the partner's figure.")
 class CriterionEvaluation:
     record: strawberry.Private[CriterionEvaluationRecord]
+    key: str = strawberry.field(description="The criterion's stable key.")
+    threshold: float = strawberry.field(description="The criterion's threshold.")
+    value: float | None = strawberry.field(description="The partner's figure for the metric (money in USD major "
+                                           "units); null when the metric is not evaluable or has no value.")
 
-    @strawberry.field(description="The criterion's stable key.")
-    def key(self) -> str:
-        return self.record.criterion_id
+    @classmethod
+    def from_record(cls, r: CriterionEvaluationRecord) -> CriterionEvaluation:
+        return cls(record=r, key=r.criterion_id, threshold=r.threshold, value=r.value)
 
     @strawberry.field(description=METRIC_DESCRIPTION)
     def metric(self) -> CriterionMetric | None:
@@ -374,15 +229,6 @@ class CriterionEvaluation:
     @strawberry.field(description="How the figure must compare with the threshold.")
     def operator(self) -> CriterionOperator:
         return CriterionOperator(self.record.operator)
-
-    @strawberry.field(description="The criterion's threshold.")
-    def threshold(self) -> float:
-        return self.record.threshold
-
-    @strawberry.field(description="The partner's figure for the metric (money in USD major units); null when the "
-                      "metric is not evaluable or has no value.")
-    def value(self) -> float | None:
-        return self.record.value
 
     @strawberry.field(description="Met, missed or not evaluable.")
     def outcome(self) -> CriterionOutcome:
@@ -393,9 +239,17 @@ class CriterionEvaluation:
 
 @strawberry.type(description="A partnership whose partner qualifies for the next segment up of its program or no "
                  "longer meets its current segment, with every criterion of both segments evaluated over the "
-                 "trailing 365 days.")
+                 f"trailing {EVALUATION_DAYS} days.")
 class SegmentRecommendation:
     record: strawberry.Private[SegmentEvaluationRecord]
+    evaluated_from: datetime = strawberry.field(description=f"Start of the evaluation period ({EVALUATION_DAYS} days "
+                                                "before `evaluatedTo`).")
+    evaluated_to: datetime = strawberry.field(description="End of the evaluation period (exclusive): the request's "
+                                                          "now.")
+
+    @classmethod
+    def from_record(cls, r: SegmentEvaluationRecord) -> SegmentRecommendation:
+        return cls(record=r, evaluated_from=r.start, evaluated_to=r.end)
 
     @strawberry.field(description="Upgrade or downgrade.")
     def change(self) -> SegmentChange:
@@ -403,42 +257,27 @@ class SegmentRecommendation:
 
     @strawberry.field(description="The partnership evaluated.")
     async def partnership(self, info: Info) -> Partnership | None:
-        found = await insights_reads.partnership(info.context, self.record.partnership_id)
-        return Partnership.from_record(found) if found else None
+        return await partnership_of(info, self.record.partnership_id)
 
     @strawberry.field(description="The partnership's current segment.")
     async def current_segment(self, info: Info) -> Segment | None:
-        found = await insights_reads.segment(info.context, self.record.segment_id)
-        return Segment.from_record(found) if found else None
+        return await segment_of(info, self.record.segment_id)
 
     @strawberry.field(description="The segment to move to (pass it to applySegmentRecommendation); null for a "
                       "downgrade from the lowest segment.")
     async def recommended_segment(self, info: Info) -> Segment | None:
-        if self.record.target_segment_id is None:
-            return None
-        found = await insights_reads.segment(info.context, self.record.target_segment_id)
-        return Segment.from_record(found) if found else None
+        return await segment_of(info, self.record.target_segment_id)
 
     @strawberry.field(description="Every criterion of the current segment against the partner's figures.")
     def current_criteria(self) -> list[CriterionEvaluation]:
-        return [CriterionEvaluation(record=c) for c in self.record.criteria]
+        return [CriterionEvaluation.from_record(c) for c in self.record.criteria]
 
     @strawberry.field(description="The next segment up of the program; null at the top.")
     async def next_segment(self, info: Info) -> Segment | None:
-        if self.record.next_segment_id is None:
-            return None
-        found = await insights_reads.segment(info.context, self.record.next_segment_id)
-        return Segment.from_record(found) if found else None
+        return await segment_of(info, self.record.next_segment_id)
 
     @strawberry.field(description="Every criterion of the next segment up against the partner's figures (empty at "
                       "the top).")
     def next_criteria(self) -> list[CriterionEvaluation]:
-        return [CriterionEvaluation(record=c) for c in self.record.next_criteria]
+        return [CriterionEvaluation.from_record(c) for c in self.record.next_criteria]
 
-    @strawberry.field(description="Start of the evaluation period (365 days before `evaluatedTo`).")
-    def evaluated_from(self) -> datetime:
-        return self.record.start
-
-    @strawberry.field(description="End of the evaluation period (exclusive): the request's now.")
-    def evaluated_to(self) -> datetime:
-        return self.record.end

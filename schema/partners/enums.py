@@ -1,4 +1,4 @@
-"""Channel partners and the channel hierarchy."""
+"""Enums of the partners domain: partner type and status, partner roles, personas, the partner order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Channel partners and the channel hierarchy."""
+"""Inputs of the partners domain: the partner filter and order, partners, staff and accounts to create."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""End-customer accounts and their creation."""
+"""Mutations of the partners domain (setup step 1): channel partners, the hierarchy, staff, relationship
+managers, end-customer accounts."""
 
 from __future__ import annotations
 
@@ -13,13 +14,11 @@ from schema.partners.enums import PartnerRole, PartnerStatus
 from schema.partners.inputs import CreateAccountInput, CreatePartnerInput, RegisterStaffInput
 from schema.partners.types import Account, Partner, Person
 from schema.shared.admission import requires
-from schema.shared.errors import UserError, user_errors
+from schema.shared.payloads import NOTHING_CREATED, Result, payload
 
-
-@strawberry.type(description="Result of createAccounts.")
-class CreateAccountsPayload:
-    accounts: list[Account] = strawberry.field(description="The accounts created, in input order; empty on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing was created; empty on success.")
+CreateAccountsPayload = payload("CreateAccountsPayload", "Result of createAccounts.",
+                                Result("accounts", Account, "The accounts created, in input order", many=True),
+                                errors=NOTHING_CREATED)
 
 
 @strawberry.type
@@ -30,49 +29,35 @@ class AccountMutations:
         self, info: Info,
         accounts: Annotated[list[CreateAccountInput], strawberry.argument(description="The accounts to create.")],
     ) -> CreateAccountsPayload:
-        outcome = await partners_writes.create_accounts(info.context, accounts)
-        return CreateAccountsPayload(accounts=[Account.from_record(r) for r in outcome.result or []],
-                                     errors=user_errors(outcome.errors))
+        return CreateAccountsPayload.from_outcome(await partners_writes.create_accounts(info.context, accounts))
 
 
-@strawberry.type(description="Result of createPartners.")
-class CreatePartnersPayload:
-    partners: list[Partner] = strawberry.field(description="The partners created, in input order; empty on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing was created; empty on success.")
+CreatePartnersPayload = payload("CreatePartnersPayload", "Result of createPartners.",
+                                Result("partners", Partner, "The partners created, in input order", many=True),
+                                errors=NOTHING_CREATED)
 
 
-@strawberry.type(description="Result of a mutation on one partner.")
-class PartnerPayload:
-    partner: Partner | None = strawberry.field(description="The partner as it is now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+PartnerPayload = payload("PartnerPayload", "Result of a mutation on one partner.",
+                         Result("partner", Partner, "The partner as it is now"))
 
 
-@strawberry.type(description="Result of registerStaff.")
-class RegisterStaffPayload:
-    staff: list[Person] = strawberry.field(description="The people registered, in input order; empty on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nobody was registered; empty on success.")
+RegisterStaffPayload = payload("RegisterStaffPayload", "Result of registerStaff.",
+                               Result("staff", Person, "The people registered, in input order", many=True),
+                               errors="Why nobody was registered")
 
 
-@strawberry.type(description="Result of a change to one staff member.")
-class StaffPayload:
-    person: Person | None = strawberry.field(description="The person as they are now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+StaffPayload = payload("StaffPayload", "Result of a change to one staff member.",
+                       Result("person", Person, "The person as they are now"))
 
 
 PartnerArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the partner.")]
 
 
-ManagerArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the relationship manager (a Person).")]
+PersonArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")]
 
 
-def _partner_payload(outcome) -> PartnerPayload:
-    return PartnerPayload(partner=Partner.from_record(outcome.result) if outcome.result else None,
-                          errors=user_errors(outcome.errors))
-
-
-def _staff_payload(outcome) -> StaffPayload:
-    return StaffPayload(person=Person.from_record(outcome.result) if outcome.result else None,
-                        errors=user_errors(outcome.errors))
+ManagerArg = Annotated[strawberry.ID, strawberry.argument(
+    description="Global ID of the relationship manager (a Person).")]
 
 
 @strawberry.type
@@ -83,27 +68,32 @@ class PartnerSetupMutations:
         self, info: Info,
         partners: Annotated[list[CreatePartnerInput], strawberry.argument(description="The partners, parents first.")],
     ) -> CreatePartnersPayload:
-        outcome = await partners_writes.create_partners(info.context, partners)
-        return CreatePartnersPayload(partners=[Partner.from_record(r) for r in outcome.result or []],
-                                     errors=user_errors(outcome.errors))
+        return CreatePartnersPayload.from_outcome(await partners_writes.create_partners(info.context, partners))
 
     @strawberry.mutation(description="Put a partner without a parent under a parent (enterprise admin).",
                          metadata=requires(Action.SETUP_PARTNERS))
-    async def attach_partner(self, info: Info, partner: PartnerArg,
-                             parent: Annotated[strawberry.ID, strawberry.argument(description="The new parent.")]) -> PartnerPayload:
-        return _partner_payload(await partners_writes.set_parent(info.context, partner, parent, attach_only=True))
+    async def attach_partner(
+        self, info: Info, partner: PartnerArg,
+        parent: Annotated[strawberry.ID, strawberry.argument(description="The new parent.")],
+    ) -> PartnerPayload:
+        return PartnerPayload.from_outcome(
+            await partners_writes.set_parent(info.context, partner, parent, attach_only=True))
 
     @strawberry.mutation(description="Move a partner with its whole subtree under another parent, or make it a "
                          "root when `parent` is null (enterprise admin). Cycles are refused.",
                          metadata=requires(Action.SETUP_PARTNERS))
-    async def move_partner(self, info: Info, partner: PartnerArg,
-                           parent: Annotated[strawberry.ID | None, strawberry.argument(description="The new parent; null for none.")]) -> PartnerPayload:
-        return _partner_payload(await partners_writes.set_parent(info.context, partner, parent, attach_only=False))
+    async def move_partner(
+        self, info: Info, partner: PartnerArg,
+        parent: Annotated[strawberry.ID | None, strawberry.argument(description="The new parent; null for none.")],
+    ) -> PartnerPayload:
+        return PartnerPayload.from_outcome(
+            await partners_writes.set_parent(info.context, partner, parent, attach_only=False))
 
     @strawberry.mutation(description="Detach a partner (with its subtree) from its parent (enterprise admin).",
                          metadata=requires(Action.SETUP_PARTNERS))
     async def detach_partner(self, info: Info, partner: PartnerArg) -> PartnerPayload:
-        return _partner_payload(await partners_writes.set_parent(info.context, partner, None, attach_only=False))
+        return PartnerPayload.from_outcome(
+            await partners_writes.set_parent(info.context, partner, None, attach_only=False))
 
     @strawberry.mutation(description="Change a partner's profile, or its status along PROSPECT → ACTIVE ⇄ "
                          "SUSPENDED → TERMINATED (enterprise admin).", metadata=requires(Action.SETUP_PARTNERS))
@@ -114,9 +104,8 @@ class PartnerSetupMutations:
         currency: Annotated[str | None, strawberry.argument(description="New ISO currency code.")] = None,
         status: Annotated[PartnerStatus | None, strawberry.argument(description="New status.")] = None,
     ) -> PartnerPayload:
-        outcome = await partners_writes.update_partner(info.context, partner, name, country, currency,
-                                                     status.value if status else None)
-        return _partner_payload(outcome)
+        return PartnerPayload.from_outcome(await partners_writes.update_partner(
+            info.context, partner, name, country, currency, status.value if status else None))
 
     @strawberry.mutation(description="Register partner staff (enterprise admin, or a partner admin for their "
                          "own organization). All or nothing.", metadata=requires(Action.MANAGE_STAFF))
@@ -124,33 +113,31 @@ class PartnerSetupMutations:
         self, info: Info,
         staff: Annotated[list[RegisterStaffInput], strawberry.argument(description="The people to register.")],
     ) -> RegisterStaffPayload:
-        outcome = await partners_writes.register_staff(info.context, staff)
-        return RegisterStaffPayload(staff=[Person.from_record(r) for r in outcome.result or []],
-                                    errors=user_errors(outcome.errors))
+        return RegisterStaffPayload.from_outcome(await partners_writes.register_staff(info.context, staff))
 
     @strawberry.mutation(description="Give a staff member another role; an organization keeps at least one admin.",
                          metadata=requires(Action.MANAGE_STAFF))
-    async def change_staff_role(self, info: Info,
-                                person: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")],
-                                role: Annotated[PartnerRole, strawberry.argument(description="The new role.")]) -> StaffPayload:
-        return _staff_payload(await partners_writes.change_staff(info.context, person, role.value))
+    async def change_staff_role(
+        self, info: Info, person: PersonArg,
+        role: Annotated[PartnerRole, strawberry.argument(description="The new role.")],
+    ) -> StaffPayload:
+        return StaffPayload.from_outcome(await partners_writes.change_staff(info.context, person, role.value))
 
     @strawberry.mutation(description="Remove a staff member from their organization (the person record stays).",
                          metadata=requires(Action.MANAGE_STAFF))
-    async def remove_staff(self, info: Info,
-                           person: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")]) -> StaffPayload:
-        return _staff_payload(await partners_writes.change_staff(info.context, person, None))
+    async def remove_staff(self, info: Info, person: PersonArg) -> StaffPayload:
+        return StaffPayload.from_outcome(await partners_writes.change_staff(info.context, person, None))
 
     @strawberry.mutation(description="Assign an enterprise relationship manager to a partner (enterprise admin).",
                          metadata=requires(Action.ASSIGN_RELATIONSHIP_MANAGERS))
     async def assign_relationship_manager(self, info: Info, partner: PartnerArg,
                                           relationship_manager: ManagerArg) -> PartnerPayload:
-        return _partner_payload(await partners_writes.set_relationship_manager(
+        return PartnerPayload.from_outcome(await partners_writes.set_relationship_manager(
             info.context, partner, relationship_manager, assigned=True))
 
     @strawberry.mutation(description="Take a relationship manager off a partner (enterprise admin).",
                          metadata=requires(Action.ASSIGN_RELATIONSHIP_MANAGERS))
     async def unassign_relationship_manager(self, info: Info, partner: PartnerArg,
                                             relationship_manager: ManagerArg) -> PartnerPayload:
-        return _partner_payload(await partners_writes.set_relationship_manager(
+        return PartnerPayload.from_outcome(await partners_writes.set_relationship_manager(
             info.context, partner, relationship_manager, assigned=False))

@@ -126,7 +126,8 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
     async def descendants(
         self,
         info: Info,
-        max_depth: Annotated[int | None, strawberry.argument(description="Levels below this partner; all when null.")] = None,
+        max_depth: Annotated[int | None,
+                             strawberry.argument(description="Levels below this partner; all when null.")] = None,
         filter: FilterArg = None,
         first: FirstArg = None,
         after: AfterArg = None,
@@ -150,7 +151,8 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
     async def accounts(
         self,
         info: Info,
-        name_contains: Annotated[str | None, strawberry.argument(description="Case-insensitive part of the name.")] = None,
+        name_contains: Annotated[str | None,
+                                 strawberry.argument(description="Case-insensitive part of the name.")] = None,
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> relay.Connection[Account]:
@@ -188,7 +190,8 @@ class Account(LoadedNode, relay.Node, KeyedNode):
         return [Partner.from_record(r) for r in await partners_reads.serving_partners(info.context, self.id)]
 
 
-@strawberry.type(description="The person the bearer token names, with the persona and organization the graph gives them.")
+@strawberry.type(description="The person the bearer token names, with the persona and organization the graph gives "
+                             "them.")
 class Viewer:
     persona: PersonaEnum = strawberry.field(description="The persona the graph gives the viewer now.")
 
@@ -203,3 +206,25 @@ class Viewer:
         if record is None:
             return None
         return InternalOrg.from_record(record) if isinstance(record, InternalOrgRecord) else Partner.from_record(record)
+
+
+# The partners types another domain's types reach by an id their record holds (through `partner_types`, as
+# schema/shared/partner_references.py explains); None when there is no id or the viewer may not see it.
+async def partner_of(info: Info, partner_id: str | None) -> Partner | None:
+    record = await partners_reads.partner(info.context, partner_id) if partner_id else None
+    return Partner.from_record(record) if record else None
+
+
+async def person_of(info: Info, person_id: str | None) -> Person | None:
+    record = await partners_reads.person(info.context, person_id) if person_id else None
+    return Person.from_record(record) if record else None
+
+
+async def account_of(info: Info, account_id: str | None) -> Account | None:
+    record = await partners_reads.account(info.context, account_id) if account_id else None
+    return Account.from_record(record) if record else None
+
+
+async def internal_org_of(info: Info, org_id: str | None) -> InternalOrg | None:
+    record = await partners_reads.internal_org(info.context, org_id) if org_id else None
+    return InternalOrg.from_record(record) if record else None

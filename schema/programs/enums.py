@@ -1,6 +1,6 @@
-"""The metrics a segment criterion can measure: those the segment evaluation computes
-(cypher/queries/insights/segment_evaluation.cypher), named as the scorecard metrics where they are the same
-figure. Apart from schema/programs.py so that the segment evaluation types use it without an import cycle."""
+"""Enums of the programs domain: program kind and status, partnership status, criterion operators and the
+metrics a segment criterion can measure (those the segment evaluation computes,
+cypher/insights/reads/segment_evaluation.cypher, named as the scorecard metrics where they are the same figure)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Setup step 2 mutations: programs, segments, criteria, the program lifecycle."""
+"""Inputs of the programs domain: programs, segments, criteria and partnerships to create."""
 
 from __future__ import annotations
 

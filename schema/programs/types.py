@@ -1,4 +1,5 @@
-"""Partner programs, their segments (tiers) and the criteria of each segment."""
+"""Types of the programs domain: partner programs, their segments (tiers) and criteria, partnerships and their
+segment history."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 from schema.shared.partner_references import LazyInternalOrg, LazyPartner
+from schema.shared.payloads import Result, payload
 
 
 @strawberry.type(description="A condition a partner must meet to be in a segment, e.g. REVENUE GTE 1000000.")
@@ -72,7 +74,8 @@ class Segment(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The visible partners in this segment now (through a partnership that is not "
                       "TERMINATED), by name.")
-    async def partners(self, info: Info, first: FirstArg = None, after: AfterArg = None) -> relay.Connection[LazyPartner]:
+    async def partners(self, info: Info, first: FirstArg = None,
+                       after: AfterArg = None) -> relay.Connection[LazyPartner]:
         page = await programs_reads.segment_partners(info.context, self.id, first, after)
         return to_connection(page, partner_types.Partner.from_record)
 
@@ -97,10 +100,7 @@ class Program(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The internal organization that runs the program.")
     async def internal_org(self, info: Info) -> LazyInternalOrg | None:
-        if self.internal_org_id is None:
-            return None
-        record = await info.context.loaders.internal_org.load(self.internal_org_id)
-        return partner_types.InternalOrg.from_record(record) if record else None
+        return await partner_types.internal_org_of(info, self.internal_org_id)
 
     @strawberry.field(description="The program's segments, top rank first.")
     async def segments(self, info: Info) -> list[Segment]:
@@ -122,11 +122,18 @@ class Program(LoadedNode, relay.Node, KeyedNode):
 StatusArg = Annotated[ProgramStatus | None, strawberry.argument(description="Only programs of this status.")]
 
 
-async def _segment(info: Info, segment_id: str | None) -> Segment | None:
+async def segment_of(info: Info, segment_id: str | None) -> Segment | None:
+    """The segment of an id a record holds; None when there is none or the viewer may not see its program."""
     if segment_id is None:
         return None
     record = await programs_reads.segment(info.context, segment_id)
     return Segment.from_record(record) if record else None
+
+
+async def partnership_of(info: Info, partnership_id: str) -> Partnership | None:
+    """The partnership of an id a record holds; None when the viewer may not see it."""
+    record = await programs_reads.partnership(info.context, partnership_id)
+    return Partnership.from_record(record) if record else None
 
 
 @strawberry.type(description="One entry of a partnership's segment history: which segment, from when until when, why.")
@@ -142,7 +149,7 @@ class SegmentAssignment:
 
     @strawberry.field(description="The segment; null when its program is not visible to the viewer.")
     async def segment(self, info: Info) -> Segment | None:
-        return await _segment(info, self.segment_id)
+        return await segment_of(info, self.segment_id)
 
 
 @strawberry.type(description="A partner's membership in a program: its status, its current segment and the "
@@ -166,10 +173,10 @@ class Partnership(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The partner that is a member.")
     async def partner(self, info: Info) -> LazyPartner | None:
-        record = await info.context.loaders.partner.load(self.partner_id)
-        return partner_types.Partner.from_record(record) if record else None
+        return await partner_types.partner_of(info, self.partner_id)
 
-    @strawberry.field(description="The program; null when the viewer may not see it (a DRAFT program, for partner staff).")
+    @strawberry.field(description="The program; null when the viewer may not see it (a DRAFT program, for partner "
+                                  "staff).")
     async def program(self, info: Info) -> Program | None:
         record = await programs_reads.program(info.context, self.program_id)
         return Program.from_record(record) if record else None
@@ -177,9 +184,15 @@ class Partnership(LoadedNode, relay.Node, KeyedNode):
     @strawberry.field(description="The segment the partnership is in now (for a TERMINATED one: its last); null "
                       "when the viewer may not see the program.")
     async def segment(self, info: Info) -> Segment | None:
-        return await _segment(info, self.segment_id)
+        return await segment_of(info, self.segment_id)
 
     @strawberry.field(description="Every segment the partnership has been in, oldest first; the current one last.")
     async def segment_history(self, info: Info) -> list[SegmentAssignment]:
         records = await programs_reads.segment_history(info.context, self.id)
         return [SegmentAssignment.from_record(r) for r in records]
+
+
+# Here rather than in mutations.py: applySegmentRecommendation (insights) answers with it too, and domains
+# meet through their types.
+PartnershipPayload = payload("PartnershipPayload", "Result of a mutation on one partnership.",
+                             Result("partnership", Partnership, "The partnership as it is now"))

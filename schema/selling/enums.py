@@ -1,5 +1,4 @@
-"""Enums and the money scalar of the selling domain; no imports of other schema modules, so the
-Partner fields (schema/partner_selling.py) and the selling types can both use them."""
+"""Enums and the money scalar of the selling domain."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Mutations of the selling domain: deal registrations, their decisions and conversion, quotes, orders."""
+"""Inputs of the selling domain: deal registrations and their lines, quotes."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from schema.selling.enums import (
 class LineItemInput:
     product: strawberry.ID = strawberry.field(description="Global ID of the product.")
     quantity: int = strawberry.field(description="How many units; positive.")
-    unit_price: MinorUnits | None = strawberry.field(default=None, description="Price per unit in minor units; not negative.")
+    unit_price: MinorUnits | None = strawberry.field(default=None, description="Price per unit in minor units; not "
+                                                                               "negative.")
 
 
 @strawberry.input(description="A deal to register (as a DRAFT).")

@@ -20,56 +20,39 @@ from schema.selling.enums import (
 from schema.selling.inputs import CreateDealRegistrationInput, CreateQuoteInput
 from schema.selling.types import DealComment, DealRegistration, Opportunity, Order, Quote
 from schema.shared.admission import requires
-from schema.shared.errors import UserError, user_errors
+from schema.shared.payloads import NOTHING_CREATED, Result, payload
 
 RegistrationArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the deal registration.")]
 
 
-@strawberry.type(description="Result of createDealRegistrations.")
-class CreateDealRegistrationsPayload:
-    registrations: list[DealRegistration] = strawberry.field(description="The registrations created, in input order; "
-                                                             "empty on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing was created; empty on success.")
+CreateDealRegistrationsPayload = payload(
+    "CreateDealRegistrationsPayload", "Result of createDealRegistrations.",
+    Result("registrations", DealRegistration, "The registrations created, in input order", many=True),
+    errors=NOTHING_CREATED)
 
 
-@strawberry.type(description="Result of a mutation on one deal registration.")
-class DealRegistrationPayload:
-    registration: DealRegistration | None = strawberry.field(description="The registration as it is now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+DealRegistrationPayload = payload("DealRegistrationPayload", "Result of a mutation on one deal registration.",
+                                  Result("registration", DealRegistration, "The registration as it is now"))
 
 
-@strawberry.type(description="Result of deleteDealRegistration.")
-class DeleteDealRegistrationPayload:
-    deleted_id: strawberry.ID | None = strawberry.field(description="Global ID of the deleted registration; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+DeleteDealRegistrationPayload = payload("DeleteDealRegistrationPayload", "Result of deleteDealRegistration.",
+                                        Result("deleted_id", strawberry.ID, "Global ID of the deleted registration"))
 
 
-@strawberry.type(description="Result of addDealComment.")
-class DealCommentPayload:
-    comment: DealComment | None = strawberry.field(description="The comment added; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+DealCommentPayload = payload("DealCommentPayload", "Result of addDealComment.",
+                             Result("comment", DealComment, "The comment added"))
 
 
-@strawberry.type(description="Result of a mutation on one opportunity.")
-class OpportunityPayload:
-    opportunity: Opportunity | None = strawberry.field(description="The opportunity as it is now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+OpportunityPayload = payload("OpportunityPayload", "Result of a mutation on one opportunity.",
+                             Result("opportunity", Opportunity, "The opportunity as it is now"))
 
 
-@strawberry.type(description="Result of a mutation on one quote.")
-class QuotePayload:
-    quote: Quote | None = strawberry.field(description="The quote as it is now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
+QuotePayload = payload("QuotePayload", "Result of a mutation on one quote.",
+                       Result("quote", Quote, "The quote as it is now"))
 
 
-@strawberry.type(description="Result of a mutation on one order.")
-class OrderPayload:
-    order: Order | None = strawberry.field(description="The order as it is now; null on errors.")
-    errors: list[UserError] = strawberry.field(description="Why nothing changed; empty on success.")
-
-
-def _wrap(node_type, record):
-    return node_type.from_record(record) if record else None
+OrderPayload = payload("OrderPayload", "Result of a mutation on one order.",
+                       Result("order", Order, "The order as it is now"))
 
 
 @strawberry.type
@@ -81,9 +64,8 @@ class SellingMutations:
         self, info: Info,
         registrations: Annotated[list[CreateDealRegistrationInput], strawberry.argument(description="The deals.")],
     ) -> CreateDealRegistrationsPayload:
-        outcome = await selling_writes.create_registrations(info.context, registrations)
-        return CreateDealRegistrationsPayload(registrations=[_wrap(DealRegistration, r) for r in outcome.result or []],
-                                              errors=user_errors(outcome.errors))
+        return CreateDealRegistrationsPayload.from_outcome(
+            await selling_writes.create_registrations(info.context, registrations))
 
     @strawberry.mutation(description="Move a deal registration: SUBMIT (partner; detects conflicts and sets the review "
                          "deadline), START_REVIEW, APPROVE (grants a protection period), REJECT (a reason is required) "
@@ -97,10 +79,8 @@ class SellingMutations:
         closure_code: Annotated[ClosureCode | None, strawberry.argument(
             description="For CLOSE: REJECTED, DUPLICATE, INCOMPLETE or EXPIRED.")] = None,
     ) -> DealRegistrationPayload:
-        outcome = await selling_writes.move_registration(info.context, registration, move.value, reason,
-                                                            closure_code.value if closure_code else None)
-        return DealRegistrationPayload(registration=_wrap(DealRegistration, outcome.result),
-                                       errors=user_errors(outcome.errors))
+        return DealRegistrationPayload.from_outcome(await selling_writes.move_registration(
+            info.context, registration, move.value, reason, closure_code.value if closure_code else None))
 
     @strawberry.mutation(description="Name the owner of a deal registration, replacing any previous one (partner "
                          "admin or manager for registrations in their scope, enterprise admin). The owner must be "
@@ -111,34 +91,38 @@ class SellingMutations:
         owner: Annotated[strawberry.ID, strawberry.argument(
             description="Global ID of the new owner, a staff member of the registering partner.")],
     ) -> DealRegistrationPayload:
-        outcome = await selling_writes.assign_owner(info.context, registration, owner)
-        return DealRegistrationPayload(registration=_wrap(DealRegistration, outcome.result),
-                                       errors=user_errors(outcome.errors))
+        return DealRegistrationPayload.from_outcome(
+            await selling_writes.assign_owner(info.context, registration, owner))
 
     @strawberry.mutation(description="Delete a DRAFT deal registration with its lines and comments (partner staff).",
                          metadata=requires(Action.REGISTER_DEALS))
-    async def delete_deal_registration(self, info: Info, registration: RegistrationArg) -> DeleteDealRegistrationPayload:
-        outcome = await selling_writes.delete_registration(info.context, registration)
-        return DeleteDealRegistrationPayload(deleted_id=outcome.result, errors=user_errors(outcome.errors))
+    async def delete_deal_registration(
+        self, info: Info, registration: RegistrationArg,
+    ) -> DeleteDealRegistrationPayload:
+        return DeleteDealRegistrationPayload.from_outcome(
+            await selling_writes.delete_registration(info.context, registration))
 
-    @strawberry.mutation(description="Comment on a deal registration; INTERNAL work notes are for enterprise staff only.",
+    @strawberry.mutation(description="Comment on a deal registration; INTERNAL work notes are for enterprise staff "
+                         "only.",
                          metadata=requires(Action.SELL))
     async def add_deal_comment(
         self, info: Info, registration: RegistrationArg,
         body: Annotated[str, strawberry.argument(description="The text.")],
-        visibility: Annotated[CommentVisibility, strawberry.argument(description="PARTNER or INTERNAL.")] = CommentVisibility.PARTNER,
+        visibility: Annotated[CommentVisibility, strawberry.argument(
+            description="PARTNER or INTERNAL.")] = CommentVisibility.PARTNER,
     ) -> DealCommentPayload:
-        outcome = await selling_writes.add_comment(info.context, registration, body, visibility.value)
-        return DealCommentPayload(comment=_wrap(DealComment, outcome.result), errors=user_errors(outcome.errors))
+        return DealCommentPayload.from_outcome(
+            await selling_writes.add_comment(info.context, registration, body, visibility.value))
 
     @strawberry.mutation(description="Convert an APPROVED registration into a PROSPECTING opportunity; the "
                          "registration closes as CONVERTED.", metadata=requires(Action.SELL))
     async def convert_deal_registration(
         self, info: Info, registration: RegistrationArg,
-        key: Annotated[str | None, strawberry.argument(description="Stable key of the opportunity; generated when left out.")] = None,
+        key: Annotated[str | None, strawberry.argument(
+            description="Stable key of the opportunity; generated when left out.")] = None,
     ) -> OpportunityPayload:
-        outcome = await selling_writes.convert_registration(info.context, registration, key)
-        return OpportunityPayload(opportunity=_wrap(Opportunity, outcome.result), errors=user_errors(outcome.errors))
+        return OpportunityPayload.from_outcome(
+            await selling_writes.convert_registration(info.context, registration, key))
 
     @strawberry.mutation(description="Move an opportunity forward through its stages, or close it won or lost.",
                          metadata=requires(Action.SELL))
@@ -147,16 +131,15 @@ class SellingMutations:
         opportunity: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the opportunity.")],
         stage: Annotated[OpportunityStage, strawberry.argument(description="The new stage.")],
     ) -> OpportunityPayload:
-        outcome = await selling_writes.change_stage(info.context, opportunity, stage.value)
-        return OpportunityPayload(opportunity=_wrap(Opportunity, outcome.result), errors=user_errors(outcome.errors))
+        return OpportunityPayload.from_outcome(
+            await selling_writes.change_stage(info.context, opportunity, stage.value))
 
     @strawberry.mutation(description="Quote an open opportunity: a new DRAFT version revising the latest.",
                          metadata=requires(Action.SELL))
     async def create_quote(
         self, info: Info, quote: Annotated[CreateQuoteInput, strawberry.argument(description="The quote.")],
     ) -> QuotePayload:
-        outcome = await selling_writes.create_quote(info.context, quote)
-        return QuotePayload(quote=_wrap(Quote, outcome.result), errors=user_errors(outcome.errors))
+        return QuotePayload.from_outcome(await selling_writes.create_quote(info.context, quote))
 
     @strawberry.mutation(description="Move a quote: SUBMITTED and ACCEPTED (partner; accepting places the order), "
                          "APPROVED or REJECTED (relationship manager or enterprise admin).",
@@ -166,8 +149,7 @@ class SellingMutations:
         quote: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the quote.")],
         status: Annotated[QuoteStatus, strawberry.argument(description="The new status.")],
     ) -> QuotePayload:
-        outcome = await selling_writes.change_quote_status(info.context, quote, status.value)
-        return QuotePayload(quote=_wrap(Quote, outcome.result), errors=user_errors(outcome.errors))
+        return QuotePayload.from_outcome(await selling_writes.change_quote_status(info.context, quote, status.value))
 
     @strawberry.mutation(description="Fulfil or cancel a PLACED order (enterprise admin).",
                          metadata=requires(Action.FULFIL_ORDERS))
@@ -176,5 +158,4 @@ class SellingMutations:
         order: Annotated[strawberry.ID, strawberry.argument(description="Global ID of the order.")],
         status: Annotated[OrderStatus, strawberry.argument(description="The new status.")],
     ) -> OrderPayload:
-        outcome = await selling_writes.change_order_status(info.context, order, status.value)
-        return OrderPayload(order=_wrap(Order, outcome.result), errors=user_errors(outcome.errors))
+        return OrderPayload.from_outcome(await selling_writes.change_order_status(info.context, order, status.value))

@@ -1,6 +1,6 @@
-"""Fields on a Partner for its selling records (deal registrations, opportunities, quotes, orders):
-each a filtered connection of the records the partner registered, through DataLoaders (one round trip
-per field per level, whatever the number of partners)."""
+"""The fields the selling domain adds to `Partner`: its deal registrations, opportunities, quotes and orders,
+each a filtered connection of the records the partner registered, through DataLoaders (one round trip per field
+per level, whatever the number of partners)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ class PartnerSellingFields:
                                                                 stage.value if stage else None, first, after)
         return to_connection(page, Opportunity.from_record)
 
-    @strawberry.field(description="The quotes (every version) of this partner's deals that the viewer may see, by name.")
+    @strawberry.field(description="The quotes (every version) of this partner's deals that the viewer may see, by "
+                                  "name.")
     async def quotes(
         self, info: Info,
         status: Annotated[QuoteStatus | None, strawberry.argument(description="Only this status.")] = None,

@@ -50,7 +50,10 @@ class SellingQueries:
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> relay.Connection[DealLineage]:
-        page, parts = await selling_reads.lineages(info.context, changed_since, key_of(partner_subtree, "Partner", "partnerSubtree"),
-                                                       key_of(program, "Program", "program"), status.value if status else None,
+        page, parts = await selling_reads.lineages(info.context, changed_since, key_of(partner_subtree, "Partner",
+                                                                                       "partnerSubtree"),
+                                                       key_of(program, "Program",
+                                                              "program"), status.value if status else None,
                                                        first, after)
-        return to_connection(page, lambda r: DealLineage(registration=DealRegistration.from_record(r), parts=parts[r.id]))
+        return to_connection(page, lambda r: DealLineage(registration=DealRegistration.from_record(r),
+                                                         parts=parts[r.id]))

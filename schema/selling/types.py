@@ -1,4 +1,5 @@
-"""Selling types: deal registrations and their lineage (opportunity → quotes → order), money, products."""
+"""Types of the selling domain: deal registrations and their lineage (opportunity → quotes → order), money,
+products."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from graph.selling.records import (
     ProductRecord,
     QuoteRecord,
 )
-from resolvers.partners import reads as partners_reads
 from resolvers.programs import reads as programs_reads
 from resolvers.selling import reads as selling_reads
 from schema.partners import types as partner_types
@@ -56,18 +56,6 @@ def money(amount: int | None, currency: str) -> Money | None:
     return None if amount is None else Money(amount=amount, currency=currency)
 
 
-async def _person(info: Info, person_id: str | None) -> LazyPerson | None:
-    if person_id is None:
-        return None
-    record = await info.context.loaders.person.load(person_id)
-    return partner_types.Person.from_record(record) if record else None
-
-
-async def _partner(info: Info, partner_id: str) -> LazyPartner | None:
-    record = await info.context.loaders.partner.load(partner_id)
-    return partner_types.Partner.from_record(record) if record else None
-
-
 @strawberry.type(description="A product of the enterprise's catalog.")
 class Product(LoadedNode, relay.Node, KeyedNode):
     loader = "product"
@@ -99,7 +87,8 @@ class LineItem:
         return Product.from_record(record) if record else None
 
 
-@strawberry.type(description="A comment on a deal registration; INTERNAL ones (work notes) reach enterprise staff only.")
+@strawberry.type(description="A comment on a deal registration; INTERNAL ones (work notes) reach enterprise staff "
+                             "only.")
 class DealComment:
     body: str = strawberry.field(description="The text.")
     visibility: CommentVisibility = strawberry.field(description="Who may read it.")
@@ -112,7 +101,7 @@ class DealComment:
 
     @strawberry.field(description="Who wrote it; null when the viewer may not see that person.")
     async def author(self, info: Info) -> LazyPerson | None:
-        return await _person(info, self.author_id)
+        return await partner_types.person_of(info, self.author_id)
 
 
 @strawberry.type(description="A competing registration for the same account (and product) by another partner, "
@@ -142,7 +131,7 @@ class DealDecision:
 
     @strawberry.field(description="Who decided; null when the viewer may not see that person.")
     async def decided_by(self, info: Info) -> LazyPerson | None:
-        return await _person(info, self.decided_by_id)
+        return await partner_types.person_of(info, self.decided_by_id)
 
 
 @strawberry.type(description="A partner's registration of a deal with an end-customer account in a program. "
@@ -185,12 +174,11 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The registering partner.")
     async def partner(self, info: Info) -> LazyPartner | None:
-        return await _partner(info, self.record.partner_id)
+        return await partner_types.partner_of(info, self.record.partner_id)
 
     @strawberry.field(description="The end-customer account.")
     async def account(self, info: Info) -> LazyAccount | None:
-        record = await partners_reads.account(info.context, self.record.account_id)
-        return partner_types.Account.from_record(record) if record else None
+        return await partner_types.account_of(info, self.record.account_id)
 
     @strawberry.field(description="The program the deal is registered in.")
     async def program(self, info: Info) -> Program | None:
@@ -199,13 +187,13 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="Who created and submitted it.")
     async def submitted_by(self, info: Info) -> LazyPerson | None:
-        return await _person(info, self.record.submitted_by_id)
+        return await partner_types.person_of(info, self.record.submitted_by_id)
 
     @strawberry.field(description="Who owns it (staff of the registering partner, named at creation or by "
                       "assignDealOwner); a partner associate sees the registrations they submitted or own. Null when "
                       "nobody is named or the viewer may not see that person.")
     async def owner(self, info: Info) -> LazyPerson | None:
-        return await _person(info, self.record.owner_id)
+        return await partner_types.person_of(info, self.record.owner_id)
 
     @strawberry.field(description="Products and quantities.")
     async def lines(self, info: Info) -> list[LineItem]:
@@ -244,7 +232,8 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
 
     @classmethod
     def from_record(cls, r: OpportunityRecord) -> Opportunity:
-        return cls(id=r.id, name=r.name, stage=OpportunityStage(r.stage), amount=Money(amount=r.amount, currency=r.currency),
+        return cls(id=r.id, name=r.name, stage=OpportunityStage(r.stage), amount=Money(amount=r.amount,
+                                                                                       currency=r.currency),
                    created_at=r.created_at, updated_at=r.updated_at, closed_at=r.closed_at, record=r)
 
 
@@ -255,7 +244,7 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The registering partner.")
     async def partner(self, info: Info) -> LazyPartner | None:
-        return await _partner(info, self.record.partner_id)
+        return await partner_types.partner_of(info, self.record.partner_id)
 
     @strawberry.field(description="Every quote version, newest first.")
     async def quotes(self, info: Info) -> list[Quote]:
@@ -335,7 +324,7 @@ class Order(LoadedNode, relay.Node, KeyedNode):
 
     @strawberry.field(description="The registering partner.")
     async def partner(self, info: Info) -> LazyPartner | None:
-        return await _partner(info, self.record.partner_id)
+        return await partner_types.partner_of(info, self.record.partner_id)
 
 
 @strawberry.type(description="A deal's whole lineage: registration → opportunity → quotes → orders.")

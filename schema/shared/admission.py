@@ -1,6 +1,6 @@
 """What the schema declares next to its fields so a request can be refused before any input is coerced or
 any Cypher runs: the actions a mutation needs (`requires`) and checks of a field's arguments that need no
-graph (`argument_checks`). `schema/limits.py` evaluates both in its pre-execution pass, and
+graph (`argument_checks`). `schema/shared/limits.py` evaluates both in its pre-execution pass, and
 `refuse_forbidden_first` answers a mutation the viewer may not call at all before its input is converted.
 """
 
@@ -10,12 +10,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from graphql import GraphQLField, GraphQLSchema
-from strawberry.types.base import StrawberryList, StrawberryOptional, has_object_definition
 
 from auth.permissions import Action, allowed
 from auth.viewer import Viewer
-from resolvers.shared.mutations import forbidden
-from schema.shared.errors import UserError
+from resolvers.shared.mutations import Outcome, forbidden
 
 ACTIONS = "partnergraph.actions"
 
@@ -66,34 +64,17 @@ def refuse_forbidden_first(schema: GraphQLSchema) -> None:
 
 def _forbidden_first(name: str, definition: GraphQLField) -> Callable[..., Any]:
     payload = definition.extensions["strawberry-definition"].type
-    empty = _empty_payload(name, payload)
+    if not hasattr(payload, "from_outcome"):
+        raise TypeError(f"mutation {name} declares its actions but does not return a payload of schema.shared.payloads")
     resolve = definition.resolve
 
     def guarded(source: Any, info: Any, **arguments: Any) -> Any:
         action = forbidden_action(info.context.viewer, definition)
         if action is None:
             return resolve(source, info, **arguments)
-        return payload(**empty, errors=[UserError.from_record(forbidden(info.context.viewer, action))])
+        return payload.from_outcome(Outcome(errors=[forbidden(info.context.viewer, action)]))
 
     return guarded
-
-
-def _empty_payload(name: str, payload: Any) -> dict[str, Any]:
-    """The values of a refused payload's other fields: lists empty, the rest null (checked at schema build)."""
-    if not has_object_definition(payload):
-        raise TypeError(f"mutation {name} declares its actions but does not return a payload type")
-    values: dict[str, Any] = {}
-    for field in payload.__strawberry_definition__.fields:
-        if field.python_name == "errors":
-            continue
-        if isinstance(field.type, StrawberryList):
-            values[field.python_name] = []
-        elif isinstance(field.type, StrawberryOptional):
-            values[field.python_name] = None
-        else:
-            raise TypeError(f"{payload.__name__}.{field.python_name} is neither a list nor nullable: a refused "
-                            f"{name} could not answer")
-    return values
 
 
 def input_problem(variables: Mapping[str, Any] | None, max_list_length: int) -> tuple[str, str] | None:

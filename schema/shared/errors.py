@@ -15,11 +15,13 @@ ErrorCode = strawberry.enum(
 )
 
 
-@strawberry.type(description="A reason a mutation was refused. A refused mutation changes nothing, for any item of a batch.")
+@strawberry.type(description="A reason a mutation was refused. A refused mutation changes nothing, for any item of a "
+                             "batch.")
 class UserError:
     code: ErrorCode = strawberry.field(description="The kind of refusal.")
     message: str = strawberry.field(description="What is wrong, for a person to read.")
-    field: list[str] = strawberry.field(description="Path to the input at fault, e.g. [\"partners\", \"2\", \"parent\"].")
+    field: list[str] = strawberry.field(description="Path to the input at fault, e.g. [\"partners\", \"2\", "
+                                                    "\"parent\"].")
 
     @classmethod
     def from_record(cls, error: UserErrorRecord) -> UserError:

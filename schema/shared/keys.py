@@ -12,7 +12,8 @@ class KeyedNode:
     # A plain field set from the id, not a resolver method: Strawberry runs a resolver through its whole
     # machinery (an Info object, argument and extension handling) for every node, a plain field is a
     # getattr, and a page of 500 lineages reads thousands of keys.
-    key: str = strawberry.field(default="", description="The stable key inside the global ID (what inputs may set as `key`).")
+    key: str = strawberry.field(default="", description="The stable key inside the global ID (what inputs may set as "
+                                                        "`key`).")
 
     def __post_init__(self) -> None:
         self.key = self.id  # type: ignore[attr-defined]  # the node's relay.NodeID

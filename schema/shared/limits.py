@@ -299,7 +299,8 @@ class OperationLimits(SchemaExtension):
                 if action is not None:
                     raise refusal("FORBIDDEN", forbidden(viewer, action).message)
         code, message = problem
-        raise refusal(code, message, **({"maxListLength": self.limits.max_list_length} if code == "LIST_TOO_LONG" else {}))
+        raise refusal(code, message,
+                      **({"maxListLength": self.limits.max_list_length} if code == "LIST_TOO_LONG" else {}))
 
 
 def _root_fields(operation: OperationDefinitionNode, document: DocumentNode) -> Iterator[FieldNode]:

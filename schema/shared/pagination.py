@@ -20,7 +20,7 @@ AfterArg = Annotated[str | None, strawberry.argument(description="Cursor of the 
 def to_connection(page: Page[Any], wrap: Callable[[Any], N], has_previous: bool = False) -> relay.Connection[N]:
     """Wrap a page of records as a Relay connection; cursors are the page's keys, or (name, id)."""
     keys = page.keys if page.keys is not None else [SortKey(item.name, item.id) for item in page.items]
-    edges = [relay.Edge(node=wrap(item), cursor=encode_cursor(key)) for item, key in zip(page.items, keys)]
+    edges = [relay.Edge(node=wrap(item), cursor=encode_cursor(key)) for item, key in zip(page.items, keys, strict=True)]
     return relay.Connection(
         edges=edges,
         page_info=relay.PageInfo(

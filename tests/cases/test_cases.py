@@ -14,11 +14,13 @@ CASE_FIELDS = """key number status priority openedAt firstResponseAt resolvedAt 
   sla { responseMinutes resolutionMinutes responseDueAt resolutionDueAt pausedSeconds paused
         responseBreached resolutionBreached breached responseRemainingSeconds resolutionRemainingSeconds }"""
 
-READ = "query($id: ID!) { case(id: $id) { %s partner { key } account { key } openedBy { key } assignee { key } queue { key name } } }" % CASE_FIELDS
+READ = ("query($id: ID!) { case(id: $id) { %s partner { key } account { key } openedBy { key } assignee { key } "
+        "queue { key name } } }" % CASE_FIELDS)
 NODE = "query($id: ID!) { node(id: $id) { ... on Case { key } } }"
 COMMENTS = "query($id: ID!) { case(id: $id) { comments { edges { node { body visibility author { key } } } } } }"
 
-OPEN = """mutation($c: OpenCaseInput!) { openCase(case: $c) { case { %s } errors { code field message } } }""" % CASE_FIELDS
+OPEN = ("mutation($c: OpenCaseInput!) { openCase(case: $c) { case { %s } "
+        "errors { code field message } } }" % CASE_FIELDS)
 COMMENT = """mutation($id: ID!, $body: String!, $internal: Boolean!) {
   addCaseComment(case: $id, body: $body, internal: $internal) {
     case { %s } comment { body visibility } errors { code field message } } }""" % CASE_FIELDS
@@ -27,7 +29,8 @@ ASSIGN = """mutation($id: ID!, $agent: ID, $queue: ID) { assignCase(case: $id, a
 MOVE = """mutation($id: ID!, $status: CaseStatus!) { changeCaseStatus(case: $id, status: $status) {
   case { %s } errors { code field message } } }""" % CASE_FIELDS
 
-PARTNER_CASES = """query($id: ID!, $subtree: Boolean!, $breached: Boolean, $open: Boolean, $first: Int, $after: String) {
+PARTNER_CASES = """query($id: ID!, $subtree: Boolean!, $breached: Boolean, $open: Boolean,
+                        $first: Int, $after: String) {
   partner(id: $id) { cases(includeSubtree: $subtree, breached: $breached, open: $open, first: $first, after: $after) {
     edges { cursor node { key number status partner { key } account { key } openedBy { key } sla { breached } } }
     pageInfo { hasNextPage endCursor } } } }"""
@@ -111,7 +114,8 @@ async def test_work_notes_are_hidden_from_partners(gql):
     agent = await gql.data(COMMENTS, persona="partner-agent", variables={"id": _gid("case-demo-2")})
     assert [e["node"]["visibility"] for e in partner["case"]["comments"]["edges"]] == ["PARTNER", "PARTNER"]
     assert [e["node"]["visibility"] for e in agent["case"]["comments"]["edges"]] == ["PARTNER", "INTERNAL", "PARTNER"]
-    internal = await gql.data('query($id: ID!) { case(id: $id) { comments(visibility: INTERNAL) { edges { node { body } } } } }',
+    internal = await gql.data('query($id: ID!) { case(id: $id) { comments(visibility: INTERNAL) { '
+                              'edges { node { body } } } } }',
                               persona="partner-admin", variables={"id": _gid("case-demo-3")})
     assert internal["case"]["comments"]["edges"] == []
 
@@ -175,7 +179,8 @@ async def test_filters(gql):
     data = await gql.data(query, variables={"id": global_id("Partner", "p-northwind"),
                                             "acct": global_id("Account", "acct-acme"),
                                             "by": global_id("Person", "demo-partner-admin")})
-    demo = {name: sorted(k for k in _keys(conn) if k.startswith("case-demo-")) for name, conn in data["partner"].items()}
+    demo = {name: sorted(k for k in _keys(conn) if k.startswith("case-demo-"))
+            for name, conn in data["partner"].items()}
     assert demo == {"p1": ["case-demo-2"], "waiting": ["case-demo-3"], "acme": ["case-demo-1", "case-demo-7"],
                     "mine": ["case-demo-3"]}
 
@@ -203,7 +208,8 @@ async def test_agent_lists_a_queue_and_pages_comments(gql):
     assert len(first["edges"]) == 2 and first["pageInfo"]["hasNextPage"]
     rest = (await gql.data(page, persona="partner-agent", variables={"id": _gid("case-demo-2"),
                                                                      "after": first["pageInfo"]["endCursor"]}))
-    assert [e["node"]["body"] for e in rest["case"]["comments"]["edges"]] == ["Globex reports the portal is still down."]
+    assert [e["node"]["body"] for e in rest["case"]["comments"]["edges"]] == [
+        "Globex reports the portal is still down."]
     queue_node = await gql.data('query($id: ID!) { node(id: $id) { ... on Queue { name isDefault } } }',
                                 persona="partner-agent", variables={"id": queue})
     assert queue_node["node"] == {"name": "Partner Support", "isDefault": True}

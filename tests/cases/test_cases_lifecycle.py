@@ -89,7 +89,8 @@ async def test_response_and_resolution_breaches(clocked_gql, clock, prefix):
     key = f"{prefix}-breach"
     clock.set(T0)
     await _open(clocked_gql, key, priority="P2")  # default P2: respond in 4 h, resolve in 24 h
-    breached = """query($id: ID!) { partner(id: $id) { cases(includeSubtree: true, breached: true, open: true, first: 100) {
+    breached = """query($id: ID!) { partner(id: $id) {
+      cases(includeSubtree: true, breached: true, open: true, first: 100) {
       edges { node { key } } } } }"""
     contoso = {"id": global_id("Partner", "p-contoso")}
 
@@ -183,7 +184,8 @@ async def test_invalid_moves_change_nothing(clocked_gql, clock, session, prefix)
     assert [e["code"] for e in stranger["errors"]] == ["NOT_FOUND"]
     both = await clocked_gql.data(ASSIGN, variables={"id": _gid(key), "agent": AGENT, "queue": ESCALATIONS})
     assert [e["code"] for e in both["assignCase"]["errors"]] == ["VALIDATION"]
-    nobody = await clocked_gql.data(ASSIGN, variables={"id": _gid(key), "agent": global_id("Person", "demo-partner-admin")})
+    nobody = await clocked_gql.data(ASSIGN, variables={"id": _gid(key),
+                                                       "agent": global_id("Person", "demo-partner-admin")})
     assert [e["code"] for e in nobody["assignCase"]["errors"]] == ["NOT_FOUND"]
     after = await _graph_case(session, key)
     assert after == before and after["queues"] == ["queue-partner-support"] and after["agents"] == []
@@ -228,7 +230,8 @@ async def test_case_about_a_deal_registration(clocked_gql, clock, session, prefi
             "MATCH (:Case {id: $c})-[:ABOUT]->(d:DealRegistration) RETURN d.id AS id", c=f"{prefix}-about"))
         assert rows == [{"id": deal}]
     finally:
-        await session.write_transaction(lambda tx: tx.run("MATCH (d:DealRegistration {id: $id}) DETACH DELETE d", id=deal))
+        await session.write_transaction(lambda tx: tx.run("MATCH (d:DealRegistration {id: $id}) DETACH DELETE d",
+                                                          id=deal))
 
 
 async def test_agent_sees_assigned_and_queue_cases_only(clocked_gql, clock, prefix):

@@ -150,11 +150,13 @@ async def test_every_section_of_a_distributor_rollup(clocked_gql, clock, partner
     assert (cases["open"], cases["openBreached"]) == (still_open, breached)
 
     assert _counts(got["staffByRole"], "role") == want["staff"]
-    assert [(e["node"]["key"], e["node"]["segment"]["name"]) for e in got["partnerships"]["edges"]] == want["partnerships"]
+    assert [(e["node"]["key"], e["node"]["segment"]["name"])
+            for e in got["partnerships"]["edges"]] == want["partnerships"]
     assert [m["name"] for m in got["relationshipManagers"]] == want["managers"]
 
 
-RISKS = """query($id: ID!) { partner(id: $id) { insights { riskSignals { code subjectKey figures { name value } } } } }"""
+RISKS = ("query($id: ID!) { partner(id: $id) { insights { riskSignals { code subjectKey "
+         "figures { name value } } } } }")
 
 
 @pytest.mark.parametrize("partner, code, subject, figures", [
@@ -180,7 +182,8 @@ async def test_each_risk_signal_for_the_partner_designed_for_it(clocked_gql, clo
 
 
 SCORECARD = """query($id: ID!) { partner(id: $id) { insights { scorecards(metric: REVENUE) {
-  partnership { key } value peers percentile segmentMedian nextSegment { name } nextSegmentPeers nextSegmentMedian } } } }"""
+  partnership { key } value peers percentile segmentMedian nextSegment { name }
+  nextSegmentPeers nextSegmentMedian } } } }"""
 
 
 @pytest.mark.parametrize("partner, card", [
@@ -211,7 +214,8 @@ async def test_segment_recommendations_upgrade_and_downgrade(clocked_gql, clock)
     loaded = await at_load_time(clocked_gql, clock)
     data = await clocked_gql.data(RECOMMENDATIONS, variables={"program": global_id("Program", "prog-reseller")})
     nodes = {e["node"]["partnership"]["key"]: e["node"] for e in data["segmentRecommendations"]["edges"]}
-    assert {k: (n["change"], n["currentSegment"]["name"], n["recommendedSegment"]["name"]) for k, n in nodes.items()} == {
+    assert {k: (n["change"], n["currentSegment"]["name"], n["recommendedSegment"]["name"])
+            for k, n in nodes.items()} == {
         "ps-contoso-reseller": ("UPGRADE", "Gold", "Platinum"),
         "ps-northwind-reseller": ("DOWNGRADE", "Platinum", "Gold"),
         # only the 2026 Globex order of 02 (22,800 USD), if still within the year, against Silver's 50,000
@@ -237,15 +241,17 @@ async def test_segment_recommendations_upgrade_and_downgrade(clocked_gql, clock)
 
 
 LEADERBOARD = """query($program: ID!, $segment: ID, $metric: ScorecardMetric!) {
-  leaderboard(program: $program, segment: $segment, metric: $metric) { edges { node { rank value partner { key } } } } }"""
+  leaderboard(program: $program, segment: $segment, metric: $metric) {
+    edges { node { rank value partner { key } } } } }"""
 
 
 @pytest.mark.parametrize("segment, metric, ranking", [
-    (None, "REVENUE", [("p-contoso", 1, 90_000_000.0), ("p-eurolink", 2, 12_852_000.0), ("p-northwind", 3, 12_000_000.0),
-                       ("p-pacific", 4, 9_750_000.0), ("p-proseware", 5, 4_500_000.0), ("p-alpine", 6, 2_376_000.0),
-                       ("p-adatum", 7, 0.0), ("p-fabrikam", 7, 0.0), ("p-tailspin", 7, 0.0)]),
-    (None, "WIN_RATE", [("p-alpine", 1, 1.0), ("p-proseware", 1, 1.0), ("p-contoso", 3, 2 / 3), ("p-eurolink", 3, 2 / 3),
-                        ("p-pacific", 3, 2 / 3), ("p-northwind", 6, 0.5)]),
+    (None, "REVENUE", [("p-contoso", 1, 90_000_000.0), ("p-eurolink", 2, 12_852_000.0),
+                       ("p-northwind", 3, 12_000_000.0), ("p-pacific", 4, 9_750_000.0), ("p-proseware", 5, 4_500_000.0),
+                       ("p-alpine", 6, 2_376_000.0), ("p-adatum", 7, 0.0), ("p-fabrikam", 7, 0.0),
+                       ("p-tailspin", 7, 0.0)]),
+    (None, "WIN_RATE", [("p-alpine", 1, 1.0), ("p-proseware", 1, 1.0), ("p-contoso", 3, 2 / 3),
+                        ("p-eurolink", 3, 2 / 3), ("p-pacific", 3, 2 / 3), ("p-northwind", 6, 0.5)]),
     ("seg-reseller-gold", "OPEN_PIPELINE", [("p-contoso", 1, 5_001_000_000.0), ("p-eurolink", 2, 7_398_000.0),
                                             ("p-proseware", 3, 6_000_000.0)]),
 ])

@@ -31,7 +31,7 @@ def t(text: str) -> datetime:
 
 
 def usd(amount: int) -> int:
-    """XTS minor units in USD exactly as the selling domain converts (resolvers.selling.convert_amount)."""
+    """XTS minor units in USD exactly as the selling domain converts (resolvers.selling.reads.convert_amount)."""
     return round(amount * XTS_USD)
 
 
@@ -86,9 +86,12 @@ async def create_channel(session, u: str) -> None:
         CREATE (g:Partner {id: $u + '-G', name: $u + ' Grandchild', type: 'RESELLER', status: 'ACTIVE',
                            country: 'US', currency: 'USD', createdAt: $at})
         CREATE (r)-[:PARENT_OF]->(c), (c)-[:PARENT_OF]->(g)
-        CREATE (:Person {id: $u + '-mgr', name: 'Mia Manager', email: $u + '.mgr@example.com'})-[:MEMBER_OF {role: 'MANAGER'}]->(r)
-        CREATE (:Person {id: $u + '-assoc', name: 'Asa Associate', email: $u + '.assoc@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(r)
-        CREATE (:Person {id: $u + '-rep', name: 'Rey Rep', email: $u + '.rep@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(c)
+        CREATE (:Person {id: $u + '-mgr', name: 'Mia Manager',
+                         email: $u + '.mgr@example.com'})-[:MEMBER_OF {role: 'MANAGER'}]->(r)
+        CREATE (:Person {id: $u + '-assoc', name: 'Asa Associate',
+                         email: $u + '.assoc@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(r)
+        CREATE (:Person {id: $u + '-rep', name: 'Rey Rep',
+                         email: $u + '.rep@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(c)
         CREATE (r)-[:SERVES]->(:Account {id: $u + '-acct', name: $u + ' Account', country: 'US', industry: 'Retail'})
         WITH r
         MATCH (rm:Person {id: 'demo-relationship-manager'}), (prog:Program {id: 'prog-reseller'}),
@@ -248,7 +251,8 @@ async def test_the_fixture_follows_the_selling_and_case_models(clocked_gql, cloc
     clock.set(NOW)
     u = channel
     data = await clocked_gql.data(
-        """query($o: ID!, $c: ID!) { node(id: $o) { ... on Opportunity { stage amount { amount currency in(currency: "USD") { amount } } } }
+        """query($o: ID!, $c: ID!) { node(id: $o) { ... on Opportunity {
+                 stage amount { amount currency in(currency: "USD") { amount } } } }
              case: node(id: $c) { ... on Case { status sla { breached } } } }""",
         variables={"o": global_id("Opportunity", f"{u}-oc1"), "c": global_id("Case", f"{u}-k4")})
     assert data["node"]["amount"] == {"amount": 200000, "currency": "XTS", "in": {"amount": usd(200000)}}
@@ -342,7 +346,8 @@ async def test_reporting_currency_and_explicit_period(clocked_gql, clock, channe
     assert got["pipeline"]["change"] == -50000
     assert (got["cases"]["opened"], got["cases"]["resolved"], got["cases"]["resolvedWithinTarget"]) == (2, 2, 1)
     # An empty period far back: zeros and nulls, never errors.
-    empty = await _insights(clocked_gql, clock, u, period={"from": "2020-01-01T00:00:00Z", "to": "2020-02-01T00:00:00Z"})
+    empty = await _insights(clocked_gql, clock, u,
+                            period={"from": "2020-01-01T00:00:00Z", "to": "2020-02-01T00:00:00Z"})
     assert empty["dealRegistrations"]["approvalRate"] is None
     assert empty["dealRegistrations"]["medianHoursToDecision"] is None
     assert empty["sales"]["winRate"] is None and empty["sales"]["byMonth"] == []
@@ -352,7 +357,8 @@ async def test_reporting_currency_and_explicit_period(clocked_gql, clock, channe
 
 @pytest.mark.parametrize("variables, message", [
     ({"cur": "usd"}, "currency must be an ISO 4217 code"),
-    ({"period": {"from": "2030-03-01T00:00:00Z", "to": "2030-02-01T00:00:00Z"}}, "the period must start before it ends"),
+    ({"period": {"from": "2030-03-01T00:00:00Z", "to": "2030-02-01T00:00:00Z"}},
+     "the period must start before it ends"),
 ])
 async def test_bad_arguments(clocked_gql, clock, channel, variables, message):
     clock.set(NOW)
@@ -440,13 +446,15 @@ async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, chan
     extra = f"{u}-x"
     try:
         await write(session, """
-            MATCH (g:Partner {id: $g}), (rep:Person {id: $rep}), (a:Account {id: $acct}), (prog:Program {id: 'prog-reseller'})
+            MATCH (g:Partner {id: $g}), (rep:Person {id: $rep}), (a:Account {id: $acct}),
+                  (prog:Program {id: 'prog-reseller'})
             UNWIND range(1, 40) AS i
             CREATE (g)-[:PARENT_OF]->(x:Partner {id: $extra + toString(i), name: $extra + toString(i), type: 'RESELLER',
                                                  status: 'ACTIVE', country: 'US', currency: 'USD', createdAt: $at})
-            CREATE (dr:DealRegistration {id: $extra + toString(i) + '-dr', name: 'Deal ' + toString(i), status: 'CLOSED',
-                                         estimatedAmount: 1000, currency: 'USD', createdAt: $at, updatedAt: $at,
-                                         lineageChangedAt: $at, submittedAt: $at, decidedAt: $at + duration({hours: 1}),
+            CREATE (dr:DealRegistration {id: $extra + toString(i) + '-dr', name: 'Deal ' + toString(i),
+                                         status: 'CLOSED', estimatedAmount: 1000, currency: 'USD', createdAt: $at,
+                                         updatedAt: $at, lineageChangedAt: $at, submittedAt: $at,
+                                         decidedAt: $at + duration({hours: 1}),
                                          protectedUntil: $at + duration({days: 90}), closureCode: 'CONVERTED',
                                          closedAt: $at, version: 0})
             CREATE (dr)-[:REGISTERED_BY]->(x), (dr)-[:FOR]->(a), (dr)-[:IN]->(prog), (dr)-[:SUBMITTED_BY]->(rep)

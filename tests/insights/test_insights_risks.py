@@ -46,10 +46,13 @@ async def create_fixture(session, u: str) -> None:
         CREATE (q:Partner {id: $u + '-Q', name: $u + ' Q', type: 'RESELLER', status: 'ACTIVE', country: 'US',
                            currency: 'USD', createdAt: $at})
         CREATE (r)-[:PARENT_OF]->(c), (r)-[:PARENT_OF]->(q)
-        CREATE (:Person {id: $u + '-mgr', name: 'Mo Manager', email: $u + '.mgr@example.com'})-[:MEMBER_OF {role: 'MANAGER'}]->(r)
-        CREATE (:Person {id: $u + '-assoc', name: 'Al Associate', email: $u + '.assoc@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(r)
+        CREATE (:Person {id: $u + '-mgr', name: 'Mo Manager',
+                         email: $u + '.mgr@example.com'})-[:MEMBER_OF {role: 'MANAGER'}]->(r)
+        CREATE (:Person {id: $u + '-assoc', name: 'Al Associate',
+                         email: $u + '.assoc@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(r)
         CREATE (r)-[:SERVES]->(:Account {id: $u + '-acct', name: $u + ' Account', country: 'US', industry: 'Retail'})
-        CREATE (r)-[:HAS]->(ps1:Partnership {id: $u + '-ps-R', status: 'ACTIVE', createdAt: $at, version: 0})-[:IN]->(pe)
+        CREATE (r)-[:HAS]->(ps1:Partnership {id: $u + '-ps-R', status: 'ACTIVE', createdAt: $at,
+                                            version: 0})-[:IN]->(pe)
         CREATE (ps1)-[:AT {since: $at}]->(se)
         CREATE (c)-[:HAS]->(ps2:Partnership {id: $u + '-ps-C', status: 'ACTIVE', createdAt: $at, version: 0,
                                             endDate: date('2030-05-20')})-[:IN]->(po)
@@ -61,7 +64,8 @@ async def create_fixture(session, u: str) -> None:
     opps = [  # key, partner, amount, stage, updated, created, closed
         *[(f"o{age}", "R", 10000, "PROPOSAL", NOW - timedelta(days=age), t("2029-12-15T00:00:00"), None)
           for age in (10, 12, 14, 40)],
-        ("big", "R", 100000, "CLOSED_LOST", t("2030-02-01T00:00:00"), t("2029-11-01T00:00:00"), t("2030-02-01T00:00:00")),
+        ("big", "R", 100000, "CLOSED_LOST", t("2030-02-01T00:00:00"), t("2029-11-01T00:00:00"),
+         t("2030-02-01T00:00:00")),
         ("c20", "C", 10000, "PROPOSAL", NOW - timedelta(days=20), t("2029-12-15T00:00:00"), None),
     ]
     await write(session, """
@@ -69,9 +73,9 @@ async def create_fixture(session, u: str) -> None:
         UNWIND $opps AS row
         MATCH (p:Partner {id: $u + '-' + row[1]})
         WITH mgr, a, prog, p, row, $u + '-' + row[0] AS id, row[5] - duration({days: 5}) AS registered
-        CREATE (dr:DealRegistration {id: id + '-dr', name: id, status: 'CLOSED', estimatedAmount: row[2], currency: 'USD',
-                                     createdAt: registered, updatedAt: registered, lineageChangedAt: registered,
-                                     submittedAt: registered, decidedAt: registered,
+        CREATE (dr:DealRegistration {id: id + '-dr', name: id, status: 'CLOSED', estimatedAmount: row[2],
+                                     currency: 'USD', createdAt: registered, updatedAt: registered,
+                                     lineageChangedAt: registered, submittedAt: registered, decidedAt: registered,
                                      protectedUntil: registered + duration({days: 90}), closureCode: 'CONVERTED',
                                      closedAt: row[5], version: 0})
         CREATE (dr)-[:REGISTERED_BY]->(p), (dr)-[:FOR]->(a), (dr)-[:IN]->(prog), (dr)-[:SUBMITTED_BY]->(mgr)
@@ -83,9 +87,10 @@ async def create_fixture(session, u: str) -> None:
               (q:Queue {id: 'queue-escalations'})
         UNWIND $cases AS k
         CREATE (c:Case {id: $u + '-' + k[0], number: 'CASE-' + $u + '-' + k[0], subject: k[0], category: 'TECHNICAL',
-                        priority: 'P1', status: 'IN_PROGRESS', openedAt: k[1], firstResponseAt: k[1] + duration({minutes: 10}),
-                        pausedSeconds: 0, updatedAt: k[1], responseMinutes: pol.responseMinutes,
-                        resolutionMinutes: pol.resolutionMinutes, commentCount: 0, version: 0})
+                        priority: 'P1', status: 'IN_PROGRESS', openedAt: k[1],
+                        firstResponseAt: k[1] + duration({minutes: 10}), pausedSeconds: 0, updatedAt: k[1],
+                        responseMinutes: pol.responseMinutes, resolutionMinutes: pol.resolutionMinutes,
+                        commentCount: 0, version: 0})
         CREATE (c)-[:FOR_PARTNER]->(r), (c)-[:OPENED_BY]->(by), (c)-[:UNDER_SLA]->(pol), (c)-[:IN_QUEUE]->(q)
         """, u=u, cases=[["k1", t("2030-03-01T00:00:00")], ["k2", t("2030-03-20T00:00:00")],
                          ["k0", t("2029-12-01T00:00:00")]])

@@ -62,10 +62,14 @@ async def create_fixture(session, u: str) -> None:
         CREATE (prog)-[:HAS_SEGMENT]->(top:Segment {id: $u + '-top', name: 'Top', rank: 1, isDefault: false})
         CREATE (prog)-[:HAS_SEGMENT]->(mid:Segment {id: $u + '-mid', name: 'Mid', rank: 2, isDefault: false})
         CREATE (prog)-[:HAS_SEGMENT]->(:Segment {id: $u + '-low', name: 'Low', rank: 3, isDefault: true})
-        CREATE (top)-[:REQUIRES]->(:Criterion {id: $u + '-top-rev', metric: 'REVENUE', operator: 'GTE', threshold: 1000.0})
-        CREATE (top)-[:REQUIRES]->(:Criterion {id: $u + '-top-cert', metric: 'certifiedStaff', operator: 'GTE', threshold: 2.0})
-        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-rev', metric: 'REVENUE', operator: 'GTE', threshold: 500.0})
-        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-win', metric: 'WIN_RATE', operator: 'GTE', threshold: 0.5})
+        CREATE (top)-[:REQUIRES]->(:Criterion {id: $u + '-top-rev', metric: 'REVENUE', operator: 'GTE',
+                                               threshold: 1000.0})
+        CREATE (top)-[:REQUIRES]->(:Criterion {id: $u + '-top-cert', metric: 'certifiedStaff', operator: 'GTE',
+                                               threshold: 2.0})
+        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-rev', metric: 'REVENUE', operator: 'GTE',
+                                               threshold: 500.0})
+        CREATE (mid)-[:REQUIRES]->(:Criterion {id: $u + '-mid-win', metric: 'WIN_RATE', operator: 'GTE',
+                                               threshold: 0.5})
         CREATE (:Account {id: $u + '-acct', name: $u + ' Account', country: 'US', industry: 'Retail'})
         """, u=u, at=at)
     rows = [{"key": k, "parent": parent, "segment": seg,
@@ -88,8 +92,10 @@ async def create_fixture(session, u: str) -> None:
         """, u=u, rows=rows, at=at)
     await write(session, """
         MATCH (r:Partner {id: $u + '-R'})
-        CREATE (:Person {id: $u + '-mgr', name: 'Mo Manager', email: $u + '.mgr@example.com'})-[:MEMBER_OF {role: 'MANAGER'}]->(r)
-        CREATE (:Person {id: $u + '-assoc', name: 'Al Associate', email: $u + '.assoc@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(r)
+        CREATE (:Person {id: $u + '-mgr', name: 'Mo Manager',
+                         email: $u + '.mgr@example.com'})-[:MEMBER_OF {role: 'MANAGER'}]->(r)
+        CREATE (:Person {id: $u + '-assoc', name: 'Al Associate',
+                         email: $u + '.assoc@example.com'})-[:MEMBER_OF {role: 'ASSOCIATE'}]->(r)
         WITH r
         UNWIND ['A', 'B', 'D', 'E', 'F'] AS key
         MATCH (c:Partner {id: $u + '-' + key})
@@ -109,7 +115,8 @@ async def create_fixture(session, u: str) -> None:
         CREATE (dr)-[:REGISTERED_BY]->(p), (dr)-[:FOR]->(a), (dr)-[:IN]->(prog), (dr)-[:SUBMITTED_BY]->(mgr)
         CREATE (dr)-[:CONVERTED_TO]->(o:Opportunity {id: id + '-o', name: id, amount: 100, currency: 'USD',
                                                      createdAt: $at, updatedAt: $at, version: 0,
-                                                     stage: CASE WHEN ord IS NULL THEN 'CLOSED_LOST' ELSE 'CLOSED_WON' END,
+                                                     stage: CASE WHEN ord IS NULL THEN 'CLOSED_LOST'
+                                                                 ELSE 'CLOSED_WON' END,
                                                      closedAt: CASE WHEN ord IS NULL OR n < row.won THEN $closed END})
         WITH o, ord, id WHERE ord IS NOT NULL
         CREATE (o)-[:QUOTED_AS]->(q:Quote {id: id + '-q', name: id + ' v1', version: 1, status: 'ACCEPTED',
@@ -347,7 +354,8 @@ async def test_leaderboard_ranks_paginates_and_scopes(clocked_gql, clock, fixtur
 async def test_demo_channel_never_errors(gql, persona):
     """Over the demo channel each persona gets recommendations, a leaderboard and risk signals without an
     error (the demo's certification and seat criteria read as NOT_EVALUABLE)."""
-    data = await gql.data(RECOMMENDATIONS, persona=persona, variables={"program": global_id("Program", "prog-reseller")})
+    data = await gql.data(RECOMMENDATIONS, persona=persona,
+                          variables={"program": global_id("Program", "prog-reseller")})
     outcomes = {c["outcome"] for e in data["segmentRecommendations"]["edges"]
                 for c in e["node"]["currentCriteria"] + e["node"]["nextCriteria"]}
     assert outcomes <= {"MET", "MISSED", "NOT_EVALUABLE"}

@@ -17,18 +17,23 @@ READ = "query($id: ID!) { node(id: $id) { ... on Account { name partners { name 
 async def prefix(session):
     value = f"acct{uuid.uuid4().hex[:8]}"
     yield value
-    await session.write_transaction(lambda tx: tx.run("MATCH (a:Account) WHERE a.id STARTS WITH $p DETACH DELETE a", p=value))
+    await session.write_transaction(lambda tx: tx.run("MATCH (a:Account) WHERE a.id STARTS WITH $p DETACH DELETE a",
+                                                      p=value))
 
 
 async def test_partner_manager_creates_accounts_in_their_subtree(gql, prefix):
-    items = [{"key": f"{prefix}-1", "partner": global_id("Partner", "p-tailspin"), "name": f"Zyxo Corp {prefix}", "country": "us"},
-             {"key": f"{prefix}-2", "partner": global_id("Partner", "p-fabrikam"), "name": "Globex", "industry": "Energy"}]
+    items = [{"key": f"{prefix}-1", "partner": global_id("Partner", "p-tailspin"), "name": f"Zyxo Corp {prefix}",
+              "country": "us"},
+             {"key": f"{prefix}-2", "partner": global_id("Partner", "p-fabrikam"), "name": "Globex",
+              "industry": "Energy"}]
     payload = (await gql.data(CREATE, persona="partner-manager", variables={"a": items}))["createAccounts"]
     assert payload["errors"] == []
     assert payload["accounts"][0] == {"key": f"{prefix}-1", "name": f"Zyxo Corp {prefix}", "country": "US",
                                       "partners": [{"name": "Tailspin IT"}]}
-    listed = await gql.data('query($id: ID!, $q: String) { partner(id: $id) { accounts(nameContains: $q) { edges { node { key } } } } }',
-                            persona="partner-associate", variables={"id": global_id("Partner", "p-tailspin"), "q": "ZYXO"})
+    listed = await gql.data('query($id: ID!, $q: String) { partner(id: $id) { accounts(nameContains: $q) { '
+                            'edges { node { key } } } } }',
+                            persona="partner-associate",
+                            variables={"id": global_id("Partner", "p-tailspin"), "q": "ZYXO"})
     assert listed["partner"]["accounts"]["edges"] == [{"node": {"key": f"{prefix}-1"}}]
     # Visible through a serving partner in scope, by id too; outside that scope it reads as missing.
     assert (await gql.data(READ, persona="relationship-manager", variables={"id": global_id("Account", f"{prefix}-1")})

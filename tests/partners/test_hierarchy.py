@@ -38,7 +38,8 @@ async def test_descendants_with_max_depth_and_filter(gql):
     two = _names((await gql.data(query, variables={"id": NORTHWIND, "d": 2}))["partner"]["descendants"])
     assert two == ["Adatum Systems", "Contoso Resellers", "Fabrikam Solutions", "Lucerne Referral Network",
                    "Proseware Partners"]
-    resellers = _names((await gql.data(query, variables={"id": NORTHWIND, "f": {"types": ["RESELLER"], "statuses": ["ACTIVE"]}}))
+    resellers = _names((await gql.data(query, variables={"id": NORTHWIND,
+                                                         "f": {"types": ["RESELLER"], "statuses": ["ACTIVE"]}}))
                        ["partner"]["descendants"])
     assert resellers == ["Contoso Resellers", "Fabrikam Solutions", "Proseware Partners", "Tailspin IT"]
     status, body = await gql.post(query, variables={"id": NORTHWIND, "d": 0})
@@ -92,11 +93,13 @@ async def _channel(session, prefix: str, fanout: int) -> str:
     await session.write_transaction(lambda tx: tx.run(
         """CREATE (root:Partner {id: $prefix, name: $prefix, type: 'DISTRIBUTOR', status: 'ACTIVE'})
            WITH root UNWIND range(1, $n) AS i
-           CREATE (root)-[:PARENT_OF]->(a:Partner {id: $prefix + '-' + i, name: 'a' + i, type: 'RESELLER', status: 'ACTIVE'})
+           CREATE (root)-[:PARENT_OF]->(a:Partner {id: $prefix + '-' + i, name: 'a' + i, type: 'RESELLER',
+                                                   status: 'ACTIVE'})
            WITH a UNWIND range(1, $n) AS j
            CREATE (a)-[:PARENT_OF]->(b:Partner {id: a.id + '-' + j, name: 'b' + j, type: 'RESELLER', status: 'ACTIVE'})
            WITH b UNWIND range(1, $n) AS k
-           CREATE (b)-[:PARENT_OF]->(:Partner {id: b.id + '-' + k, name: 'c' + k, type: 'RESELLER', status: 'ACTIVE'})""",
+           CREATE (b)-[:PARENT_OF]->(:Partner {id: b.id + '-' + k, name: 'c' + k, type: 'RESELLER',
+                                               status: 'ACTIVE'})""",
         prefix=prefix, n=fanout))
     return global_id("Partner", prefix)
 
@@ -133,7 +136,8 @@ async def _ordered(gql, order: dict, page_size: int = 4) -> list[dict]:
         after = page["pageInfo"]["endCursor"]
 
 
-@pytest.mark.parametrize("field, direction", [("COUNTRY", "DESC"), ("STATUS", "ASC"), ("NAME", "DESC"), ("CREATED_AT", "ASC")])
+@pytest.mark.parametrize("field, direction", [("COUNTRY", "DESC"), ("STATUS", "ASC"), ("NAME", "DESC"),
+                                              ("CREATED_AT", "ASC")])
 async def test_partners_sorted_and_paged(gql, field, direction):
     rows = await _ordered(gql, {"field": field, "direction": direction})
     by_name = await _ordered(gql, {"field": "NAME", "direction": "ASC"}, page_size=100)
@@ -147,7 +151,8 @@ async def test_partners_sorted_and_paged(gql, field, direction):
 
 async def test_created_at_order_puts_new_partners_last(gql, session):
     await session.write_transaction(lambda tx: tx.run(
-        "CREATE (:Partner {id: 'aaa-newest', name: 'AAA Newest', type: 'REFERRAL', status: 'PROSPECT', createdAt: datetime()})"))
+        "CREATE (:Partner {id: 'aaa-newest', name: 'AAA Newest', type: 'REFERRAL', status: 'PROSPECT', "
+        "createdAt: datetime()})"))
     try:
         rows = await _ordered(gql, {"field": "CREATED_AT", "direction": "ASC"})
         assert rows[-1]["key"] == "aaa-newest"
@@ -162,8 +167,10 @@ async def test_filter_by_program_and_segment(gql, session):
     services = await gql.data(query, variables={"f": {"programs": [global_id("Program", "prog-services")]}})
     assert _names(services["partners"]) == ["Kiwi Cloud Services", "Litware Services"]
     # Terminated memberships do not count: Bergen and Harbour left the reseller program.
-    resellers = _names((await gql.data(query, variables={"f": {"programs": [global_id("Program", "prog-reseller")]}}))["partners"])
-    assert "Bergen IT Partner" not in resellers and "Harbour Resellers" not in resellers and "Contoso Resellers" in resellers
+    resellers = _names((await gql.data(query, variables={"f": {"programs": [global_id("Program", "prog-reseller")]}}))
+                       ["partners"])
+    assert ("Bergen IT Partner" not in resellers and "Harbour Resellers" not in resellers
+            and "Contoso Resellers" in resellers)
     expected = await session.read_transaction(lambda tx: tx.run(
         "MATCH (p:Partner)-[:HAS]->(ps:Partnership)-[:AT]->(:Segment {id: 'seg-reseller-gold'}) "
         "WHERE ps.status <> 'TERMINATED' RETURN p.name AS name ORDER BY name"))
@@ -171,6 +178,7 @@ async def test_filter_by_program_and_segment(gql, session):
     assert _names(gold["partners"]) == [row["name"] for row in expected] and expected
     manager = await gql.data(query, persona="partner-manager",
                              variables={"f": {"segments": [global_id("Segment", "seg-reseller-gold")]}})
-    assert set(_names(manager["partners"])) <= {"Fabrikam Solutions", "Tailspin IT", "Wingtip Local", "Litware Services"}
+    assert set(_names(manager["partners"])) <= {"Fabrikam Solutions", "Tailspin IT", "Wingtip Local",
+                                                 "Litware Services"}
     status, body = await gql.post(query, variables={"f": {"programs": [global_id("Partner", "p-northwind")]}})
     assert body["errors"][0]["message"] == "`programs`: expected the ID of a Program, got a Partner"

@@ -13,7 +13,8 @@ from tests.conftest import global_id
 CREATE = """mutation($partners: [CreatePartnerInput!]!) {
   createPartners(partners: $partners) { partners { key name depth parent { name } } errors { code message field } } }"""
 MOVE = """mutation($partner: ID!, $parent: ID) {
-  movePartner(partner: $partner, parent: $parent) { partner { key ancestors { name } } errors { code message field } } }"""
+  movePartner(partner: $partner, parent: $parent) { partner { key ancestors { name } }
+    errors { code message field } } }"""
 ATTACH = """mutation($partner: ID!, $parent: ID!) {
   attachPartner(partner: $partner, parent: $parent) { partner { key } errors { code message field } } }"""
 UPDATE = """mutation($partner: ID!, $status: PartnerStatus, $name: String, $country: String) {
@@ -118,7 +119,7 @@ async def test_parent_must_come_earlier_and_keys_be_unique(gql, session, prefix)
 async def test_empty_and_oversized_batches(gql):
     assert (await _create(gql, []))["errors"][0]["code"] == "VALIDATION"
     many = [{"name": f"x{i}", "type": "REFERRAL"} for i in range(1001)]
-    # Longer than the batch maximum: refused before the input is coerced (schema/limits.py), as a request error.
+    # Longer than the batch maximum: refused before the input is coerced (schema/shared/limits.py), as a request error.
     status, body = await gql.post(CREATE, variables={"partners": many})
     assert (status, "data" in body) == (400, False)
     assert body["errors"][0]["extensions"]["code"] == "LIST_TOO_LONG"
@@ -240,8 +241,10 @@ async def test_register_and_manage_staff(gql, prefix, cleanup, session):
                                                           "email": staff[1]["email"].upper()}]}))["registerStaff"]
     assert [(e["code"], e["field"]) for e in again["errors"]] == [("CONFLICT", ["staff", "0", "email"])]
 
-    role = 'mutation($p: ID!, $r: PartnerRole!) { changeStaffRole(person: $p, role: $r) { person { partnerRole } errors { code message } } }'
-    changed = await gql.data(role, persona="partner-admin", variables={"p": global_id("Person", f"{prefix}-m"), "r": "ASSOCIATE"})
+    role = ('mutation($p: ID!, $r: PartnerRole!) { changeStaffRole(person: $p, role: $r) { '
+            'person { partnerRole } errors { code message } } }')
+    changed = await gql.data(role, persona="partner-admin",
+                             variables={"p": global_id("Person", f"{prefix}-m"), "r": "ASSOCIATE"})
     assert changed["changeStaffRole"] == {"person": {"partnerRole": "ASSOCIATE"}, "errors": []}
     remove = 'mutation($p: ID!) { removeStaff(person: $p) { person { name } errors { code } } }'
     assert (await gql.data(remove, persona="partner-admin", variables={"p": global_id("Person", f"{prefix}-m")}))[
@@ -255,10 +258,13 @@ async def test_an_organization_keeps_an_admin(gql, prefix, cleanup, session):
     cleanup(prefix)
     await _create(gql, [{"key": prefix, "name": prefix, "type": "RESELLER"}])
     await gql.data(STAFF, variables={"staff": [{"key": f"{prefix}-a", "partner": global_id("Partner", prefix),
-                                                "name": "Only Admin", "email": f"{prefix}@x.example", "role": "ADMIN"}]})
-    role = 'mutation($p: ID!) { changeStaffRole(person: $p, role: MANAGER) { person { name } errors { code message } } }'
+                                                "name": "Only Admin", "email": f"{prefix}@x.example",
+                                                "role": "ADMIN"}]})
+    role = ('mutation($p: ID!) { changeStaffRole(person: $p, role: MANAGER) { person { name } '
+            'errors { code message } } }')
     refused = await gql.data(role, variables={"p": global_id("Person", f"{prefix}-a")})
-    assert refused["changeStaffRole"]["errors"] == [{"code": "VALIDATION", "message": "an organization keeps at least one admin"}]
+    assert refused["changeStaffRole"]["errors"] == [{"code": "VALIDATION",
+                                                     "message": "an organization keeps at least one admin"}]
 
 
 async def test_partner_admin_staff_rights_stop_at_their_organization(gql, prefix, session):
@@ -267,7 +273,8 @@ async def test_partner_admin_staff_rights_stop_at_their_organization(gql, prefix
     item = {"partner": fabrikam, "name": "Nope", "email": f"{prefix}@nope.example", "role": "ASSOCIATE", "key": prefix}
     child = (await gql.data(STAFF, persona="partner-admin", variables={"staff": [item]}))["registerStaff"]
     assert [e["code"] for e in child["errors"]] == ["FORBIDDEN"]
-    other = (await gql.data(STAFF, persona="partner-admin", variables={"staff": [{**item, "partner": eurolink}]}))["registerStaff"]
+    other = (await gql.data(STAFF, persona="partner-admin",
+                            variables={"staff": [{**item, "partner": eurolink}]}))["registerStaff"]
     assert [e["code"] for e in other["errors"]] == ["NOT_FOUND"]
     role = 'mutation($p: ID!) { changeStaffRole(person: $p, role: ADMIN) { errors { code } } }'
     for person, code in (("p-fabrikam-associate", "FORBIDDEN"), ("p-eurolink-associate", "NOT_FOUND")):

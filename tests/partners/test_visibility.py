@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from strawberry import relay
 
 from tests.conftest import global_id
 
@@ -37,8 +38,6 @@ async def _all_partner_ids(gql, persona: str) -> set[str]:
 
 
 def global_id_to_key(value: str) -> str:
-    from strawberry import relay
-
     return relay.GlobalID.from_id(value).node_id
 
 
@@ -71,7 +70,8 @@ async def test_aliases_cannot_reach_other_tenants(gql):
 
 
 async def test_ancestors_by_name_only_for_partner_staff(gql):
-    query = """{ viewer { organization { ... on Partner { parent { __typename name ... on Partner { id status } } } } } }"""
+    query = ("{ viewer { organization { ... on Partner { parent { __typename name "
+             "... on Partner { id status } } } } } }")
     manager = await gql.data(query, persona="partner-manager")
     assert manager["viewer"]["organization"]["parent"] == {"__typename": "PartnerName", "name": "Contoso Resellers"}
     associate = await gql.data(query, persona="partner-associate")

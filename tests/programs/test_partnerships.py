@@ -76,7 +76,8 @@ PROGRAM_PARTNERSHIPS = """query($id: ID!, $status: PartnershipStatus) { program(
 
 async def test_program_partnerships_only_of_visible_partners(gql):
     admin = (await gql.data(PROGRAM_PARTNERSHIPS, variables={"id": RESELLER}))["program"]["partnerships"]
-    assert {"Northwind Distribution", "Contoso Resellers", "Harbour Resellers", "Bergen IT Partner"} <= set(_names(admin))
+    assert {"Northwind Distribution", "Contoso Resellers", "Harbour Resellers",
+            "Bergen IT Partner"} <= set(_names(admin))
     manager = (await gql.data(PROGRAM_PARTNERSHIPS, persona="partner-manager", variables={"id": RESELLER}))
     assert _names(manager["program"]["partnerships"]) == ["Fabrikam Solutions", "Tailspin IT"]
     rm = (await gql.data(PROGRAM_PARTNERSHIPS, persona="relationship-manager", variables={"id": RESELLER}))
@@ -127,7 +128,8 @@ async def test_onboard_partnerships(gql, session):
         assert payload["errors"] == []
         first, second, third = payload["partnerships"]
         assert (first["status"], first["onboardedAt"], first["partner"], first["program"], first["segment"]) == (
-            "PENDING", None, {"name": "Lyon Integration SARL"}, {"name": "Service Provider Program"}, {"name": "Registered"})
+            "PENDING", None, {"name": "Lyon Integration SARL"}, {"name": "Service Provider Program"},
+            {"name": "Registered"})
         assert first["segmentHistory"] == [{"segment": {"name": "Registered"}, "reason": "onboarding", "until": None}]
         assert second["segment"] == {"name": "Gold"} and third["segment"] == {"name": "Bronze"}
         rows = await _rows(session, """MATCH (ps:Partnership) WHERE ps.id STARTS WITH $p
@@ -159,8 +161,9 @@ async def test_onboarding_refusals_create_nothing(gql, session, change, code, fi
         assert [(e["code"], e["field"]) for e in payload["errors"]] == [(code, field)], payload["errors"]
         assert words in payload["errors"][0]["message"]
         assert await _rows(session, "MATCH (ps:Partnership) WHERE ps.id STARTS WITH $p RETURN ps", p=prefix) == []
-        assert await _rows(session, """MATCH (:Partner {id: 'p-lyon'})-[:HAS]->(ps)-[:IN]->(:Program {id: 'prog-services'})
-                                       RETURN ps""") == []
+        assert await _rows(session,
+                           """MATCH (:Partner {id: 'p-lyon'})-[:HAS]->(ps)-[:IN]->(:Program {id: 'prog-services'})
+                              RETURN ps""") == []
     finally:
         await _delete_partnerships(session, prefix)
 
@@ -222,7 +225,8 @@ async def test_partnership_state_machine(gql, session, pending):
     assert [h["until"] for h in terminated["segmentHistory"]] == [terminated["offboardedAt"]]
     final = await move("ACTIVE")
     assert final["errors"][0]["code"] == "INVALID_TRANSITION" and "final state" in final["errors"][0]["message"]
-    rows = await _rows(session, "MATCH (ps:Partnership {id: $id}) RETURN ps.status AS s, COUNT { (ps)-[:AT]->() } AS at",
+    rows = await _rows(session, "MATCH (ps:Partnership {id: $id}) "
+                                "RETURN ps.status AS s, COUNT { (ps)-[:AT]->() } AS at",
                        id=pending)
     assert rows == [{"s": "TERMINATED", "at": 1}]
     missing = (await gql.data(STATUS, variables={"ps": _gid("Partnership", "ps-none"), "s": "ACTIVE"}))
@@ -249,7 +253,8 @@ async def test_segment_history_after_two_changes(gql, session, pending):
     assert rows[0]["at"] == ["seg-services-premier"] and len(rows[0]["open"]) == 1
     assert set(rows[0]["by"]) == {"demo-enterprise-admin"}
     partners = await gql.data("""query($id: ID!) { node(id: $id) { ... on Segment { partners(first: 50) {
-                                   edges { node { name } } } } } }""", variables={"id": _gid("Segment", "seg-services-premier")})
+                                   edges { node { name } } } } } }""",
+                              variables={"id": _gid("Segment", "seg-services-premier")})
     assert "Pacific Channel Group" in [e["node"]["name"] for e in partners["node"]["partners"]["edges"]]
 
 

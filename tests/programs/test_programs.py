@@ -121,7 +121,8 @@ async def test_program_fields_segments_and_criteria(gql):
 
 
 async def test_segment_partners_are_scoped(gql):
-    query = """query($id: ID!) { node(id: $id) { ... on Segment { name partners(first: 20) { edges { node { name } } } } } }"""
+    query = ("query($id: ID!) { node(id: $id) { ... on Segment { name partners(first: 20) { "
+             "edges { node { name } } } } } }")
     variables = {"id": global_id("Segment", "seg-reseller-bronze")}
     admin = _names((await gql.data(query, variables=variables))["node"]["partners"])
     # Harbour's partnership is TERMINATED: no longer in the segment.
@@ -156,7 +157,8 @@ async def test_create_programs(gql, session):
         first, second = payload["programs"]
         assert first["key"] == key and first["status"] == "DRAFT" and first["kind"] == "REFERRAL"
         assert first["endDate"] == "2026-12-31" and first["internalOrg"] == {"name": "Global Channel Sales"}
-        assert [(s["name"], s["rank"], s["isDefault"]) for s in first["segments"]] == [("Top", 1, False), ("Base", 2, True)]
+        assert [(s["name"], s["rank"], s["isDefault"]) for s in first["segments"]] == [
+            ("Top", 1, False), ("Base", 2, True)]
         assert first["segments"][0]["criteria"] == [{"metric": "REVENUE", "operator": "GTE", "threshold": 100000.0}]
         assert second["kind"] == "OEM"
         found = await gql.data("query($id: ID!) { node(id: $id) { ... on Program { name } } }",
@@ -217,7 +219,8 @@ async def test_only_the_enterprise_admin_sets_up_programs(gql, session, persona)
 
 ADD_SEGMENT = """mutation($program: ID!, $segment: SegmentInput!) { addSegment(program: $program, segment: $segment) {
   segment { key name rank isDefault program { key } criteria { metric } } errors { code message field } } }"""
-SEGMENTS = "query($id: ID!) { program(id: $id) { segments { key rank isDefault criteria { metric operator threshold } } } }"
+SEGMENTS = ("query($id: ID!) { program(id: $id) { segments { key rank isDefault "
+            "criteria { metric operator threshold } } } }")
 
 
 async def _segments(gql, key: str) -> list[dict]:
@@ -295,7 +298,8 @@ async def test_add_criteria_refuses_a_metric_the_graph_cannot_evaluate(gql, sess
     query = """mutation($s: ID!, $c: [CriterionInput!]!) { addCriteria(segment: $s, criteria: $c) {
                  segment { key } errors { code field } } }"""
     status, body = await gql.post(query, variables={"s": global_id("Segment", f"{test_program}-base"), "c": [
-        {"metric": "REVENUE", "operator": "GTE", "threshold": 1}, {"metric": metric, "operator": "EQ", "threshold": 1}]})
+        {"metric": "REVENUE", "operator": "GTE", "threshold": 1},
+        {"metric": metric, "operator": "EQ", "threshold": 1}]})
     assert status == 400 and body.get("data") is None  # a request error (application/graphql-response+json)
     assert "CriterionMetric" in body["errors"][0]["message"]
     assert await _count(session, "MATCH (:Segment {id: $s})-[:REQUIRES]->(c:Criterion) RETURN count(c) AS n",
@@ -309,7 +313,8 @@ async def test_migration_renames_the_old_metric_names(gql, session, test_program
     old = ["annualRevenue", "annualOrders", "openPipeline", "winRate", "slaAttainment", "staffCount", "certifiedStaff"]
     await session.write_transaction(lambda tx: tx.run(
         """MATCH (s:Segment {id: $s}) UNWIND $metrics AS metric
-           CREATE (s)-[:REQUIRES]->(:Criterion {id: $s + '-' + metric, metric: metric, operator: 'GTE', threshold: 1.0})""",
+           CREATE (s)-[:REQUIRES]->(:Criterion {id: $s + '-' + metric, metric: metric, operator: 'GTE',
+                                                threshold: 1.0})""",
         s=segment, metrics=old))
     await session.write_transaction(lambda tx: tx.run("MATCH (m:Migration {version: 7}) DELETE m"))
     assert [m.version for m in await migrations.migrate(session)] == [7]

@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from typer.testing import CliRunner
 
+from gateway.cli import app
+from graph.selling.writes import expire_registrations
 from tests.conftest import global_id
 
 RESELLER = global_id("Program", "prog-reseller")
@@ -36,11 +38,13 @@ MOVE = """mutation($id: ID!, $move: DealMove!, $reason: String, $code: ClosureCo
                    decision { decidedAt reason decidedBy { key } } conflicts { reason registration { key } } }
     errors { code field message } } }"""
 CONVERT = """mutation($id: ID!, $key: String) { convertDealRegistration(registration: $id, key: $key) {
-  opportunity { id key stage amount { amount currency } registration { status closureCode } } errors { code field } } }"""
+  opportunity { id key stage amount { amount currency } registration { status closureCode } }
+  errors { code field } } }"""
 STAGE = """mutation($id: ID!, $stage: OpportunityStage!) { changeOpportunityStage(opportunity: $id, stage: $stage) {
   opportunity { stage isOpen } errors { code field } } }"""
 QUOTE = """mutation($q: CreateQuoteInput!) { createQuote(quote: $q) {
-  quote { id key version status subtotal { amount } total { amount currency } revises { key } lines { quantity unitPrice { amount } } }
+  quote { id key version status subtotal { amount } total { amount currency } revises { key }
+          lines { quantity unitPrice { amount } } }
   errors { code field message } } }"""
 QUOTE_STATUS = """mutation($id: ID!, $status: QuoteStatus!) { changeQuoteStatus(quote: $id, status: $status) {
   quote { status order { id key status total { amount currency } } } errors { code field } } }"""
@@ -48,7 +52,8 @@ ORDER_STATUS = """mutation($id: ID!, $status: OrderStatus!) { changeOrderStatus(
   order { status } errors { code field } } }"""
 DELETE = """mutation($id: ID!) { deleteDealRegistration(registration: $id) { deletedId errors { code field } } }"""
 COMMENT = """mutation($id: ID!, $body: String!, $v: CommentVisibility!) {
-  addDealComment(registration: $id, body: $body, visibility: $v) { comment { body visibility } errors { code field } } }"""
+  addDealComment(registration: $id, body: $body, visibility: $v) { comment { body visibility }
+    errors { code field } } }"""
 SEE = """query($id: ID!) { node(id: $id) { id } }"""
 STATUS = """query($id: ID!) { dealRegistration(id: $id) { status closureCode comments { body visibility } } }"""
 
@@ -160,7 +165,8 @@ async def test_whole_flow_two_levels_below_a_distributor(clocked_gql, clock, pre
     assert await _visible_to(gql, v2["id"]) == FABRIKAM_SEERS
 
     async def quote_to(persona, status):
-        return (await gql.data(QUOTE_STATUS, persona=persona, variables={"id": v2["id"], "status": status}))["changeQuoteStatus"]
+        return (await gql.data(QUOTE_STATUS, persona=persona,
+                               variables={"id": v2["id"], "status": status}))["changeQuoteStatus"]
 
     assert (await quote_to("partner-manager", "SUBMITTED"))["quote"]["status"] == "SUBMITTED"
     assert [e["code"] for e in (await quote_to("partner-manager", "APPROVED"))["errors"]] == ["FORBIDDEN"]
@@ -170,7 +176,8 @@ async def test_whole_flow_two_levels_below_a_distributor(clocked_gql, clock, pre
     assert order["status"] == "PLACED" and order["total"] == {"amount": 787500, "currency": "USD"}
     assert await _visible_to(gql, order["id"]) == FABRIKAM_SEERS
     # The partner tracks it; the enterprise fulfils it.
-    refused = await gql.data(ORDER_STATUS, persona="partner-manager", variables={"id": order["id"], "status": "FULFILLED"})
+    refused = await gql.data(ORDER_STATUS, persona="partner-manager",
+                             variables={"id": order["id"], "status": "FULFILLED"})
     assert [e["code"] for e in refused["changeOrderStatus"]["errors"]] == ["FORBIDDEN"]
     done = await gql.data(ORDER_STATUS, variables={"id": order["id"], "status": "FULFILLED"})
     assert done["changeOrderStatus"]["order"] == {"status": "FULFILLED"}
@@ -194,7 +201,8 @@ async def test_whole_flow_two_levels_below_a_distributor(clocked_gql, clock, pre
       edges { node { registration { key } orders { status } } } } }"""
     rows = await gql.data(bulk, persona="relationship-manager",
                           variables={"since": start.isoformat(), "p": global_id("Partner", "p-northwind")})
-    assert [e["node"] for e in rows["dealLineages"]["edges"] if e["node"]["registration"]["key"].startswith(prefix)] == [
+    assert [e["node"] for e in rows["dealLineages"]["edges"]
+            if e["node"]["registration"]["key"].startswith(prefix)] == [
         {"registration": {"key": f"{prefix}-a"}, "orders": [{"status": "FULFILLED"}]}]
     elsewhere = await gql.data(bulk, persona="relationship-manager",
                                variables={"since": start.isoformat(), "p": global_id("Partner", "p-oemtech")})
@@ -240,8 +248,8 @@ async def test_every_invalid_transition_changes_nothing(gql, prefix):
     await refused("partner-manager", "CANCEL")  # decided: no longer cancellable
     await refused("relationship-manager", "APPROVE", code="CONFLICT")  # already decided
     # A relationship manager decides only for the partners they manage: Lyon (under Eurolink) reads as missing.
-    elsewhere = await _move(gql, "relationship-manager", global_id("DealRegistration", "dr-demo-lyon-rejected"), "CLOSE",
-                            code="REJECTED")
+    elsewhere = await _move(gql, "relationship-manager", global_id("DealRegistration", "dr-demo-lyon-rejected"),
+                            "CLOSE", code="REJECTED")
     assert [(e["code"], e["field"]) for e in elsewhere["errors"]] == [("NOT_FOUND", ["registration"])]
     converted = await gql.data(CONVERT, persona="partner-manager", variables={"id": gid})
     assert [e["code"] for e in converted["convertDealRegistration"]["errors"]] == ["INVALID_TRANSITION"]
@@ -330,7 +338,8 @@ async def test_bad_input_changes_nothing(gql, session, prefix):
     data = await gql.data(CREATE, persona="enterprise-admin", variables={"r": [_deal(f"{prefix}-ea")]})
     assert [e["code"] for e in data["createDealRegistrations"]["errors"]] == ["FORBIDDEN"]
     # A too-large Int is no problem for MinorUnits, a float is refused before anything runs.
-    status, body = await gql.post(CREATE, persona="partner-manager", variables={"r": [_deal(f"{prefix}-f", estimatedAmount=1.5)]})
+    status, body = await gql.post(CREATE, persona="partner-manager",
+                                  variables={"r": [_deal(f"{prefix}-f", estimatedAmount=1.5)]})
     assert "errors" in body and body.get("data") is None
     rows = await session.read_transaction(lambda tx: tx.run(
         "MATCH (dr:DealRegistration) WHERE dr.id STARTS WITH $p RETURN count(dr) AS n", p=prefix))
@@ -366,12 +375,14 @@ async def test_work_notes_only_for_enterprise(clocked_gql, clock, prefix):
     assert [(e["code"], e["field"]) for e in refused["addDealComment"]["errors"]] == [("FORBIDDEN", ["visibility"])]
     await gql.data(COMMENT, persona="partner-manager", variables={"id": gid, "body": "hello", "v": "PARTNER"})
     clock.advance(seconds=1)
-    note = await gql.data(COMMENT, persona="relationship-manager", variables={"id": gid, "body": "watch", "v": "INTERNAL"})
+    note = await gql.data(COMMENT, persona="relationship-manager",
+                          variables={"id": gid, "body": "watch", "v": "INTERNAL"})
     assert note["addDealComment"]["comment"] == {"body": "watch", "visibility": "INTERNAL"}
     hidden = await gql.data(COMMENT, persona="partner-agent", variables={"id": gid, "body": "x", "v": "PARTNER"})
     assert [e["code"] for e in hidden["addDealComment"]["errors"]] == ["FORBIDDEN"]
     for persona, expected in [("partner-manager", ["hello"]), ("partner-admin", ["hello"]),
-                              ("enterprise-executive", ["hello", "watch"]), ("relationship-manager", ["hello", "watch"])]:
+                              ("enterprise-executive", ["hello", "watch"]),
+                              ("relationship-manager", ["hello", "watch"])]:
         comments = (await gql.data(STATUS, persona=persona, variables={"id": gid}))["dealRegistration"]["comments"]
         assert [c["body"] for c in comments] == expected, persona
 
@@ -394,7 +405,8 @@ async def test_conflicts_and_protection(clocked_gql, clock, prefix):
     assert other_product["registration"]["conflicts"] == []
     # The reviewer (the RM of Northwind, above both) sees both sides.
     for gid, other in ((a["id"], f"{prefix}-b"), (b["id"], f"{prefix}-a")):
-        seen = (await gql.data("""query($id: ID!) { dealRegistration(id: $id) { conflicts { registration { key } } } }""",
+        seen = (await gql.data("query($id: ID!) { dealRegistration(id: $id) { "
+                               "conflicts { registration { key } } } }",
                                persona="relationship-manager", variables={"id": gid}))
         assert [x["registration"]["key"] for x in seen["dealRegistration"]["conflicts"]] == [other]
 
@@ -403,7 +415,8 @@ async def test_conflicts_and_protection(clocked_gql, clock, prefix):
     assert approved["registration"]["protectedUntil"].startswith("2026-08-30")
     # During protection a competing registration is flagged; the same partner's own is not.
     clock.advance(days=30)
-    (d,) = await _create(gql, None, _deal(f"{prefix}-d", partner=PROSEWARE, account=ACME, product=CRM), person=proseware)
+    (d,) = await _create(gql, None, _deal(f"{prefix}-d", partner=PROSEWARE, account=ACME, product=CRM),
+                         person=proseware)
     flagged = await _move(gql, None, d["id"], "SUBMIT", person=proseware)
     reasons = [x["reason"] for x in flagged["registration"]["conflicts"]]
     assert "the account is protected for another partner until 2026-08-30T09:00:00Z" in reasons
@@ -412,14 +425,13 @@ async def test_conflicts_and_protection(clocked_gql, clock, prefix):
     assert {x["registration"]["key"] if x["registration"] else None for x in own["registration"]["conflicts"]} == {None}
     # After protection ends, an approved deal no longer conflicts.
     clock.set(datetime(2026, 9, 1, 9, 0, tzinfo=UTC))
-    (f,) = await _create(gql, None, _deal(f"{prefix}-f", partner=PROSEWARE, account=ACME, product=ANALYTICS), person=proseware)
+    (f,) = await _create(gql, None, _deal(f"{prefix}-f", partner=PROSEWARE, account=ACME, product=ANALYTICS),
+                         person=proseware)
     late = await _move(gql, None, f["id"], "SUBMIT", person=proseware)
     assert late["registration"]["conflicts"] == []  # c (ANALYTICS, Proseware's own) is not another partner's
 
 
 async def test_expiry_with_a_controlled_clock(clocked_gql, clock, session, prefix):
-    from graph.selling.writes import expire_registrations
-
     gql = clocked_gql
     start = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     clock.set(start)
@@ -449,8 +461,6 @@ async def test_expiry_with_a_controlled_clock(clocked_gql, clock, session, prefi
 
 def test_expire_command(settings, neo4j_server, monkeypatch):
     """`partnergraph deals expire --now …` against the test server; nothing of the demo is due in 2026."""
-    from gateway.cli import app
-
     monkeypatch.setenv("PARTNERGRAPH_STATE_DIR", str(settings.state_dir))
     monkeypatch.setenv("PARTNERGRAPH_NEO4J_BOLT_PORT", str(settings.neo4j_bolt_port))
     result = CliRunner().invoke(app, ["deals", "expire", "--now", "2026-06-01T00:00:00"])

@@ -88,7 +88,8 @@ async def test_lineage_from_any_record_both_ways(gql):
                                       "total": {"amount": 2280000, "currency": "USD"},
                                       "registration": {"key": "dr-demo-fabrikam-globex"},
                                       "partner": {"key": "p-fabrikam"}}]
-    hidden = await gql.data(LINEAGE, persona="partner-associate", variables={"id": global_id("Order", "ord-demo-globex")})
+    hidden = await gql.data(LINEAGE, persona="partner-associate",
+                            variables={"id": global_id("Order", "ord-demo-globex")})
     assert hidden["dealLineage"] is None
     versions = await gql.data(LINEAGE, variables={"id": global_id("Quote", "q-demo-initech-2")})
     assert [(q["key"], q["revises"]) for q in versions["dealLineage"]["quotes"]] == [
@@ -103,7 +104,8 @@ async def test_money_beyond_32_bits_and_in_a_reporting_currency(gql):
       a: dealRegistration(id: $a) { estimatedAmount { amount currency usd: in(currency: "USD") { amount }
                                                       nzd: in(currency: "NZD") { amount } } }
       b: dealRegistration(id: $b) { estimatedAmount { amount usd: in(currency: "USD") { amount currency }
-                                                      eur: in(currency: "eur") { amount } jpy: in(currency: "JPY") { amount } } }
+                                                      eur: in(currency: "eur") { amount }
+                                                      jpy: in(currency: "JPY") { amount } } }
       c: dealRegistration(id: $c) { estimatedAmount { amount usd: in(currency: "USD") { amount } } } }"""
     status, body = await gql.post(query, variables={
         "a": global_id("DealRegistration", "dr-demo-contoso-initech"),
@@ -138,7 +140,7 @@ async def test_partner_views_filter_by_status(gql):
     assert _keys(litware["quotes"]) == ["q-demo-initech-crm-1", "q-demo-initech-crm-2"]
 
 
-# Pages of 10: quotes, a plain list, count as a default page each in the cost estimate (schema/limits.py).
+# Pages of 10: quotes, a plain list, count as a default page each in the cost estimate (schema/shared/limits.py).
 DEEP = """query($p: ID!) { partner(id: $p) { name descendants(first: 10) { edges { node { name
   opportunities(status: OPEN, first: 10) { edges { node { key stage amount { amount in(currency: "EUR") { amount } }
     registration { key } quotes { key status total { amount } order { key status } } } } } } } } } }"""
@@ -147,9 +149,11 @@ DEEP = """query($p: ID!) { partner(id: $p) { name descendants(first: 10) { edges
 async def test_deep_distributor_query_round_trips_do_not_grow_with_data(gql, session):
     """distributor → sub-resellers → open opportunities → quotes → order: the same round trips for a
     subtree with one open opportunity and for one with several more."""
-    small = await gql.round_trips(DEEP, persona="relationship-manager", variables={"p": global_id("Partner", "p-fabrikam")})
+    small = await gql.round_trips(DEEP, persona="relationship-manager",
+                                  variables={"p": global_id("Partner", "p-fabrikam")})
     before = await gql.data(DEEP, persona="relationship-manager", variables={"p": global_id("Partner", "p-northwind")})
-    large = await gql.round_trips(DEEP, persona="relationship-manager", variables={"p": global_id("Partner", "p-northwind")})
+    large = await gql.round_trips(DEEP, persona="relationship-manager",
+                                  variables={"p": global_id("Partner", "p-northwind")})
     opportunities = [e for d in before["partner"]["descendants"]["edges"] for e in d["node"]["opportunities"]["edges"]]
     assert len(opportunities) >= 2  # Contoso's and Litware's open opportunities, at depths 1 and 3
     # viewer, partner, descendants, opportunities (with their registrations), quotes, order, exchange rates
@@ -195,7 +199,8 @@ async def test_lineage_pages_keep_sub_millisecond_order(gql, session):
     since = datetime(2031, 1, 1, 12, 0, 0, 1000, tzinfo=UTC)
     await session.write_transaction(lambda tx: tx.run(
         """MATCH (template:DealRegistration {id: 'dr-demo-fabrikam-globex'})-[:REGISTERED_BY]->(p:Partner),
-                 (template)-[:FOR]->(a:Account), (template)-[:IN]->(prog:Program), (template)-[:SUBMITTED_BY]->(by:Person)
+                 (template)-[:FOR]->(a:Account), (template)-[:IN]->(prog:Program),
+                 (template)-[:SUBMITTED_BY]->(by:Person)
            UNWIND range(0, size($ids) - 1) AS i
            CREATE (dr:DealRegistration {id: $ids[i], name: 'Precision ' + i, status: 'DRAFT', estimatedAmount: 100,
                    currency: 'USD', createdAt: $since, updatedAt: $since, version: 0,
@@ -203,7 +208,8 @@ async def test_lineage_pages_keep_sub_millisecond_order(gql, session):
            CREATE (dr)-[:REGISTERED_BY]->(p), (dr)-[:FOR]->(a), (dr)-[:IN]->(prog), (dr)-[:SUBMITTED_BY]->(by)""",
         ids=ids, since=since))
     try:
-        query = """query($after: String, $since: DateTime!) { dealLineages(first: 1, after: $after, changedSince: $since) {
+        query = """query($after: String, $since: DateTime!) {
+          dealLineages(first: 1, after: $after, changedSince: $since) {
           pageInfo { hasNextPage endCursor } edges { node { registration { key } } } } }"""
         seen, after = [], None
         while True:
@@ -221,7 +227,8 @@ async def test_lineage_pages_keep_sub_millisecond_order(gql, session):
 
 async def test_a_cursor_of_another_connection_is_refused_by_lineages(gql):
     partners = await gql.data("{ partners(first: 1) { pageInfo { endCursor } } }", persona="enterprise-admin")
-    status, body = await gql.post("query($after: String) { dealLineages(first: 1, after: $after) { edges { cursor } } }",
+    status, body = await gql.post("query($after: String) { dealLineages(first: 1, after: $after) { "
+                                  "edges { cursor } } }",
                                   persona="enterprise-admin",
                                   variables={"after": partners["partners"]["pageInfo"]["endCursor"]})
     assert body["errors"][0]["extensions"]["code"] == "VALIDATION"

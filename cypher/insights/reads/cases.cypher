@@ -33,13 +33,13 @@ CALL (cases) {
 }
 CALL (cases) {
   UNWIND cases AS c
-  WITH c WHERE c.status IN ['RESOLVED', 'CLOSED'] AND c.resolvedAt >= $start AND c.resolvedAt < $end
+  WITH c WHERE {{case_resolved(c)}} AND c.resolvedAt >= $start AND c.resolvedAt < $end
   WITH c, {{case_sla(c)}} AS sla
   RETURN count(c) AS resolved, count(CASE WHEN NOT sla.resolutionBreached THEN 1 END) AS resolvedWithinTarget
 }
 CALL (cases) {
   UNWIND cases AS c
-  WITH c WHERE c.status IN ['NEW', 'IN_PROGRESS', 'AWAITING_PARTNER']
+  WITH c WHERE {{case_open(c)}}
   WITH c, {{case_sla(c)}} AS sla
   RETURN count(c) AS open, count(CASE WHEN sla.breached THEN 1 END) AS openBreached
 }

@@ -14,7 +14,7 @@
 //   before $now.
 CALL () {
   MATCH (dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
-  WHERE o.closedAt IS NULL AND NOT o.stage IN ['CLOSED_WON', 'CLOSED_LOST'] AND o.createdAt < $now
+  WHERE o.closedAt IS NULL AND {{opportunity_open(o)}} AND o.createdAt < $now
     AND {{deal_visible(dr)}}
   WITH o.stage AS stage, duration.inSeconds(coalesce(o.updatedAt, o.createdAt), $now).seconds / 86400.0 AS age
   WITH stage, percentileCont(age, 0.5) AS median, count(*) AS n
@@ -34,7 +34,7 @@ WITH medians, partnerId, collect(p) AS partners
 CALL (partners, medians) {
   UNWIND partners AS p
   MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
-  WHERE o.closedAt IS NULL AND NOT o.stage IN ['CLOSED_WON', 'CLOSED_LOST'] AND o.createdAt < $now
+  WHERE o.closedAt IS NULL AND {{opportunity_open(o)}} AND o.createdAt < $now
     AND {{deal_visible(dr)}}
   WITH p, o, duration.inSeconds(coalesce(o.updatedAt, o.createdAt), $now).seconds / 86400.0 AS age,
        head([m IN medians WHERE m.stage = o.stage]) AS m

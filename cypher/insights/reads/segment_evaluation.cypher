@@ -53,7 +53,7 @@ CALL (p) {
 }
 CALL (p) {
   OPTIONAL MATCH (p)<-[:FOR_PARTNER]-(c:Case)
-  WHERE c.status IN ['RESOLVED', 'CLOSED'] AND c.resolvedAt >= $start AND c.resolvedAt < $end AND {{case_visible(c)}}
+  WHERE {{case_resolved(c)}} AND c.resolvedAt >= $start AND c.resolvedAt < $end AND {{case_visible(c)}}
   WITH c, CASE WHEN c IS NOT NULL THEN {{case_sla(c)}} END AS sla
   WITH count(c) AS resolved, count(CASE WHEN NOT sla.resolutionBreached THEN 1 END) AS within
   RETURN CASE WHEN resolved > 0 THEN toFloat(within) / resolved END AS slaAttainment

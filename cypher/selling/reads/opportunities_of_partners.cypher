@@ -7,7 +7,7 @@ MATCH (p:Partner {id: parentId})
 WHERE {{partner_visible(p)}}
 MATCH (p)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity)
 WHERE {{deal_record_visible(dr)}} AND ($stage IS NULL OR o.stage = $stage)
-  AND ($open IS NULL OR $open = (NOT o.stage IN ['CLOSED_WON', 'CLOSED_LOST'])) AND {{after_cursor(o)}}
+  AND ($open IS NULL OR $open = {{opportunity_open(o)}}) AND {{after_cursor(o)}}
 WITH parentId, p, dr, o ORDER BY o.name, o.id
 WITH parentId, p, collect({dr: dr, o: o})[..$limit] AS page
 RETURN parentId, [row IN page | {

@@ -4,7 +4,7 @@
 MATCH (dr:DealRegistration {id: $id})-[:REGISTERED_BY]->(p:Partner), (dr)-[:FOR]->(a:Account)
 MATCH (other:DealRegistration)-[:FOR]->(a)
 WHERE other <> dr AND NOT EXISTS { (other)-[:REGISTERED_BY]->(p) }
-  AND (other.status IN ['SUBMITTED', 'UNDER_REVIEW'] OR (other.status = 'APPROVED' AND other.protectedUntil > $now))
+  AND ({{deal_in_review(other)}} OR (other.status = 'APPROVED' AND other.protectedUntil > $now))
   AND (NOT EXISTS { (dr)-[:HAS_LINE]->() } OR NOT EXISTS { (other)-[:HAS_LINE]->() }
        OR EXISTS { (dr)-[:HAS_LINE]->(:LineItem)-[:OF]->(:Product)<-[:OF]-(:LineItem)<-[:HAS_LINE]-(other) })
 MERGE (dr)-[c:CONFLICTS_WITH]->(other)

@@ -1,7 +1,7 @@
 // Close with EXPIRED every registration past its review deadline (SUBMITTED, UNDER_REVIEW) or past its
 // protection (APPROVED, not converted) at $now; each is locked by the version bump.
 MATCH (dr:DealRegistration)
-WHERE (dr.status IN ['SUBMITTED', 'UNDER_REVIEW'] AND dr.reviewDeadline <= $now)
+WHERE ({{deal_in_review(dr)}} AND dr.reviewDeadline <= $now)
    OR (dr.status = 'APPROVED' AND dr.protectedUntil <= $now)
 SET dr.version = coalesce(dr.version, 0) + 1, dr.status = 'CLOSED', dr.closureCode = 'EXPIRED',
     dr.closedAt = $now, dr.updatedAt = $now, dr.lineageChangedAt = $now

@@ -1,0 +1,54 @@
+"""What every resolver gets in `info.context`: the viewer, the request's graph session, its loaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from auth.viewer import Viewer
+from graph.shared.client import GraphSession
+from resolvers.shared.clock import Clock, SystemClock
+
+
+@dataclass(frozen=True)
+class PageLimits:
+    default: int
+    maximum: int
+
+
+@dataclass(frozen=True)
+class BusinessRules:
+    """The configurable periods of the domain rules (PARTNERGRAPH_* settings)."""
+
+    deal_protection_days: int = 90
+    deal_review_days: int = 14
+    case_reopen_days: int = 7
+
+
+@dataclass
+class RequestContext:
+    viewer: Viewer
+    graph: GraphSession
+    page_limits: PageLimits
+    request_id: str
+    # Builds the request's DataLoaders (resolvers.loaders.Loaders, which composes every domain's); given by the
+    # gateway, so the domains, which all read this context, do not depend on one another through it.
+    make_loaders: Callable[[GraphSession, Viewer], Any]
+    clock: Clock = field(default_factory=SystemClock)
+    rules: BusinessRules = field(default_factory=BusinessRules)
+    loaders: Any = field(init=False)
+
+    @cached_property
+    def now(self) -> datetime:
+        """The request's "now", read from its clock once (whole seconds), so every time-based figure of
+        a response agrees on it and DataLoader keys that carry it batch together."""
+        return self.clock.now().replace(microsecond=0)
+
+    def __post_init__(self) -> None:
+        self.reset_loaders()
+
+    def reset_loaders(self) -> None:
+        self.loaders = self.make_loaders(self.graph, self.viewer)
