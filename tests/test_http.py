@@ -187,6 +187,7 @@ def test_uvicorn_refuses_a_huge_request_head_while_others_are_served(settings, g
         # A request under the cap is served as usual.
         assert httpx.get(f"http://127.0.0.1:{port}/healthz", headers={"x-pad": "p" * 32 * 1024}).status_code == 200
 
+
 async def test_deeply_nested_json_gets_400_json(client, auth):
     """json.loads raised RecursionError (HTTP 500 text/plain) at 1,000 levels, before authentication."""
     json_headers = {**auth, "content-type": "application/json", "accept": "application/graphql-response+json"}

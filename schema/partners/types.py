@@ -47,7 +47,6 @@ class InternalOrg(LoadedNode, relay.Node, Organization):
         return cls(id=record.id, name=record.name)
 
 
-
 @strawberry.interface(
     description="A partner as the viewer may see it: the whole `Partner` when it is in scope, or only its "
     "name (`PartnerName`) for an ancestor of a partner admin's or manager's own organization."
@@ -76,7 +75,6 @@ class Person(LoadedNode, relay.Node, KeyedNode):
         return cls(id=record.id, name=record.name, email=record.email, partner_role=role)
 
 
-
 FilterArg = Annotated[PartnerFilter | None, strawberry.argument(description="Only partners matching this filter.")]
 
 
@@ -99,7 +97,6 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
     def from_record(cls, r: PartnerRecord) -> Partner:
         return cls(id=r.id, name=r.name, type=PartnerType(r.type), status=PartnerStatus(r.status),
                    country=r.country, currency=r.currency)
-
 
     @strawberry.field(description="The parent partner in the channel hierarchy; null at a root or out of scope.")
     async def parent(self, info: Info) -> PartnerRef | None:
@@ -183,7 +180,6 @@ class Account(LoadedNode, relay.Node, KeyedNode):
     @classmethod
     def from_record(cls, r: AccountRecord) -> Account:
         return cls(id=r.id, name=r.name, country=r.country, industry=r.industry)
-
 
     @strawberry.field(description="The partners serving this account that the viewer may see.")
     async def partners(self, info: Info) -> list[Partner]:

@@ -62,7 +62,6 @@ class Segment(LoadedNode, relay.Node, KeyedNode):
     def from_record(cls, r: SegmentRecord) -> Segment:
         return cls(id=r.id, name=r.name, rank=r.rank, is_default=r.is_default, program_id=r.program_id)
 
-
     @strawberry.field(description="The program this segment belongs to.")
     async def program(self, info: Info) -> Program | None:
         record = await programs_reads.program(info.context, self.program_id)
@@ -96,7 +95,6 @@ class Program(LoadedNode, relay.Node, KeyedNode):
     def from_record(cls, r: ProgramRecord) -> Program:
         return cls(id=r.id, name=r.name, kind=ProgramKind(r.kind), status=ProgramStatus(r.status),
                    start_date=r.start_date, end_date=r.end_date, internal_org_id=r.internal_org_id)
-
 
     @strawberry.field(description="The internal organization that runs the program.")
     async def internal_org(self, info: Info) -> LazyInternalOrg | None:
@@ -169,7 +167,6 @@ class Partnership(LoadedNode, relay.Node, KeyedNode):
         return cls(id=r.id, status=PartnershipStatus(r.status), onboarded_at=r.onboarded_at,
                    offboarded_at=r.offboarded_at, partner_id=r.partner_id, program_id=r.program_id,
                    segment_id=r.segment_id)
-
 
     @strawberry.field(description="The partner that is a member.")
     async def partner(self, info: Info) -> LazyPartner | None:

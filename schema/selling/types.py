@@ -69,7 +69,6 @@ class Product(LoadedNode, relay.Node, KeyedNode):
         return cls(id=r.id, name=r.name, sku=r.sku, list_price=Money(amount=r.list_price, currency=r.currency))
 
 
-
 @strawberry.type(description="A line of a deal registration or a quote: a product and a quantity.")
 class LineItem:
     quantity: int = strawberry.field(description="How many units.")
@@ -164,7 +163,6 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
                    closure_code=ClosureCode(r.closure_code) if r.closure_code else None, closed_at=r.closed_at,
                    lineage_changed_at=r.lineage_changed_at, record=r)
 
-
     @strawberry.field(description="The approval or rejection; null before a decision.")
     def decision(self) -> DealDecision | None:
         r = self.record
@@ -236,7 +234,6 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
                                                                                        currency=r.currency),
                    created_at=r.created_at, updated_at=r.updated_at, closed_at=r.closed_at, record=r)
 
-
     @strawberry.field(description="The deal registration it was converted from.")
     async def registration(self, info: Info) -> DealRegistration | None:
         record = await selling_reads.registration(info.context, self.record.registration_id)
@@ -271,7 +268,6 @@ class Quote(LoadedNode, relay.Node, KeyedNode):
                    discount_percent=r.discount_percent, subtotal=Money(amount=r.subtotal, currency=r.currency),
                    total=Money(amount=r.total, currency=r.currency), created_at=r.created_at,
                    updated_at=r.updated_at, record=r)
-
 
     @strawberry.field(description="Products, quantities and unit prices.")
     async def lines(self, info: Info) -> list[LineItem]:
@@ -310,7 +306,6 @@ class Order(LoadedNode, relay.Node, KeyedNode):
     def from_record(cls, r: OrderRecord) -> Order:
         return cls(id=r.id, name=r.name, status=OrderStatus(r.status), total=Money(amount=r.total, currency=r.currency),
                    placed_at=r.placed_at, updated_at=r.updated_at, record=r)
-
 
     @strawberry.field(description="The accepted quote.")
     async def quote(self, info: Info) -> Quote | None:
