@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from gateway import database, logs
+from gateway.documents import DocumentStore, read_manifest
 from gateway.http import GraphQLEndpoint
 from gateway.identity import token_verifier
 from gateway.metrics import GatewayMetrics
@@ -32,8 +33,9 @@ def schema_limits(settings: Settings) -> SchemaLimits:
 def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None) -> Starlette:
     graph = graph or database.graph_client(settings)
     metrics = GatewayMetrics(graph)
+    trusted = read_manifest(settings.trusted_documents) if settings.trusted_documents else None
     endpoint = GraphQLEndpoint(settings, build_schema(schema_limits(settings)), graph, token_verifier(settings),
-                               clock or SystemClock(), metrics)
+                               clock or SystemClock(), metrics, DocumentStore(trusted, settings.persisted_query_bytes))
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})

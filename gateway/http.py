@@ -27,6 +27,7 @@ from strawberry.types.graphql import OperationType
 from auth.tokens import InvalidToken, TokenVerifier
 from auth.viewer import UnknownViewer, Viewer
 from gateway import logs
+from gateway.documents import DocumentRefused, DocumentStore
 from gateway.metrics import GatewayMetrics
 from gateway.playground import render_playground
 from gateway.settings import Settings
@@ -103,6 +104,7 @@ class GraphQLEndpoint:
     verifier: TokenVerifier
     clock: Clock = field(default_factory=SystemClock)
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
+    documents: DocumentStore = field(default_factory=lambda: DocumentStore(None, 0))
 
     async def handle(self, request: Request) -> Response:
         offered = request.headers.get("x-request-id", "")
@@ -123,6 +125,10 @@ class GraphQLEndpoint:
         try:
             media_type = _negotiate(request)
             params = await _read_params(request, self.settings.max_body_bytes)
+            try:
+                params["query"] = self.documents.document(params)
+            except DocumentRefused as refused:
+                raise HTTPProblem(refused.status, str(refused), code=refused.code) from refused
             exchange.operation = params.get("operationName")
             logs.bind(operation=exchange.operation)
             session = self.graph.session(exchange.stats)
@@ -360,8 +366,6 @@ async def _read_params(request: Request, max_bytes: int) -> dict[str, Any]:
                               code="BAD_REQUEST")
     if not isinstance(params, dict):
         raise HTTPProblem(400, "the body must be a JSON object", code="BAD_REQUEST")
-    if not isinstance(params.get("query"), str) or not params["query"].strip():
-        raise HTTPProblem(400, "`query` must be a non-empty string", code="BAD_REQUEST")
     if params.get("variables") is not None and not isinstance(params["variables"], dict):
         raise HTTPProblem(400, "`variables` must be an object", code="BAD_REQUEST")
     if params.get("operationName") is not None and not isinstance(params["operationName"], str):

@@ -74,6 +74,11 @@ class Settings(BaseSettings):
     introspection: bool = True
     query_timeout_seconds: float = 10.0
 
+    # Documents by hash (gateway/documents.py): Apollo's persisted queries, registered in a store of at most this
+    # many bytes of document text (0: none registers), or, with a manifest file, only the documents it lists.
+    persisted_query_bytes: int = Field(default=16 * 1024 * 1024, ge=0)
+    trusted_documents: Path | None = None
+
     # Selling: how long an approved deal registration protects its partner, and how long a submitted one
     # may wait for a decision before it expires (days).
     deal_protection_days: int = 90
