@@ -125,15 +125,15 @@ class GraphQLEndpoint:
         try:
             media_type = _negotiate(request)
             params = await _read_params(request, self.settings.max_body_bytes)
-            try:
-                params["query"] = self.documents.document(params)
-            except DocumentRefused as refused:
-                raise HTTPProblem(refused.status, str(refused), code=refused.code) from refused
             exchange.operation = params.get("operationName")
             logs.bind(operation=exchange.operation)
             session = self.graph.session(exchange.stats)
             viewer, identity = await self._viewer(request, session)
             logs.bind(persona=viewer.persona.value)
+            try:  # after the viewer: only an authenticated client registers a document
+                params["query"] = self.documents.document(params)
+            except DocumentRefused as refused:
+                raise HTTPProblem(refused.status, str(refused), code=refused.code) from refused
             return await self._execute(request, params, viewer, identity, session, exchange, media_type)
         except HTTPProblem as problem:
             exchange.outcome = _outcome_of(problem.status)

@@ -59,6 +59,15 @@ async def test_a_hash_that_does_not_match_its_query_registers_nothing(settings, 
         assert body["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
 
 
+async def test_only_an_authenticated_client_registers_a_document(settings, graph, gql):
+    digest = sha256_hex(QUERY)
+    async with gateway(settings, graph) as http:
+        response = await http.post("/graphql", json={"query": QUERY, "extensions": persisted(digest)})
+        assert response.status_code == 401
+        status, body = await post(http, gql, {"extensions": persisted(digest)})
+        assert body["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
 @pytest.mark.parametrize("extension", [{"persistedQuery": {"version": 2, "sha256Hash": "0" * 64}},
                                        {"persistedQuery": {"version": 1, "sha256Hash": "not hex"}},
                                        {"persistedQuery": "abc"}])
