@@ -28,24 +28,13 @@ from graph.shared.client import CountingTransaction, GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
 
 SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff", "risks")
-
-
 SCORECARD_METRICS = ("REVENUE", "OPEN_PIPELINE", "WIN_RATE")
-
 
 # Risk signal thresholds (docs/INSIGHTS.md, "Risk signals").
 PIPELINE_FALL_RATIO = 0.2  # open pipeline value fell by at least 20% over the period
-
-
 STALLED_FACTOR = 2.0  # an open opportunity older in its stage than 2 × the median of its stage
-
-
 MAX_STALLED = 10  # stalled opportunities named per partner (the oldest); all are counted
-
-
 ENDING_DAYS = 60  # a partnership ending within 60 days
-
-
 QUIET_DAYS = 90  # no deal registered, order placed or case opened for 90 days
 
 
@@ -127,8 +116,6 @@ _PARSERS = {"pipeline": _pipeline, "registrations": _registrations, "sales": _sa
 
 
 EVALUATION_DAYS = 365
-
-
 METRIC_CURRENCY = "USD"  # money criteria (REVENUE, OPEN_PIPELINE) are thresholds in USD major units
 
 

@@ -19,8 +19,6 @@ DEAL_REGISTRATION_STATUS: Machine = {
 
 
 _OPEN_STAGES = ("PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION")
-
-
 OPPORTUNITY_STAGE: Machine = {
     stage: frozenset(_OPEN_STAGES[n + 1:]) | {"CLOSED_WON", "CLOSED_LOST"} for n, stage in enumerate(_OPEN_STAGES)
 } | {"CLOSED_WON": frozenset(), "CLOSED_LOST": frozenset()}

@@ -21,7 +21,6 @@ from graph.shared.lifecycle import check_transition
 
 Field = tuple[str, ...]
 
-
 DECIDED = ("APPROVED", "REJECTED", "CLOSED", "CANCELLED")
 
 

@@ -13,9 +13,7 @@ from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
 
 T = TypeVar("T")
 
-
 Rows = list[dict[str, Any]]
-
 
 LIVENESS_CHECK_AFTER_IDLE = 1.0  # seconds; busy connections are never idle that long, so this costs nothing under load
 

@@ -30,8 +30,6 @@ from functools import cache
 from pathlib import Path
 
 CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
-
-
 _MACRO = re.compile(r"\{\{\s*(\.\.\.)?(\w+)\((\w+)\)\s*\}\}")
 # A string literal or quoted name (group 1), else a comment: how comments and literals are told apart.
 _LITERAL_OR_COMMENT = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`)|//[^\n]*""")

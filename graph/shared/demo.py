@@ -6,8 +6,6 @@ from graph.shared.client import GraphSession
 from graph.shared.cypher_files import CYPHER_DIR, split_statements
 
 DEMO_DIR = CYPHER_DIR / "demo"
-
-
 BULK_TIMEOUT_SECONDS = 300.0  # one transaction for the whole demo: not bound by the per-query timeout
 
 

@@ -11,8 +11,6 @@ from graph.shared.client import GraphSession
 from graph.shared.cypher_files import CYPHER_DIR, split_statements
 
 MIGRATIONS_DIR = CYPHER_DIR / "migrations"
-
-
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.cypher$")
 
 

@@ -17,11 +17,7 @@ from resolvers.shared.context import RequestContext
 from resolvers.shared.mutations import Outcome, run
 
 ABOUT_TYPES = ("Product", "Order", "DealRegistration")
-
-
 CASE_WORKERS = frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_AGENT})
-
-
 MAX_SLA_MINUTES = 366 * 24 * 60  # SLA targets run to a year at most
 
 

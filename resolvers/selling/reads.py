@@ -27,7 +27,6 @@ from resolvers.shared.pagination import decode_cursor, page_size
 
 Field = tuple[str, ...]
 
-
 MAX_AMOUNT = 10**15  # minor units; far beyond any deal, well inside a double's exact integers
 
 

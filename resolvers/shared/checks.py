@@ -15,34 +15,19 @@ from resolvers.shared.global_ids import GlobalIdRefused, decode
 
 Field = tuple[str, ...]
 
-
 MAX_BATCH = 1000
-
-
 _KEY = re.compile(r"[A-Za-z0-9._-]{1,64}")
-
-
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-
-
 # Refused in every text input: the C0 and C1 controls (Unicode category Cc: NUL, ESC, DEL, ...), lone
 # surrogates (not storable as UTF-8), the line and paragraph separators, and the bidi embedding, override and
 # isolate controls (U+202A-U+202E, U+2066-U+2069), which reorder how the text around them displays. Long
 # text (comment bodies, descriptions, reasons) may hold line breaks and tabs. Other format characters stay
 # allowed: the zero-width joiners of emoji and scripts, the left-to-right and right-to-left marks of names.
 _BIDI_AND_SURROGATES = "\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-
-
 _CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_SURROGATES}]")
-
-
 _CONTROL_IN_LONG_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_AND_SURROGATES}]")
-
-
 # ISO 4217 currency and ISO 3166-1 alpha-2 country codes, from pycountry's copy of the ISO lists.
 CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
-
-
 COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
 
 

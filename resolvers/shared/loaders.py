@@ -14,8 +14,6 @@ from auth.viewer import Viewer
 from graph.shared.client import GraphSession
 
 K = TypeVar("K", bound=Hashable)
-
-
 V = TypeVar("V")
 
 

@@ -12,8 +12,6 @@ from graph.shared.errors import ErrorCode, Rejected, UserError
 from resolvers.shared.context import RequestContext
 
 T = TypeVar("T")
-
-
 W = TypeVar("W")
 
 

@@ -17,9 +17,7 @@ from schema.shared.payloads import Result, payload
 
 CASE_NOW = Result("case", Case, "The case as it is now")
 
-
 CasePayload = payload("CasePayload", "Result of a mutation on one case.", CASE_NOW)
-
 
 AddCaseCommentPayload = payload("AddCaseCommentPayload", "Result of addCaseComment.", CASE_NOW,
                                 Result("comment", CaseComment, "The comment added"))

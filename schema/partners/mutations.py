@@ -52,9 +52,7 @@ StaffPayload = payload("StaffPayload", "Result of a change to one staff member."
 
 PartnerArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the partner.")]
 
-
 PersonArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the person.")]
-
 
 ManagerArg = Annotated[strawberry.ID, strawberry.argument(
     description="Global ID of the relationship manager (a Person).")]

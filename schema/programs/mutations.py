@@ -31,7 +31,6 @@ SegmentPayload = payload("SegmentPayload", "Result of a mutation on one segment.
 
 ProgramArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the program.")]
 
-
 SegmentArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the segment.")]
 
 

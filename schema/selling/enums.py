@@ -16,7 +16,6 @@ def _parse_minor_units(value: Any) -> int:
 
 MinorUnits = NewType("MinorUnits", int)
 
-
 # Registered in the schema's scalar_map (schema/__init__.py).
 MINOR_UNITS_SCALAR = strawberry.scalar(
     name="MinorUnits",

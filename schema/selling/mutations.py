@@ -24,7 +24,6 @@ from schema.shared.payloads import NOTHING_CREATED, Result, payload
 
 RegistrationArg = Annotated[strawberry.ID, strawberry.argument(description="Global ID of the deal registration.")]
 
-
 CreateDealRegistrationsPayload = payload(
     "CreateDealRegistrationsPayload", "Result of createDealRegistrations.",
     Result("registrations", DealRegistration, "The registrations created, in input order", many=True),

@@ -13,12 +13,7 @@ from strawberry.types import Info
 from resolvers.selling import reads as selling_reads
 from schema.selling.enums import DealRegistrationStatus, OpportunityStage, OpportunityStatus, OrderStatus, QuoteStatus
 from schema.selling.types import DealRegistration, Opportunity, Order, Quote
-from schema.shared.pagination import to_connection
-
-First = Annotated[int | None, strawberry.argument(description="Page size; capped by the server.")]
-
-
-After = Annotated[str | None, strawberry.argument(description="Cursor of the last edge of the previous page.")]
+from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
 
 @strawberry.type
@@ -27,7 +22,7 @@ class PartnerSellingFields:
     async def deal_registrations(
         self, info: Info,
         status: Annotated[DealRegistrationStatus | None, strawberry.argument(description="Only this status.")] = None,
-        first: First = None, after: After = None,
+        first: FirstArg = None, after: AfterArg = None,
     ) -> relay.Connection[DealRegistration]:
         page = await selling_reads.registrations_of_partner(info.context, self.id, status.value if status else None,
                                                                 first, after)
@@ -39,7 +34,7 @@ class PartnerSellingFields:
         status: Annotated[OpportunityStatus | None, strawberry.argument(
             description="OPEN (not closed) or CLOSED (won or lost); all when left out.")] = None,
         stage: Annotated[OpportunityStage | None, strawberry.argument(description="Only this stage.")] = None,
-        first: First = None, after: After = None,
+        first: FirstArg = None, after: AfterArg = None,
     ) -> relay.Connection[Opportunity]:
         open_ = None if status is None else status is OpportunityStatus.OPEN
         page = await selling_reads.opportunities_of_partner(info.context, self.id, open_,
@@ -51,7 +46,7 @@ class PartnerSellingFields:
     async def quotes(
         self, info: Info,
         status: Annotated[QuoteStatus | None, strawberry.argument(description="Only this status.")] = None,
-        first: First = None, after: After = None,
+        first: FirstArg = None, after: AfterArg = None,
     ) -> relay.Connection[Quote]:
         page = await selling_reads.quotes_of_partner(info.context, self.id, status.value if status else None,
                                                          first, after)
@@ -61,7 +56,7 @@ class PartnerSellingFields:
     async def orders(
         self, info: Info,
         status: Annotated[OrderStatus | None, strawberry.argument(description="Only this status.")] = None,
-        first: First = None, after: After = None,
+        first: FirstArg = None, after: AfterArg = None,
     ) -> relay.Connection[Order]:
         page = await selling_reads.orders_of_partner(info.context, self.id, status.value if status else None,
                                                          first, after)

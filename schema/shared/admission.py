@@ -16,14 +16,9 @@ from auth.viewer import Viewer
 from resolvers.shared.mutations import Outcome, forbidden
 
 ACTIONS = "partnergraph.actions"
-
-
 ARGUMENT_CHECKS = "partnergraph.argument_checks"
-
-
 # Deepest raw variable value accepted: the deepest input (programs > segments > criteria) nests 7 levels.
 MAX_INPUT_DEPTH = 16
-
 
 # A check gets the field's arguments (GraphQL names, values as graphql-core coerces them, defaults applied)
 # and the request context; it raises resolvers.errors.PublicError, as the resolver's own check would.

@@ -18,8 +18,6 @@ from resolvers.shared.mutations import Outcome
 from schema.shared.errors import UserError, user_errors
 
 NOTHING_CHANGED = "Why nothing changed"
-
-
 NOTHING_CREATED = "Why nothing was created"
 
 
