@@ -16,6 +16,7 @@ from graph.insights.records import (
     CaseInsightRecord,
     CriterionEvaluationRecord,
     InsightCountRecord,
+    LeaderboardEntryRecord,
     PipelineInsightRecord,
     RegistrationInsightRecord,
     RiskInsightRecord,
@@ -58,6 +59,16 @@ class InsightsRepository:
         parse = _PARSERS[name]
         # A row is the partner's id, then the section's map.
         return {row.pop("partnerId"): parse(row) for row in rows}
+
+
+    async def leaderboard(self, program_id: str | None, segment_id: str | None, metric: str, start: datetime,
+                          end: datetime, currency: str, skip: int, limit: int) -> list[LeaderboardEntryRecord]:
+        """A program's visible partnerships (of one segment, or all) ranked by a scorecard metric over
+        [start, end), from position `skip`, at most `limit`."""
+        rows = await self.session.read("insights/reads/leaderboard", programId=program_id, segmentId=segment_id,
+                                       metric=metric, start=start, end=end, currency=currency, scope=self.scope,
+                                       enterprise=self.scope.get("enterprise", False), skip=skip, limit=limit)
+        return [LeaderboardEntryRecord.from_map(r["entry"]) for r in rows]
 
 
 def _counts(items: list[dict[str, Any]], key: str) -> tuple[InsightCountRecord, ...]:

@@ -145,3 +145,16 @@ class RiskInsightRecord(Record):
     previous_breached: int  # the same for the previous period
     ending: tuple[EndingPartnership, ...]
     last_activity: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderboardEntryRecord(Record):
+    """One partnership's place on a leaderboard: its rank (ties share one), its position in the order."""
+
+    id: str = field(metadata=cypher_key("partnershipId"))
+    partner_id: str
+    segment_id: str
+    value: float
+    rank: int
+    position: int
+    total: int

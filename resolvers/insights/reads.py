@@ -4,7 +4,7 @@ round trip; its risk signals; leaderboards; segment recommendations."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,8 +15,13 @@ from graph.insights.reads import (
     STALLED_FACTOR,
     SegmentEvaluation,
 )
-from graph.insights.records import PipelineInsightRecord, RiskInsightRecord, SegmentEvaluationRecord
-from graph.shared.records import Page, Record, SortKey, cypher_key
+from graph.insights.records import (
+    LeaderboardEntryRecord,
+    PipelineInsightRecord,
+    RiskInsightRecord,
+    SegmentEvaluationRecord,
+)
+from graph.shared.records import Page, SortKey
 from resolvers.shared.checks import is_currency
 from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
@@ -72,20 +77,9 @@ def check_arguments(start: datetime | None, end: datetime | None, currency: str 
 
 
 async def section(ctx: RequestContext, query: InsightsQuery, name: str) -> Any:
-    """One section's record (graph.records.*InsightRecord); None when the partner is out of scope."""
+    """One section's record (graph/insights/records.py); None when the partner is out of scope."""
     key = (query.partner_id, name, query.start, query.end, query.subtree, query.currency, query.now)
     return await ctx.loaders.insight_section.load(key)
-
-
-@dataclass(frozen=True, slots=True)
-class LeaderboardEntryRecord(Record):
-    id: str = field(metadata=cypher_key("partnershipId"))
-    partner_id: str
-    segment_id: str
-    value: float
-    rank: int
-    position: int
-    total: int
 
 
 async def leaderboard(ctx: RequestContext, program: str, segment: str | None, metric: str, start: datetime | None,
@@ -96,16 +90,13 @@ async def leaderboard(ctx: RequestContext, program: str, segment: str | None, me
     cursor = decode_cursor(after)
     if cursor is not None and not isinstance(cursor.value, int):
         raise PublicError("`after` is not a cursor this API issued", "VALIDATION")
-    viewer = ctx.viewer
-    rows = await ctx.graph.read("insights/reads/leaderboard", programId=key_of(program, "Program", "program"),
-                                segmentId=key_of(segment, "Segment", "segment"), metric=metric, start=start, end=end,
-                                currency=currency, scope=viewer.scope,
-                                enterprise=viewer.is_enterprise, skip=cursor.value if cursor else 0, limit=size + 1)
-    records = [LeaderboardEntryRecord.from_map(r["entry"]) for r in rows]
+    records = await ctx.loaders.insights.leaderboard(key_of(program, "Program", "program"),
+                                                     key_of(segment, "Segment", "segment"), metric, start, end,
+                                                     currency, cursor.value if cursor else 0, size + 1)
     return Page.from_rows(records, size, [SortKey(r.position, r.id) for r in records])
 
 
-def _evaluation(ctx: RequestContext) -> SegmentEvaluation:
+def segment_evaluation(ctx: RequestContext) -> SegmentEvaluation:
     return SegmentEvaluation(ctx.graph, ctx.viewer.scope, ctx.viewer.is_enterprise)
 
 
@@ -114,7 +105,7 @@ async def recommendations(ctx: RequestContext, program: str, first: int | None,
     """The program's partnerships (visible, not terminated) that qualify for the next segment up or miss a
     criterion of their own, evaluated over the 365 days before the request's now; one round trip."""
     program_id = key_of(program, "Program", "program")
-    return await _evaluation(ctx).recommendations(program_id, ctx.now, page_size(first, ctx.page_limits),
+    return await segment_evaluation(ctx).recommendations(program_id, ctx.now, page_size(first, ctx.page_limits),
                                                   decode_cursor(after))
 
 

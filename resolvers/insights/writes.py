@@ -8,7 +8,7 @@ from graph.insights.reads import evaluation_reason
 from graph.insights.writes import EvaluatedSegmentChange
 from graph.programs.records import PartnershipRecord
 from graph.shared.errors import ErrorCode, Rejected, UserError
-from resolvers.insights.reads import _evaluation
+from resolvers.insights.reads import segment_evaluation
 from resolvers.shared.checks import Checks
 from resolvers.shared.context import RequestContext
 from resolvers.shared.mutations import Outcome, run
@@ -21,7 +21,7 @@ async def apply_recommendation(ctx: RequestContext, partnership: str, segment: s
         segment_id = checks.node_id(segment, "Segment", ("segment",))
         checks.done()
         now = ctx.now
-        evaluation = _evaluation(ctx)
+        evaluation = segment_evaluation(ctx)
         record = await evaluation.of_partnership(None, None, partnership_id, now)
         if record is None:
             raise Rejected([UserError(ErrorCode.NOT_FOUND, "partnership not found", ("partnership",))])

@@ -11,10 +11,10 @@ from strawberry.types import Info
 from graph.insights.reads import EVALUATION_DAYS
 from graph.insights.records import (
     CriterionEvaluationRecord,
+    LeaderboardEntryRecord,
     ScorecardRecord,
     SegmentEvaluationRecord,
 )
-from resolvers.insights.reads import LeaderboardEntryRecord
 from schema.cases.enums import CaseStatus
 from schema.insights.enums import CriterionOutcome, RiskCode, ScorecardMetric, SegmentChange
 from schema.partners import types as partner_types
