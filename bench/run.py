@@ -1,7 +1,11 @@
-"""`make bench`: a dedicated local Neo4j (own state dir and Bolt port), seeded when empty, the gateway
-under uvicorn as a separate process on a loopback port, then Q1–Q5 through HTTP with minted tokens, each
-beside its floor (the same rows by one hand-written Cypher query through the driver, in the same run).
-Writes bench/results/<timestamp>.json and .md and prints the table.
+"""`make bench`: a dedicated local Neo4j (own state dir and Bolt port), seeded when empty, two gateways under
+uvicorn as separate processes on loopback ports against it, the compiled one (the default settings: a query that
+compiles runs as one Cypher statement) and the resolver one (PARTNERGRAPH_COMPILED_READS=false), then Q1–Q5
+through HTTP with minted tokens, each through both gateways and beside its floor (the same rows by one
+hand-written Cypher query through the driver, sequentially and from 16 concurrent tasks, in the same run). Per
+query: whether the compiled statement answered, whether both gateways gave the same JSON, latencies, throughput
+at 16 and round trips of each side, and the ratios to the floor (compiled / floor rps: the compiler's target
+is 0.6 or more). Writes bench/results/<timestamp>.json and .md and prints the table.
 
     python -m bench.run [--partners 50000] [--seed 1] [--scaling] [--only Q1,Q4]
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import subprocess
@@ -27,6 +32,7 @@ from pathlib import Path
 import httpx
 import psutil
 
+import neo4j
 from bench import queries
 from gateway import database
 from gateway.identity import mint_person_token
@@ -42,6 +48,7 @@ SEQUENTIAL, CONCURRENT, CONCURRENCY = 200, 400, 16
 # first use, and the gateway builds its caches; a freshly started server would otherwise penalize whichever
 # side is measured first (the gateway).
 WARMUP = 50
+FLOOR_IDS = itertools.count()  # the floor's Q5 writes from concurrent tasks: one registration id each
 GATEWAY_ENV = {"PARTNERGRAPH_MAX_PAGE_SIZE": "500", "PARTNERGRAPH_MAX_COST": "1000000",
                "PARTNERGRAPH_DEMO_DATA": "false"}
 # The 50,000-partner store is about 2 GB: a page cache that holds it, so the suite measures queries, not disk.
@@ -141,21 +148,21 @@ def variables_for(case: queries.Case, n: int) -> dict:
     return {"input": [item]}
 
 
-async def measure(gateway: Gateway, client, settings: Settings, case: queries.Case, sequential: int,
-                  concurrent: int) -> dict:
+async def measure_gateway(gateway: Gateway, settings: Settings, case: queries.Case, sequential: int,
+                          concurrent: int) -> dict:
+    """One gateway's side: the correctness request (its body kept), the warm-up, sequential latencies, and
+    throughput from CONCURRENCY clients."""
     token = mint_person_token(settings, case.person)
     async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=CONCURRENCY)) as http:
         _, body = await post(http, gateway.url, case, token, variables_for(case, 0))  # warm-up and correctness
         if body is None:
-            raise RuntimeError(f"{case.name} failed through the gateway")
-        gateway_rows = queries.gateway_rows(case.name, body["data"])
-        trips = body["extensions"]["cypher"]["roundTrips"]
+            raise RuntimeError(f"{case.name} failed through the gateway at {gateway.url}")
         for n in range(WARMUP):
             if (await post(http, gateway.url, case, token, variables_for(case, -n - 1)))[1] is None:
                 raise RuntimeError(f"{case.name} failed through the gateway while warming up")
         latencies = []
         for n in range(sequential):
-            ms, body = await post(http, gateway.url, case, token, variables_for(case, n + 1))
+            ms, _ = await post(http, gateway.url, case, token, variables_for(case, n + 1))
             latencies.append(ms)
             gateway.sample()
         errors = 0
@@ -164,74 +171,141 @@ async def measure(gateway: Gateway, client, settings: Settings, case: queries.Ca
         async def worker():
             nonlocal errors
             for n in queue:
-                _, body = await post(http, gateway.url, case, token, variables_for(case, sequential + n + 1))
-                errors += body is None
+                _, answer = await post(http, gateway.url, case, token, variables_for(case, sequential + n + 1))
+                errors += answer is None
                 gateway.sample()
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
         throughput = concurrent / (time.perf_counter() - started)
+    return {"body": body, "latencies": latencies, "throughput": throughput, "errors": errors}
 
-    floor_ms, floor_records = [], None
-    for n in range(WARMUP + min(sequential, 100)):
-        params = dict(case.floor_params, id=f"bench-floor-{time.time_ns()}") if case.write else case.floor_params
+
+def run_floor(client, case: queries.Case):
+    """The floor statement once, in its own session (a fresh registration id for the write)."""
+    if case.write:
+        params = dict(case.floor_params, id=f"bench-floor-{time.time_ns()}-{next(FLOOR_IDS)}")
+        return client.session().write_transaction(lambda tx: tx.run(case.floor, **params))
+    return client.session().read_transaction(lambda tx: tx.run(case.floor, **case.floor_params))
+
+
+async def measure_floor(client, case: queries.Case, samples: int, concurrent: int) -> dict:
+    """The floor's side: sequential latencies after the warm-up, then throughput from CONCURRENCY tasks over the
+    driver (what the gateway's rps @16 is set beside)."""
+    latencies, records = [], None
+    for n in range(WARMUP + samples):
         started = time.perf_counter()
-        run = (client.session().write_transaction if case.write else client.session().read_transaction)
-        floor_records = await run(lambda tx, params=params: tx.run(case.floor, **params))
+        records = await run_floor(client, case)
         if n >= WARMUP:
-            floor_ms.append((time.perf_counter() - started) * 1000)
-    same = queries.floor_rows(case.name, floor_records) == gateway_rows
-    p50, floor_p50 = percentile(latencies, 50), percentile(floor_ms, 50)
-    return {"query": case.name, "title": case.title, "rows": queries.row_count(gateway_rows), "sameRowsAsFloor": same,
-            "p50_ms": round(p50, 2), "p95_ms": round(percentile(latencies, 95), 2),
-            "p99_ms": round(percentile(latencies, 99), 2), "throughput_rps": round(throughput, 1),
-            "errors": errors, "roundTrips": trips, "floor_p50_ms": round(floor_p50, 2),
-            "ratio": round(p50 / floor_p50, 2) if floor_p50 else None}
+            latencies.append((time.perf_counter() - started) * 1000)
+    errors = 0
+    queue = iter(range(concurrent))
+
+    async def worker():
+        nonlocal errors
+        for _ in queue:
+            try:
+                await run_floor(client, case)
+            except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+                errors += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return {"records": records, "latencies": latencies, "throughput": concurrent / (time.perf_counter() - started),
+            "errors": errors}
+
+
+def ratio(value: float, floor: float) -> float | None:
+    return round(value / floor, 2) if floor else None
+
+
+async def measure(compiled: Gateway, resolvers: Gateway, client, settings: Settings, case: queries.Case,
+                  sequential: int, concurrent: int) -> dict:
+    fast = await measure_gateway(compiled, settings, case, sequential, concurrent)
+    slow = await measure_gateway(resolvers, settings, case, sequential, concurrent)
+    floor = await measure_floor(client, case, min(sequential, 100), concurrent)
+    rows = queries.gateway_rows(case.name, fast["body"]["data"])
+    cypher, resolver_cypher = fast["body"]["extensions"]["cypher"], slow["body"]["extensions"]["cypher"]
+    # Q5 writes a new registration each time: its answers differ by design.
+    same = None if case.write else json.dumps(fast["body"]["data"]) == json.dumps(slow["body"]["data"])
+    p50, p99 = percentile(fast["latencies"], 50), percentile(fast["latencies"], 99)
+    resolver_p50, resolver_p99 = percentile(slow["latencies"], 50), percentile(slow["latencies"], 99)
+    floor_p50, floor_p99 = percentile(floor["latencies"], 50), percentile(floor["latencies"], 99)
+    return {"query": case.name, "title": case.title, "rows": queries.row_count(rows),
+            "sameRowsAsFloor": queries.floor_rows(case.name, floor["records"]) == rows,
+            "compiled": bool(cypher.get("compiled")), "sameAsResolver": same,
+            "p50_ms": round(p50, 2), "p95_ms": round(percentile(fast["latencies"], 95), 2), "p99_ms": round(p99, 2),
+            "throughput_rps": round(fast["throughput"], 1), "errors": fast["errors"],
+            "roundTrips": cypher["roundTrips"],
+            "resolver_p50_ms": round(resolver_p50, 2), "resolver_p95_ms": round(percentile(slow["latencies"], 95), 2),
+            "resolver_p99_ms": round(resolver_p99, 2), "resolver_throughput_rps": round(slow["throughput"], 1),
+            "resolver_errors": slow["errors"], "resolver_roundTrips": resolver_cypher["roundTrips"],
+            "floor_p50_ms": round(floor_p50, 2), "floor_p99_ms": round(floor_p99, 2),
+            "floor_throughput_rps": round(floor["throughput"], 1), "floor_errors": floor["errors"],
+            "ratio_p50": ratio(p50, floor_p50), "ratio_p99": ratio(p99, floor_p99),
+            "resolver_ratio_p50": ratio(resolver_p50, floor_p50),
+            "throughput_ratio": ratio(fast["throughput"], floor["throughput"])}
 
 
 async def run_channel(partners: int, seed_value: int, only: set[str] | None, port_offset: int = 0) -> dict:
     settings = bench_settings(partners, port_offset)
     server, client, seeded = await prepare_database(settings, partners, seed_value)
-    gateway = Gateway(settings)
+    # Both up front, against the same Neo4j: each query is measured through one, then the other.
+    compiled = Gateway(settings)
+    resolvers = Gateway(settings, {**GATEWAY_ENV, "PARTNERGRAPH_COMPILED_READS": "false"})
     try:
-        await gateway.wait_ready()
+        await asyncio.gather(compiled.wait_ready(), resolvers.wait_ready())
         targets = await queries.find_targets(client.session())
         results = []
         for case in queries.cases(targets):
             if only and case.name not in only:
                 continue
             print(f"  {case.name} ({partners} partners) ...", flush=True)
-            results.append(await measure(gateway, client, settings, case, SEQUENTIAL, CONCURRENT))
+            results.append(await measure(compiled, resolvers, client, settings, case, SEQUENTIAL, CONCURRENT))
         # Q5 wrote registrations: remove them so the next run measures the same channel.
         await client.session().write_transaction(lambda tx: tx.run(
             "MATCH (d:DealRegistration) WHERE d.name STARTS WITH 'Benchmark deal' "
             "OPTIONAL MATCH (d)-[:HAS_LINE]->(line:LineItem) DETACH DELETE d, line"))
         return {"partners": partners, "seed": seed_value,
                 "targets": targets.__dict__ | {"now": targets.now.isoformat()},
-                "gatewayPeakRssMb": round(gateway.peak_rss / 2**20, 1), "results": results,
+                "gatewayPeakRssMb": round(compiled.peak_rss / 2**20, 1),
+                "resolverGatewayPeakRssMb": round(resolvers.peak_rss / 2**20, 1), "results": results,
                 "seeding": seeded.__dict__ if seeded else None}
     finally:
-        gateway.stop()
+        compiled.stop()
+        resolvers.stop()
         await client.close()
         if os.environ.get("BENCH_KEEP_NEO4J") != "1":
             server.stop()
 
 
+COLUMNS = ("query", "rows", "same rows as floor", "compiled?", "same as resolver", "compiled p50 ms", "compiled p99 ms",
+           "rps @16", "errors @16", "round trips", "resolver p50 ms", "resolver p99 ms", "resolver rps",
+           "resolver round trips", "floor p50 ms", "floor p99 ms", "floor rps @16", "compiled / floor p50",
+           "compiled / floor p99", "resolver / floor p50", "compiled / floor rps")
+
+
+def yes(value: bool | None) -> str:
+    return "–" if value is None else "yes" if value else "NO"
+
+
 def table(report: dict) -> str:
     lines = []
     for channel in report["channels"]:
-        lines += [f"\n**{channel['partners']} partners** (seed {channel['seed']}; gateway peak RSS "
-                  f"{channel['gatewayPeakRssMb']} MB)\n",
-                  "| query | rows | same rows as floor | p50 ms | p95 ms | p99 ms | rps @16 | errors @16 | round trips "
-                  "| floor p50 ms | gateway / floor |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [f"\n**{channel['partners']} partners** (seed {channel['seed']}; gateway peak RSS: compiled "
+                  f"{channel['gatewayPeakRssMb']} MB, resolvers {channel['resolverGatewayPeakRssMb']} MB)\n",
+                  "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
         for r in channel["results"]:
-            lines.append(f"| {r['query']} {r['title']} | {r['rows']} | {'yes' if r['sameRowsAsFloor'] else 'NO'} | "
-                         f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['throughput_rps']} | {r['errors']} | "
-                         f"{r['roundTrips']} | {r['floor_p50_ms']} | {r['ratio']} |")
+            cells = [f"{r['query']} {r['title']}", r["rows"], yes(r["sameRowsAsFloor"]),
+                     "yes" if r["compiled"] else "no", yes(r["sameAsResolver"]), r["p50_ms"], r["p99_ms"],
+                     r["throughput_rps"], f"{r['errors']} / {r['resolver_errors']}", r["roundTrips"],
+                     r["resolver_p50_ms"], r["resolver_p99_ms"], r["resolver_throughput_rps"],
+                     r["resolver_roundTrips"], r["floor_p50_ms"], r["floor_p99_ms"], r["floor_throughput_rps"],
+                     r["ratio_p50"], r["ratio_p99"], r["resolver_ratio_p50"], r["throughput_ratio"]]
+            lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     if report.get("scaling"):
         lines += ["", "| scaling | p50 at large / small |", "|---|---|"]
-        lines += [f"| {q} | {ratio} |" for q, ratio in report["scaling"].items()]
+        lines += [f"| {q} | {value} |" for q, value in report["scaling"].items()]
     return "\n".join(lines)
 
 

@@ -34,7 +34,8 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
     graph = graph or database.graph_client(settings)
     metrics = GatewayMetrics(graph)
     trusted = read_manifest(settings.trusted_documents) if settings.trusted_documents else None
-    endpoint = GraphQLEndpoint(settings, build_schema(schema_limits(settings)), graph, token_verifier(settings),
+    schema = build_schema(schema_limits(settings), settings.compiled_reads)
+    endpoint = GraphQLEndpoint(settings, schema, graph, token_verifier(settings),
                                clock or SystemClock(), metrics, DocumentStore(trusted, settings.persisted_query_bytes))
 
     async def healthz(request: Request) -> JSONResponse:

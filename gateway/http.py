@@ -226,7 +226,8 @@ class GraphQLEndpoint:
             stats = exchange.stats
             body["extensions"] = {
                 "requestId": request_id,
-                "cypher": {"roundTrips": stats.round_trips, "milliseconds": round(stats.seconds * 1000, 3)},
+                "cypher": {"roundTrips": stats.round_trips, "milliseconds": round(stats.seconds * 1000, 3),
+                           "compiled": context.compiled_read},
             }
         return json_response(body, status, media_type, {"x-request-id": request_id})
 

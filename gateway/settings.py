@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     max_list_length: int = MAX_BATCH  # longest list in a request's variables, refused before coercion
     introspection: bool = True
     query_timeout_seconds: float = 10.0
+    # Queries whose every field declares its graph mapping run as one Cypher statement (schema/shared/
+    # compiled_reads.py): true; false: every query through the resolvers; verify: both, and a difference is an error.
+    compiled_reads: bool | Literal["verify"] = True
 
     # Documents by hash (gateway/documents.py): Apollo's persisted queries, registered in a store of at most this
     # many bytes of document text (0: none registers), or, with a manifest file, only the documents it lists.

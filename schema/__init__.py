@@ -17,6 +17,7 @@ from schema.partners.types import InternalOrg, PartnerName
 from schema.query import Query
 from schema.selling.enums import MINOR_UNITS_SCALAR, MinorUnits
 from schema.shared.admission import refuse_forbidden_first
+from schema.shared.compiled_reads import CompiledReads, Mode, ReadPlans
 from schema.shared.limits import DocumentShapes, OperationLimits, SchemaLimits
 
 __all__ = ["DOCUMENT_CACHE_SIZE", "SchemaLimits", "build_schema"]
@@ -31,7 +32,7 @@ class PartnerGraphSchema(strawberry.Schema):
         super().process_errors([e for e in errors if not isinstance(e.original_error, PublicError)], execution_context)
 
 
-def build_schema(limits: SchemaLimits) -> strawberry.Schema:
+def build_schema(limits: SchemaLimits, compiled_reads: Mode = True) -> strawberry.Schema:
     # Factories, not instances: an extension holds its request's execution context, so each request
     # gets fresh ones. The parser, shape and validation caches are bounded LRUs shared by every request:
     # a portal sends the same few documents again and again (about 2 ms saved per request). The
@@ -45,6 +46,9 @@ def build_schema(limits: SchemaLimits) -> strawberry.Schema:
     ]
     if not limits.introspection:
         extensions.append(DisableIntrospection)
+    # Last: its execute hook runs after the limits admitted the operation.
+    plans = ReadPlans(DOCUMENT_CACHE_SIZE)
+    extensions.append(lambda: CompiledReads(compiled_reads, plans))
     schema = PartnerGraphSchema(
         query=Query,
         mutation=Mutation,

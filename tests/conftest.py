@@ -35,6 +35,7 @@ from gateway.serving import uvicorn_config  # noqa: E402
 from gateway.settings import Settings  # noqa: E402
 from graph.shared.client import GraphClient, GraphSession  # noqa: E402
 from resolvers.shared.clock import ControlledClock  # noqa: E402
+from schema.shared import compiled_reads  # noqa: E402
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
@@ -47,9 +48,20 @@ def make_settings(state_dir: Path, bolt_port: int, **overrides: Any) -> Settings
         "neo4j_pagecache": "256m",
         "jwt_secret": "test-secret-" + "x" * 32,
         "demo_data": True,
+        # Every read of the suite runs through both paths and must give the same JSON (schema/shared/compiled_reads.py).
+        "compiled_reads": "verify",
     }
     values.update(overrides)
     return Settings(**values)
+
+
+@pytest.fixture(autouse=True)
+def compiled_reads_agree() -> Iterator[None]:
+    """Every test fails on a read whose compiled answer differs from the resolvers' (the suite runs in verify mode)."""
+    yield
+    found = list(compiled_reads.MISMATCHES)
+    compiled_reads.MISMATCHES.clear()
+    assert not found, f"compiled read mismatch: {found[0]}"
 
 
 @pytest.fixture(scope="session")

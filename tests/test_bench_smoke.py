@@ -1,9 +1,13 @@
 """CI smoke of the benchmark suite: a small generated channel in a throwaway server, each
 benchmark query once through the ASGI app, checked against its floor query (the same rows) and against
-its round-trip bound, and Partner 360's statements checked for channel-wide reads. No timing assertions:
+its round-trip bound, each read checked to be answered by the compiled statement where it compiles and to give the
+resolvers' exact JSON, and Partner 360's statements checked for channel-wide reads. No timing assertions:
 figures come from `make bench`."""
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -14,7 +18,9 @@ from gateway import database
 from gateway.app import create_app
 from gateway.identity import mint_person_token
 from gateway.local_neo4j import free_port
+from gateway.settings import Settings
 from graph.shared import migrations
+from graph.shared.client import GraphClient
 from seed.runner import seed
 from seed.shape import ChannelShape
 from tests.conftest import make_settings
@@ -22,21 +28,36 @@ from tests.conftest import make_settings
 # Seconds: the default (10) is what production answers within; on a loaded CI runner a correct query can
 # take longer, and what this smoke guards is its rows and round trips, not its speed.
 SMOKE_QUERY_TIMEOUT_SECONDS = 300.0
+# The reads the compiled gateway answers with one statement (Q2's insights fall back to the resolvers).
+COMPILED = {"Q1", "Q3", "Q4"}
+
+
+@dataclass
+class BenchChannel:
+    settings: Settings
+    client: GraphClient
+    # The gateway `make bench` measures: compiled reads, not verify mode (whose round trips are the resolvers').
+    http: httpx.AsyncClient
+    # Every query through the resolvers (PARTNERGRAPH_COMPILED_READS=false).
+    resolver_http: httpx.AsyncClient
+    targets: queries.Targets
 
 
 @pytest.fixture(scope="module")
 async def bench_channel(tmp_path_factory):
     settings = make_settings(tmp_path_factory.mktemp("bench-db"), free_port(), demo_data=False,
                              max_page_size=500, max_cost=1_000_000,
-                             query_timeout_seconds=SMOKE_QUERY_TIMEOUT_SECONDS)
+                             query_timeout_seconds=SMOKE_QUERY_TIMEOUT_SECONDS, compiled_reads=True)
     server = database.local_server(settings)
     server.start()
     client = database.graph_client(settings)
     await migrations.migrate(client.session())
     await seed(client, ChannelShape(400, 3), show_progress=False)
-    app = create_app(settings, client)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gateway") as http:
-        yield settings, client, http, await queries.find_targets(client.session())
+    compiled = create_app(settings, client)
+    resolvers = create_app(settings.model_copy(update={"compiled_reads": False}), client)
+    async with (httpx.AsyncClient(transport=httpx.ASGITransport(app=compiled), base_url="http://gateway") as http,
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=resolvers), base_url="http://gateway") as other):
+        yield BenchChannel(settings, client, http, other, await queries.find_targets(client.session()))
     await client.close()
     server.stop()
 
@@ -46,8 +67,8 @@ async def test_partner_360_reaches_every_record_from_the_partners_it_counts(benc
     joined each case back to it (counted partners × every case of the channel: 1,059,783 db hits, and 42 s
     of Cypher in one request on a busy machine). Each statement of Q2 must reach its records from the
     counted partners; only the rate table is read by label (currency_rates: once per query)."""
-    settings, client, http, targets = bench_channel
-    case = next(c for c in queries.cases(targets) if c.name == "Q2")
+    settings, client, http = bench_channel.settings, bench_channel.client, bench_channel.http
+    case = next(c for c in queries.cases(bench_channel.targets) if c.name == "Q2")
     client.recorded = []
     try:
         await post(http, settings, case)
@@ -62,8 +83,8 @@ async def test_partner_360_reaches_every_record_from_the_partners_it_counts(benc
 
 @pytest.mark.parametrize("name", ["Q1", "Q2", "Q3", "Q4", "Q5"])
 async def test_benchmark_query_matches_its_floor(bench_channel, name):
-    settings, client, http, targets = bench_channel
-    case = next(c for c in queries.cases(targets, write_id=f"bench-smoke-{name}") if c.name == name)
+    settings, client, http = bench_channel.settings, bench_channel.client, bench_channel.http
+    case = next(c for c in queries.cases(bench_channel.targets, write_id=f"bench-smoke-{name}") if c.name == name)
     body = await post(http, settings, case)
     rows = queries.gateway_rows(name, body["data"])
     run = client.session().write_transaction if case.write else client.session().read_transaction
@@ -75,6 +96,20 @@ async def test_benchmark_query_matches_its_floor(bench_channel, name):
     if name == "Q3":
         assert len(rows) == min(queries.LINEAGE_PAGE, len(rows)) and len(rows) > 100
     assert body["extensions"]["cypher"]["roundTrips"] <= queries.ROUND_TRIP_BOUNDS[name]
+
+
+@pytest.mark.parametrize("name", ["Q1", "Q2", "Q3", "Q4"])
+async def test_benchmark_read_compiles_and_answers_as_the_resolvers(bench_channel, name):
+    """What `make bench` compares: the compiled gateway answers Q1, Q3 and Q4 from one statement (two round
+    trips with the viewer's lookup), and every read with the resolver gateway's exact JSON."""
+    case = next(c for c in queries.cases(bench_channel.targets) if c.name == name)
+    body = await post(bench_channel.http, bench_channel.settings, case)
+    resolved = await post(bench_channel.resolver_http, bench_channel.settings, case)
+    assert json.dumps(body["data"]) == json.dumps(resolved["data"])
+    assert resolved["extensions"]["cypher"]["compiled"] is False
+    if name in COMPILED:
+        assert body["extensions"]["cypher"]["compiled"] is True
+        assert body["extensions"]["cypher"]["roundTrips"] <= 2
 
 
 async def post(http: httpx.AsyncClient, settings, case: queries.Case) -> dict:

@@ -17,12 +17,13 @@ from tests.conftest import global_id, remove_prefixed, write
 
 
 async def test_internal_error_is_masked_and_logged(gql, session, caplog):
-    # A record the schema cannot represent (an unknown partner type) breaks mapping deep inside.
+    # A record the schema cannot represent (an unknown partner type) breaks mapping deep inside: asked for its type,
+    # which the compiled statement reads too (it then leaves the request to the resolvers, whose error this is).
     await session.write_transaction(lambda tx: tx.run(
         "CREATE (:Partner {id: 'test-broken', name: 'Broken Partner', type: 'NOT_A_TYPE', status: 'ACTIVE'})"))
     try:
         with caplog.at_level(logging.ERROR, logger="partnergraph.http"):
-            status, body = await gql.post("query($id: ID!) { partner(id: $id) { name } viewer { persona } }",
+            status, body = await gql.post("query($id: ID!) { partner(id: $id) { name type } viewer { persona } }",
                                           variables={"id": global_id("Partner", "test-broken")})
         assert status == 200  # the rest of the query still answers
         assert body["data"] == {"partner": None, "viewer": {"persona": "ENTERPRISE_ADMIN"}}

@@ -50,7 +50,7 @@ async def test_every_line_is_json_with_the_request_fields(gql, session, log_line
     await write(session, "CREATE (:Partner {id: 'test-logs-broken', name: 'Broken', type: 'NOT_A_TYPE', "
                          "status: 'ACTIVE'})")
     try:
-        broken = await _post(gql, "query Broken($id: ID!) { partner(id: $id) { name } }", "Broken",
+        broken = await _post(gql, "query Broken($id: ID!) { partner(id: $id) { name type } }", "Broken",
                              "enterprise-admin", {"id": global_id("Partner", "test-logs-broken")})
     finally:
         await remove_prefixed(session, "test-logs-")

@@ -37,6 +37,7 @@ _LITERAL = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`)""")
 _HEADER = re.compile(r"//\s*(needs|internal):(.*)")
 _PARAMETER = re.compile(r"\$(\w+)")
 _UNDERSCORED = re.compile(r"(?<![\w$.])_[A-Za-z]\w*")  # `_` alone is the usual throwaway (FOREACH)
+_VAR = "fragmentVar"  # what `{var}` reads as where a fragment is checked
 _INTERNAL_NAME = re.compile(r"_[A-Za-z]+")  # no digits or `_` after the first: renamed `_due_3` cannot clash
 _BINDERS = (
     re.compile(r"(?<![\w$.])\(\s*([A-Za-z_]\w*)\s*(?=[:){])"),  # node pattern: (x:Label), (x)
@@ -100,6 +101,31 @@ def parameters(name: str) -> frozenset[str]:
     return _load(name)[1]
 
 
+def expand(text: str, counter: Iterator[int]) -> tuple[str, frozenset[str]]:
+    """Cypher `text` not kept in a file (the read compiler's) with its fragments expanded, their internal names
+    numbered from `counter`, and the parameters it needs."""
+    return _expand(text, counter)
+
+
+def rename(text: str, names: dict[str, str]) -> str:
+    """`text` with each variable of `names` renamed, outside string literals."""
+    return _rename(text, names)
+
+
+def rename_parameters(text: str, names: dict[str, str]) -> str:
+    """`text` with each `$parameter` of `names` renamed, outside string literals."""
+    if not names:
+        return text
+    word = re.compile(r"\$(" + "|".join(map(re.escape, names)) + r")\b")
+    return "".join(part if n % 2 else word.sub(lambda m: "$" + names[m.group(1)], part)
+                   for n, part in enumerate(_LITERAL.split(text)))
+
+
+def underscored(text: str) -> set[str]:
+    """The `_name` variables of Cypher `text` (outside comments and string literals)."""
+    return set(_UNDERSCORED.findall(_MACRO.sub("", _code(text))))
+
+
 def _expand(text: str, counter: Iterator[int]) -> tuple[str, frozenset[str]]:
     needed = set(used_parameters(text))
 
@@ -128,7 +154,8 @@ def _header(name: str, text: str) -> Iterator[tuple[str, list[str]]]:
 
 
 def _check(name: str, found: Fragment) -> None:
-    code = _code(found.body)
+    # `{var}` as a name, so that fragments used on it (`{{deal_record_visible({var})}}`) are checked too.
+    code = _code(found.body).replace("{var}", _VAR)
     nested = [fragment(m.group(2)) for m in _MACRO.finditer(code)]
     own = _MACRO.sub(lambda m: m.group(3), code)
     used = used_parameters(code).union(*(f.parameters for f in nested))
@@ -144,7 +171,7 @@ def _check(name: str, found: Fragment) -> None:
         problems.append(f"internal names must be `_` and letters: {bad}")
     if undeclared := set(_UNDERSCORED.findall(own)) - set(found.internal):
         problems.append(f"does not declare internal {sorted(undeclared)}")
-    bound = {m for binder in _BINDERS for m in binder.findall(own)} - found.variables
+    bound = {m for binder in _BINDERS for m in binder.findall(own)} - found.variables - {_VAR}
     if unscoped := sorted(n for n in bound if not n.startswith("_")):
         problems.append(f"binds {unscoped}: name them `_...` and declare them internal")
     if problems:

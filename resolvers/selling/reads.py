@@ -75,7 +75,7 @@ async def lineages(ctx: RequestContext, changed_since: datetime | None, subtree_
     """A page of lineages, read whole in one query. The parts also prime the loaders, for clients that
     go deeper (an opportunity's quotes, a quote's order)."""
     found = await ctx.loaders.selling.lineages(changed_since, subtree_id, program_id, status,
-                                               page_size(first, ctx.page_limits), _lineage_cursor(after))
+                                               page_size(first, ctx.page_limits), lineage_cursor(after))
     prime(ctx.loaders.registration_opportunity, found.opportunities)
     prime(ctx.loaders.opportunity_quotes, found.quotes)
     prime(ctx.loaders.quote_order, found.orders)
@@ -97,7 +97,7 @@ async def lineage_parts(ctx: RequestContext, registration_id: str) -> LineagePar
     return LineageParts(opportunity, quotes, [o for o in orders if o])
 
 
-def _lineage_cursor(after: str | None) -> SortKey | None:
+def lineage_cursor(after: str | None) -> SortKey | None:
     """Lineage cursors hold `lineageChangedAt` as ISO text; anything else was not issued by this field."""
     key = decode_cursor(after)
     if key is not None:

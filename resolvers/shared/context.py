@@ -40,6 +40,7 @@ class RequestContext:
     clock: Clock = field(default_factory=SystemClock)
     rules: BusinessRules = field(default_factory=BusinessRules)
     loaders: Any = field(init=False)
+    compiled_read: bool = False  # answered by one compiled statement (schema/shared/compiled_reads.py)
 
     @cached_property
     def now(self) -> datetime:

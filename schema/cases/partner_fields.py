@@ -11,6 +11,7 @@ from strawberry.types import Info
 from resolvers.cases import reads as cases_reads
 from schema.cases.enums import CasePriority, CaseStatus
 from schema.cases.types import Case, case_filter
+from schema.shared.graph_mapping import Shape, reach
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
 
@@ -18,7 +19,17 @@ from schema.shared.pagination import AfterArg, FirstArg, to_connection
 class PartnerCaseFields:
     @strawberry.field(description="The partner's cases the viewer may see, newest number first; with "
                       "`includeSubtree`, also those of every visible partner below it (one query for a whole "
-                      "channel). SLA filters are evaluated as of now.")
+                      "channel). SLA filters are evaluated as of now.", metadata=reach(
+        "CALL ({parent}) { MATCH ({parent})<-[:FOR_PARTNER]-(_case:Case) RETURN _case UNION "
+        "MATCH ({parent})-[:PARENT_OF*1..]->(_below:Partner)<-[:FOR_PARTNER]-(_case:Case) "
+        "WHERE $subtree AND {{partner_visible(_below)}} RETURN _case } "
+        "WITH _case AS {node} WHERE {{case_visible({node})}} AND ($after IS NULL OR {node}.number < $after.value) "
+        "WITH {node}, {{case_sla({node})}} AS sla WHERE {{case_filter({node})}}",
+        Shape.PAGE, order="{node}.number DESC", cursor="[{node}.number, {node}.id]",
+        arguments=lambda args, ctx: {
+            "filter": case_filter(args.get("status"), args.get("priority"), args.get("open"), args.get("breached"),
+                                  args.get("account"), args.get("opened_by")).as_param(),
+            "subtree": args["include_subtree"]}))
     async def cases(
         self, info: Info,
         status: Annotated[list[CaseStatus] | None, strawberry.argument(description="Any of these statuses.")] = None,

@@ -17,6 +17,7 @@ from resolvers.shared.global_ids import key_of
 from schema.cases.enums import CaseCommentVisibility, CasePriority, CaseStatus
 from schema.partners import types as partner_types
 from schema.programs.types import Segment, segment_of
+from schema.shared.graph_mapping import value
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
@@ -140,7 +141,9 @@ class Case(LoadedNode, relay.Node, KeyedNode):
                                                                 "resolved.")
     closed_at: datetime | None = strawberry.field(description="When it was closed or cancelled (UTC).")
     updated_at: datetime | None = strawberry.field(description="Last change (UTC).")
-    sla: CaseSla = strawberry.field(description="Targets, time remaining and breaches, as of now.")
+    sla: CaseSla = strawberry.field(description="Targets, time remaining and breaches, as of now.", metadata=value(
+        "head([_sla IN [{{case_sla({node})}}] | _sla {.*, {{...sla_times(_sla)}}, "
+        "responseMinutes: {node}.responseMinutes, resolutionMinutes: {node}.resolutionMinutes}])"))
     record: strawberry.Private[CaseRecord]
 
     @classmethod

@@ -9,9 +9,11 @@ from strawberry import relay
 from strawberry.types import Info
 
 from resolvers.partners import reads as partners_reads
+from resolvers.shared.global_ids import key_of
 from schema.partners.enums import OrderDirection
 from schema.partners.inputs import PartnerOrder
 from schema.partners.types import FilterArg, Partner, Viewer, filter_record
+from schema.shared.graph_mapping import reach
 from schema.shared.nodes import GlobalIdArg, node_by_id
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
@@ -20,11 +22,13 @@ OrderArg = Annotated[PartnerOrder | None, strawberry.argument(description="The o
 
 @strawberry.type
 class PartnerQueries:
-    @strawberry.field(description="Who is asking.")
+    @strawberry.field(description="Who is asking.", metadata=reach(None))
     def viewer(self, info: Info) -> Viewer:
         return Viewer(persona=info.context.viewer.persona)
 
-    @strawberry.field(description="A channel partner by global ID; null when it does not exist or is out of scope.")
+    @strawberry.field(description="A channel partner by global ID; null when it does not exist or is out of scope.",
+                      metadata=reach("MATCH ({node}:Partner {id: $id}) WHERE {{partner_visible({node})}}",
+                                     arguments=lambda args, ctx: {"id": key_of(args["id"], "Partner", "id")}))
     async def partner(self, info: Info, id: GlobalIdArg) -> Partner | None:
         return await node_by_id(info, id, Partner)
 

@@ -26,6 +26,7 @@ from schema.partners.inputs import PartnerFilter
 from schema.programs.partner_fields import PartnerProgramFields
 from schema.selling.partner_fields import PartnerSellingFields
 from schema.shared.admission import argument_checks
+from schema.shared.graph_mapping import Shape, reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
@@ -112,7 +113,10 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
     async def depth(self, info: Info) -> int:
         return await partners_reads.depth(info.context, self.id)
 
-    @strawberry.field(description="The partner's direct children in the channel hierarchy, by name.")
+    @strawberry.field(description="The partner's direct children in the channel hierarchy, by name.", metadata=reach(
+        "MATCH ({parent})-[:PARENT_OF]->({node}:Partner) WHERE {{partner_visible({node})}} "
+        "AND {{after_cursor({node})}} AND {{partner_filter({node})}}", Shape.PAGE, order="{node}.name, {node}.id",
+        arguments=lambda args, ctx: {"filter": filter_record(args.get("filter")).as_param()}))
     async def children(self, info: Info, filter: FilterArg = None, first: FirstArg = None,
                        after: AfterArg = None) -> relay.Connection[Partner]:
         page = await partners_reads.children(info.context, self.id, first, after, filter_record(filter))
@@ -189,14 +193,20 @@ class Account(LoadedNode, relay.Node, KeyedNode):
 @strawberry.type(description="The person the bearer token names, with the persona and organization the graph gives "
                              "them.")
 class Viewer:
-    persona: PersonaEnum = strawberry.field(description="The persona the graph gives the viewer now.")
+    persona: PersonaEnum = strawberry.field(description="The persona the graph gives the viewer now.",
+                                            metadata=value("$scope.persona"))
 
-    @strawberry.field(description="The viewer as a person.")
+    @strawberry.field(description="The viewer as a person.",
+                      metadata=reach("MATCH ({node}:Person {id: $scope.person})"))
     async def person(self, info: Info) -> Person | None:
         record = await partners_reads.viewer_person(info.context)
         return Person.from_record(record) if record else None
 
-    @strawberry.field(description="The viewer's organization: their partner, or their enterprise unit.")
+    @strawberry.field(description="The viewer's organization: their partner, or their enterprise unit.",
+                      metadata=reach("CALL () { MATCH (_org:Partner {id: $organization}) RETURN _org UNION "
+                                     "MATCH (_org:InternalOrg {id: $organization}) RETURN _org } WITH _org AS {node}",
+                                     arguments=lambda args, ctx: {"organization": ctx.viewer.organization_id},
+                                     types=("Partner", "InternalOrg")))
     async def organization(self, info: Info) -> Organization | None:
         record = await partners_reads.viewer_organization(info.context)
         if record is None:

@@ -13,12 +13,18 @@ from strawberry.types import Info
 from resolvers.selling import reads as selling_reads
 from schema.selling.enums import DealRegistrationStatus, OpportunityStage, OpportunityStatus, OrderStatus, QuoteStatus
 from schema.selling.types import DealRegistration, Opportunity, Order, Quote
+from schema.shared.graph_mapping import Shape, reach
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
 
 @strawberry.type
 class PartnerSellingFields:
-    @strawberry.field(description="The deal registrations this partner registered that the viewer may see, by name.")
+    @strawberry.field(description="The deal registrations this partner registered that the viewer may see, by name.",
+                      metadata=reach(
+        "MATCH ({parent})<-[:REGISTERED_BY]-({node}:DealRegistration) WHERE {{deal_record_visible({node})}} "
+        "AND ($status IS NULL OR {node}.status = $status) AND {{after_cursor({node})}}",
+        Shape.PAGE, order="{node}.name, {node}.id",
+        arguments=lambda args, ctx: {"status": args["status"].value if args.get("status") else None}))
     async def deal_registrations(
         self, info: Info,
         status: Annotated[DealRegistrationStatus | None, strawberry.argument(description="Only this status.")] = None,
@@ -28,7 +34,15 @@ class PartnerSellingFields:
                                                                 first, after)
         return to_connection(page, DealRegistration.from_record)
 
-    @strawberry.field(description="The opportunities of this partner's deals that the viewer may see, by name.")
+    @strawberry.field(description="The opportunities of this partner's deals that the viewer may see, by name.",
+                      metadata=reach(
+        "MATCH ({parent})<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->({node}:Opportunity) "
+        "WHERE {{deal_record_visible(_deal)}} AND ($stage IS NULL OR {node}.stage = $stage) "
+        "AND ($open IS NULL OR $open = {{opportunity_open({node})}}) AND {{after_cursor({node})}}",
+        Shape.PAGE, order="{node}.name, {node}.id",
+        arguments=lambda args, ctx: {
+            "open": None if args.get("status") is None else args["status"] is OpportunityStatus.OPEN,
+            "stage": args["stage"].value if args.get("stage") else None}))
     async def opportunities(
         self, info: Info,
         status: Annotated[OpportunityStatus | None, strawberry.argument(

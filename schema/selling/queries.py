@@ -9,10 +9,12 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from graph.shared.records import cursor_param
 from resolvers.selling import reads as selling_reads
 from resolvers.shared.global_ids import key_of, typed_key
 from schema.selling.enums import DealRegistrationStatus
 from schema.selling.types import DealLineage, DealRegistration
+from schema.shared.graph_mapping import Shape, reach
 from schema.shared.nodes import GlobalIdArg, node_by_id
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
@@ -37,7 +39,16 @@ class SellingQueries:
         return DealLineage(registration=DealRegistration.from_record(record), parts=parts)
 
     @strawberry.field(description="Analytics: the visible deal lineages changed at or after `changedSince`, oldest "
-                      "change first; nested opportunities, quotes and orders load in one round trip per level.")
+                      "change first; nested opportunities, quotes and orders load in one round trip per level.",
+                      metadata=reach("MATCH ({node}:DealRegistration) WHERE {{lineage_window({node})}}", Shape.PAGE,
+                                     order="{node}.lineageChangedAt, {node}.id",
+                                     cursor="[toString({node}.lineageChangedAt), {node}.id]",
+                                     arguments=lambda args, ctx: {
+        "changedSince": args.get("changed_since"),
+        "subtreeId": key_of(args.get("partner_subtree"), "Partner", "partnerSubtree"),
+        "programId": key_of(args.get("program"), "Program", "program"),
+        "status": args["status"].value if args.get("status") else None,
+        "after": cursor_param(selling_reads.lineage_cursor(args.get("after")))}))
     async def deal_lineages(
         self, info: Info,
         changed_since: Annotated[datetime | None, strawberry.argument(

@@ -33,6 +33,7 @@ from schema.selling.enums import (
     OrderStatus,
     QuoteStatus,
 )
+from schema.shared.graph_mapping import Shape, money_from, reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
 from schema.shared.partner_references import LazyAccount, LazyPartner, LazyPerson
@@ -142,7 +143,8 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="What the deal is, e.g. \"Acme ERP rollout\".")
     status: DealRegistrationStatus = strawberry.field(description="Lifecycle status.")
-    estimated_amount: Money = strawberry.field(description="Estimated deal value.")
+    estimated_amount: Money = strawberry.field(description="Estimated deal value.",
+                                               metadata=money_from("estimatedAmount"))
     expected_close_date: date | None = strawberry.field(description="When the partner expects to close.")
     created_at: datetime | None = strawberry.field(description="When it was created (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
@@ -170,11 +172,13 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
             return None
         return DealDecision(decided_at=r.decided_at, reason=r.decision_reason, decided_by_id=r.decided_by)
 
-    @strawberry.field(description="The registering partner.")
+    @strawberry.field(description="The registering partner.", metadata=reach(
+        "MATCH ({parent})-[:REGISTERED_BY]->({node}:Partner) WHERE {{partner_visible({node})}}"))
     async def partner(self, info: Info) -> LazyPartner | None:
         return await partner_types.partner_of(info, self.record.partner_id)
 
-    @strawberry.field(description="The end-customer account.")
+    @strawberry.field(description="The end-customer account.", metadata=reach(
+        "MATCH ({parent})-[:FOR]->({node}:Account) WHERE {{account_visible({node})}}"))
     async def account(self, info: Info) -> LazyAccount | None:
         return await partner_types.account_of(info, self.record.account_id)
 
@@ -206,7 +210,8 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
     async def conflicts(self, info: Info) -> list[DealConflict]:
         return [DealConflict.from_record(r) for r in await selling_reads.conflicts(info.context, self.id)]
 
-    @strawberry.field(description="The opportunity it converted to; null before conversion.")
+    @strawberry.field(description="The opportunity it converted to; null before conversion.",
+                      metadata=reach("MATCH ({parent})-[:CONVERTED_TO]->({node}:Opportunity)"))
     async def opportunity(self, info: Info) -> Opportunity | None:
         record = await selling_reads.opportunity_of_registration(info.context, self.id)
         return Opportunity.from_record(record) if record else None
@@ -218,13 +223,14 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The deal's name.")
     stage: OpportunityStage = strawberry.field(description="Sales stage.")
-    amount: Money = strawberry.field(description="Expected value.")
+    amount: Money = strawberry.field(description="Expected value.", metadata=money_from("amount"))
     created_at: datetime | None = strawberry.field(description="When it was created (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
     closed_at: datetime | None = strawberry.field(description="When it closed, won or lost (UTC).")
     record: strawberry.Private[OpportunityRecord]
 
-    @strawberry.field(description="True unless CLOSED_WON or CLOSED_LOST.")
+    @strawberry.field(description="True unless CLOSED_WON or CLOSED_LOST.",
+                      metadata=value("{{opportunity_open({node})}}"))
     def is_open(self) -> bool:
         return self.stage not in (OpportunityStage.CLOSED_WON, OpportunityStage.CLOSED_LOST)
 
@@ -234,16 +240,20 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
                                                                                        currency=r.currency),
                    created_at=r.created_at, updated_at=r.updated_at, closed_at=r.closed_at, record=r)
 
-    @strawberry.field(description="The deal registration it was converted from.")
+    @strawberry.field(description="The deal registration it was converted from.",
+                      metadata=reach("MATCH ({parent})<-[:CONVERTED_TO]-({node}:DealRegistration)"))
     async def registration(self, info: Info) -> DealRegistration | None:
         record = await selling_reads.registration(info.context, self.record.registration_id)
         return DealRegistration.from_record(record) if record else None
 
-    @strawberry.field(description="The registering partner.")
+    @strawberry.field(description="The registering partner.", metadata=reach(
+        "MATCH ({parent})<-[:CONVERTED_TO]-(:DealRegistration)-[:REGISTERED_BY]->({node}:Partner) "
+        "WHERE {{partner_visible({node})}}"))
     async def partner(self, info: Info) -> LazyPartner | None:
         return await partner_types.partner_of(info, self.record.partner_id)
 
-    @strawberry.field(description="Every quote version, newest first.")
+    @strawberry.field(description="Every quote version, newest first.", metadata=reach(
+        "MATCH ({parent})-[:QUOTED_AS]->({node}:Quote)", Shape.LIST, order="{node}.version DESC, {node}.id"))
     async def quotes(self, info: Info) -> list[Quote]:
         return [Quote.from_record(r) for r in await selling_reads.quotes_of_opportunity(info.context, self.id)]
 
@@ -256,8 +266,10 @@ class Quote(LoadedNode, relay.Node, KeyedNode):
     version: int = strawberry.field(description="1 for the first quote of an opportunity, then 2, 3 …")
     status: QuoteStatus = strawberry.field(description="Lifecycle status.")
     discount_percent: float = strawberry.field(description="Discount on the subtotal, in percent.")
-    subtotal: Money = strawberry.field(description="Sum of the lines before the discount.")
-    total: Money = strawberry.field(description="Subtotal less the discount, rounded to the minor unit.")
+    subtotal: Money = strawberry.field(description="Sum of the lines before the discount.",
+                                       metadata=money_from("subtotal"))
+    total: Money = strawberry.field(description="Subtotal less the discount, rounded to the minor unit.",
+                                    metadata=money_from("total"))
     created_at: datetime | None = strawberry.field(description="When it was created (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
     record: strawberry.Private[QuoteRecord]
@@ -273,7 +285,8 @@ class Quote(LoadedNode, relay.Node, KeyedNode):
     async def lines(self, info: Info) -> list[LineItem]:
         return [LineItem.from_record(r, self.record.currency) for r in await selling_reads.lines(info.context, self.id)]
 
-    @strawberry.field(description="The opportunity.")
+    @strawberry.field(description="The opportunity.",
+                      metadata=reach("MATCH ({parent})<-[:QUOTED_AS]-({node}:Opportunity)"))
     async def opportunity(self, info: Info) -> Opportunity | None:
         record = await selling_reads.opportunity(info.context, self.record.opportunity_id)
         return Opportunity.from_record(record) if record else None
@@ -285,7 +298,8 @@ class Quote(LoadedNode, relay.Node, KeyedNode):
         record = await selling_reads.quote(info.context, self.record.revises_id)
         return Quote.from_record(record) if record else None
 
-    @strawberry.field(description="The order placed when it was accepted; null before.")
+    @strawberry.field(description="The order placed when it was accepted; null before.",
+                      metadata=reach("MATCH ({parent})-[:ORDERED_AS]->({node}:Order)"))
     async def order(self, info: Info) -> Order | None:
         record = await selling_reads.order_of_quote(info.context, self.id)
         return Order.from_record(record) if record else None
@@ -297,7 +311,7 @@ class Order(LoadedNode, relay.Node, KeyedNode):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The quote's name.")
     status: OrderStatus = strawberry.field(description="Lifecycle status.")
-    total: Money = strawberry.field(description="The accepted quote's total.")
+    total: Money = strawberry.field(description="The accepted quote's total.", metadata=money_from("total"))
     placed_at: datetime | None = strawberry.field(description="When it was placed (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
     record: strawberry.Private[OrderRecord]
@@ -307,12 +321,15 @@ class Order(LoadedNode, relay.Node, KeyedNode):
         return cls(id=r.id, name=r.name, status=OrderStatus(r.status), total=Money(amount=r.total, currency=r.currency),
                    placed_at=r.placed_at, updated_at=r.updated_at, record=r)
 
-    @strawberry.field(description="The accepted quote.")
+    @strawberry.field(description="The accepted quote.",
+                      metadata=reach("MATCH ({parent})<-[:ORDERED_AS]-({node}:Quote)"))
     async def quote(self, info: Info) -> Quote | None:
         record = await selling_reads.quote(info.context, self.record.quote_id)
         return Quote.from_record(record) if record else None
 
-    @strawberry.field(description="The deal registration at the start of its lineage.")
+    @strawberry.field(description="The deal registration at the start of its lineage.", metadata=reach(
+        "MATCH ({parent})<-[:ORDERED_AS]-(:Quote)<-[:QUOTED_AS]-(:Opportunity)"
+        "<-[:CONVERTED_TO]-({node}:DealRegistration)"))
     async def registration(self, info: Info) -> DealRegistration | None:
         record = await selling_reads.registration(info.context, self.record.registration_id)
         return DealRegistration.from_record(record) if record else None
@@ -324,18 +341,23 @@ class Order(LoadedNode, relay.Node, KeyedNode):
 
 @strawberry.type(description="A deal's whole lineage: registration → opportunity → quotes → orders.")
 class DealLineage:
-    registration: DealRegistration = strawberry.field(description="The deal registration.")
+    registration: DealRegistration = strawberry.field(description="The deal registration.", metadata=reach(None))
     # Read with the registration (whole, for a page of lineages): the fields below are plain reads.
     parts: strawberry.Private[selling_reads.LineageParts]
 
-    @strawberry.field(description="The opportunity; null before conversion.")
+    @strawberry.field(description="The opportunity; null before conversion.",
+                      metadata=reach("MATCH ({parent})-[:CONVERTED_TO]->({node}:Opportunity)"))
     def opportunity(self) -> Opportunity | None:
         return Opportunity.from_record(self.parts.opportunity) if self.parts.opportunity else None
 
-    @strawberry.field(description="Every quote version of the opportunity, newest first.")
+    @strawberry.field(description="Every quote version of the opportunity, newest first.", metadata=reach(
+        "MATCH ({parent})-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->({node}:Quote)", Shape.LIST,
+        order="{node}.version DESC, {node}.id"))
     def quotes(self) -> list[Quote]:
         return [Quote.from_record(q) for q in self.parts.quotes]
 
-    @strawberry.field(description="The orders placed from its accepted quotes.")
+    @strawberry.field(description="The orders placed from its accepted quotes.", metadata=reach(
+        "MATCH ({parent})-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(_quote:Quote)-[:ORDERED_AS]->({node}:Order)",
+        Shape.LIST, order="_quote.version DESC, _quote.id"))
     def orders(self) -> list[Order]:
         return [Order.from_record(o) for o in self.parts.orders]

@@ -43,7 +43,7 @@ from strawberry.extensions import SchemaExtension
 from resolvers.shared.errors import PublicError
 from resolvers.shared.mutations import forbidden
 from schema.shared.admission import ARGUMENT_CHECKS, forbidden_action, input_problem, metadata
-from schema.shared.selections import SelectionFold, fragment_order, fragments_of
+from schema.shared.selections import SelectionFold, fragment_order, fragments_of, operation_named
 
 
 @dataclass(frozen=True)
@@ -269,7 +269,7 @@ class OperationLimits(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
         document = ctx.graphql_document
-        operation = _operation(document, ctx.operation_name) if document is not None else None
+        operation = operation_named(document, ctx.operation_name) if document is not None else None
         if operation is not None:
             schema = ctx.schema._schema
             root = schema.get_root_type(operation.operation)
@@ -317,10 +317,3 @@ def _root_fields(operation: OperationDefinitionNode, document: DocumentNode) -> 
             elif node.name.value in fragments and node.name.value not in seen:
                 seen.add(node.name.value)
                 stack.append(fragments[node.name.value].selection_set)
-
-
-def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if name is None:
-        return operations[0] if len(operations) == 1 else None
-    return next((o for o in operations if o.name and o.name.value == name), None)

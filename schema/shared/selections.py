@@ -17,6 +17,7 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     InlineFragmentNode,
+    OperationDefinitionNode,
     SelectionSetNode,
 )
 
@@ -77,6 +78,14 @@ class SelectionFold(Generic[R]):
         for name in order:
             fragment = fragments[name]
             self.fragments[name] = self.run(fragment.selection_set, scope_of(fragment))
+
+
+def operation_named(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
+    """The operation a request runs: the one named, or the document's only one."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if name is None:
+        return operations[0] if len(operations) == 1 else None
+    return next((o for o in operations if o.name and o.name.value == name), None)
 
 
 def fragments_of(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:

@@ -1,17 +1,6 @@
-// Analytics: one page of visible deal registrations whose lineage changed at or after $changedSince,
-// optionally within a partner's subtree, of a program, of a status; by lineageChangedAt then id (the
-// cursor holds the time as ISO text, full precision). The range on lineageChangedAt is a seek of its
-// index, read in index order, so a page costs its own rows, not a sort of every registration.
-WITH CASE WHEN $after IS NULL THEN coalesce($changedSince, datetime('0001-01-01T00:00:00Z'))
-          ELSE datetime($after.value) END AS since
+// Analytics: one page of the deal lineages of `dealLineages` (lineage_window), by lineageChangedAt then id.
 MATCH (dr:DealRegistration)
-WHERE dr.lineageChangedAt >= since
-  AND ($after IS NULL OR dr.lineageChangedAt > since OR dr.id > $after.id)
-  AND ($status IS NULL OR dr.status = $status)
-  AND {{deal_visible(dr)}}
-  AND ($programId IS NULL OR EXISTS { MATCH (dr)-[:IN]->(:Program {id: $programId}) })
-  AND ($subtreeId IS NULL OR EXISTS {
-        MATCH (:Partner {id: $subtreeId})-[:PARENT_OF*0..]->(:Partner)<-[:REGISTERED_BY]-(dr) })
+WHERE {{lineage_window(dr)}}
 WITH dr ORDER BY dr.lineageChangedAt, dr.id
 LIMIT $limit
 OPTIONAL MATCH (dr)-[:CONVERTED_TO]->(o:Opportunity)

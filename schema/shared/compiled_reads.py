@@ -1,0 +1,153 @@
+"""Compiled reads: a query operation whose every field declares its graph mapping runs as one Cypher statement
+(schema/shared/read_compiler.py) instead of through the resolvers, after the limits have admitted it.
+
+`PARTNERGRAPH_COMPILED_READS`: `true` (the default) answers compilable queries from the compiled statement;
+`false` runs every query through the resolvers; `verify` runs both, answers the resolvers' result, and turns a
+difference into an INTERNAL error (and a record in `MISMATCHES`): the test suite runs in this mode, so every read
+of the suite proves the compiler gives the resolvers' exact JSON. Mutations always take the resolver path.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from typing import Any, Literal
+
+import orjson
+from graphql import ExecutionResult, GraphQLError, OperationDefinitionNode, OperationType
+from graphql.execution.collect_fields import FragmentDetails
+from graphql.execution.values import get_variable_values
+from neo4j.exceptions import DriverError, Neo4jError
+from strawberry.extensions import SchemaExtension
+
+from graph.shared.client import CypherStats, GraphSession
+from schema.shared.read_compiler import CompiledRead, NotCompilable, compile_read
+from schema.shared.read_plan import Fallback, bind, shape
+from schema.shared.selections import operation_named
+
+log = logging.getLogger("partnergraph.compiled")
+
+Mode = bool | Literal["verify"]
+MISMATCHES: list[dict[str, Any]] = []  # what verify mode found, for the test suite to report
+
+
+class ReadPlans:
+    """Compiled reads by (document, operation, Boolean variables), or why one does not compile; a bounded LRU
+    shared by every request."""
+
+    def __init__(self, maxsize: int):
+        self.maxsize = maxsize
+        self._plans: OrderedDict[tuple, CompiledRead | NotCompilable] = OrderedDict()
+
+    def plan(self, key: tuple, build: Any) -> CompiledRead | NotCompilable:
+        found = self._plans.get(key)
+        if found is None:
+            try:
+                found = build()
+            except NotCompilable as reason:
+                found = reason
+            except Exception as bug:  # noqa: BLE001 - a compiler defect must not fail the request: resolvers answer
+                log.exception("the read compiler failed on %s", key[0])
+                MISMATCHES.append({"query": key[0], "compiler": repr(bug)})
+                found = NotCompilable(f"compiler error: {bug!r}")
+            self._plans[key] = found
+            if len(self._plans) > self.maxsize:
+                self._plans.popitem(last=False)
+        else:
+            self._plans.move_to_end(key)
+        return found
+
+
+class CompiledReads(SchemaExtension):
+    def __init__(self, mode: Mode, plans: ReadPlans):
+        self.mode = mode
+        self.plans = plans
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        operation = operation_named(document, ctx.operation_name) if document is not None and self.mode else None
+        if operation is None or operation.operation is not OperationType.QUERY:
+            yield
+            return
+        schema = ctx.schema._schema
+        variables = get_variable_values(schema, operation.variable_definitions or (), ctx.variables or {})
+        if isinstance(variables, list):  # the resolver path reports them
+            yield
+            return
+        fragments = {d.name.value: FragmentDetails(d) for d in document.definitions  # type: ignore[union-attr]
+                     if d.kind == "fragment_definition"}
+        key = (ctx.query, ctx.operation_name, _booleans(operation, variables.coerced))
+        compiled = self.plans.plan(key, lambda: compile_read(schema, fragments, variables, operation))
+        if isinstance(compiled, NotCompilable):
+            log.debug("resolver path: %s", compiled)
+            yield
+            return
+        context = ctx.context
+        stats = CypherStats() if self.mode == "verify" else context.graph.stats
+        try:
+            data = await self._run(compiled, variables, context, GraphSession(context.graph.client, stats))
+        except Fallback as why:
+            log.debug("resolver path for this request: %s", why)
+            yield
+            return
+        except Exception as failure:  # noqa: BLE001 - the gateway classifies and masks it, as a resolver's
+            if self.mode == "verify":
+                if not isinstance(failure, Neo4jError | DriverError):  # a defect of the compiled path
+                    MISMATCHES.append({"query": ctx.query, "failure": repr(failure)})
+                yield
+                return
+            ctx.result = failed_result(compiled, operation, failure)
+            yield
+            return
+        context.compiled_read = True
+        if self.mode != "verify":
+            ctx.result = ExecutionResult(data=data)
+            yield
+            return
+        yield
+        self._compare(data, ctx.result, ctx.query)
+
+    async def _run(self, compiled: CompiledRead, variables: Any, context: Any, session: GraphSession) -> Any:
+        strawberry_schema = self.execution_context.schema
+        params = bind(compiled.binders, variables, context, strawberry_schema.schema_converter.scalar_registry,
+                      strawberry_schema.config)
+        rows = await session.read_transaction(lambda tx: tx.run(compiled.cypher, **params))
+        return shape(compiled.root, rows[0]["data"], params)
+
+    def _compare(self, data: Any, result: Any, query: str | None) -> None:
+        errors = getattr(result, "errors", None)
+        resolved = getattr(result, "data", None)
+        if not errors and orjson.dumps(resolved) == orjson.dumps(data):
+            return
+        MISMATCHES.append({"query": query, "compiled": data, "resolved": resolved,
+                           "errors": [e.formatted for e in errors or ()]})
+        log.error("compiled read differs from the resolvers' for %s", query)
+        self.execution_context.result = ExecutionResult(
+            data=None, errors=[GraphQLError("the compiled read differs from the resolvers' answer",
+                                            original_error=RuntimeError("compiled read mismatch"))])
+
+
+def failed_result(compiled: CompiledRead, operation: OperationDefinitionNode, failure: Exception) -> ExecutionResult:
+    """The result a statement that failed gives: each root field null with the failure at its path (all of
+    `data` null when one of them may not be), as the resolvers' failures give it."""
+    nodes = {node.alias.value if node.alias else node.name.value: node
+             for node in operation.selection_set.selections if node.kind == "field"}  # type: ignore[union-attr]
+    errors = [GraphQLError(str(failure), nodes=nodes.get(out.key), path=[out.key], original_error=failure)
+              for out in compiled.root.outs if out.source]
+    nullable = all(not out.non_null for out in compiled.root.outs)
+    return ExecutionResult(data={out.key: None for out in compiled.root.outs} if nullable else None, errors=errors)
+
+
+def _booleans(operation: OperationDefinitionNode, values: dict[str, Any]) -> tuple:
+    """The Boolean variables' values: `@include`/`@skip` may depend on them, and the plan with them."""
+    names = [d.variable.name.value for d in operation.variable_definitions or ()
+             if _type_name(d.type) == "Boolean"]
+    return tuple(values.get(name) for name in names)
+
+
+def _type_name(type_node: Any) -> str:
+    while hasattr(type_node, "type"):
+        type_node = type_node.type
+    return type_node.name.value

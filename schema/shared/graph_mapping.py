@@ -1,0 +1,76 @@
+"""How a schema field maps to the graph, declared next to the field; the read compiler
+(schema/shared/read_compiler.py) turns a whole query into one Cypher statement from these declarations.
+
+Cypher in a declaration names the field's parent node `{parent}` and its own node `{node}`; it may use the
+fragments of cypher/fragments (`{{partner_visible({node})}}`), `$scope` and `$now`, and parameters of its own
+(`$limit`, `$after`, and what `arguments` returns), which the compiler renames apart per field. Variables it
+binds besides `{node}` are `_` and letters (`_deal`), renamed apart per use like a fragment's internal names.
+
+- A plain field (no resolver) of a node type reads the property of its name, `{node}.<name>`, unless it declares
+  another `value(...)`. Temporals come as ISO text and are formatted as the resolvers format them.
+- A resolver field compiles only when it declares `reach(...)` or `value(...)`: the Cypher alone must give its
+  whole answer, with the same visibility as its resolver. A field without a declaration makes its operation run
+  through the resolvers (and the DataLoaders) instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+GRAPH = "graph"  # the strawberry.field metadata key of a declaration
+
+
+class Shape(Enum):
+    ONE = "one"  # a nullable or non-null object: the first row, or null
+    LIST = "list"  # every row
+    PAGE = "page"  # a Relay connection: `first` rows after `after`, one more read to tell `hasNextPage`
+
+
+def no_arguments(arguments: Mapping[str, Any], context: Any) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A field whose value is the node(s) `match` reaches from `{parent}` (None: the parent's node itself).
+
+    `arguments` turns the field's arguments (as its resolver receives them, by Python name) and the request's
+    context into the Cypher parameters `match` uses; it raises to refuse (the resolvers then answer the error).
+    `order` sorts the rows; a PAGE's `cursor` is the [value, id] pair its keyset cursor encodes, compared by
+    the `after_cursor` fragment or the match's own condition on `$after`."""
+
+    match: str | None
+    shape: Shape = Shape.ONE
+    order: str = ""
+    cursor: str = "[{node}.name, {node}.id]"
+    arguments: Callable[[Mapping[str, Any], Any], dict[str, Any]] = no_arguments
+    types: tuple[str, ...] = ()  # of an interface or union field: the concrete types reached, each a node label
+
+
+@dataclass(frozen=True)
+class Value:
+    """A field computed by a Cypher expression over `{node}`: a scalar, a list of scalars, or a map for an object
+    type (`Money`), whose keys are that type's field names."""
+
+    expression: str
+
+
+def reach(match: str | None, shape: Shape = Shape.ONE, order: str = "", cursor: str = "[{node}.name, {node}.id]",
+          arguments: Callable[[Mapping[str, Any], Any], dict[str, Any]] = no_arguments,
+          types: tuple[str, ...] = ()) -> dict[str, Any]:
+    """strawberry.field metadata: the field reaches nodes (see `Reach`)."""
+    return {GRAPH: Reach(match, shape, order, cursor, arguments, types)}
+
+
+def value(expression: str) -> dict[str, Any]:
+    """strawberry.field metadata: the field is a Cypher expression over `{node}` (see `Value`)."""
+    return {GRAPH: Value(expression)}
+
+
+def money_from(amount: str, currency: str = "currency") -> dict[str, Any]:
+    """strawberry.field metadata: a `Money` read from two properties of `{node}`."""
+    return value(f"CASE WHEN {{node}}.{amount} IS NULL THEN null "
+                 f"ELSE {{amount: {{node}}.{amount}, currency: {{node}}.{currency}}} END")

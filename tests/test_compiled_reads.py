@@ -1,0 +1,140 @@
+"""Compiled reads (schema/shared/compiled_reads.py): which queries run as one statement, at what round trips,
+and that their answers are the resolvers' exactly, beyond what verify mode already checks for every read of the
+suite: here one gateway compiles (`compiled_reads=true`) and another never does (`false`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from graphql import GraphQLError, parse
+from graphql.execution.values import get_variable_values
+from neo4j.exceptions import ServiceUnavailable
+
+from gateway.app import create_app, schema_limits
+from schema import build_schema
+from schema.shared.compiled_reads import failed_result
+from schema.shared.read_compiler import compile_read
+from tests.conftest import GatewayClient, global_id
+
+NORTHWIND = global_id("Partner", "p-northwind")
+
+TREE = """query($id: ID!, $first: Int, $after: String) {
+  partner(id: $id) { id key name type status __typename
+    children(first: $first, after: $after) { __typename pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { key name country
+        children(first: 2) { edges { node { name } } }
+        opportunities(status: OPEN, first: 3) { pageInfo { hasNextPage } edges { node {
+          key name stage isOpen amount { amount currency } createdAt
+          registration { key status expectedCloseDate account { key name } partner { key } } } } } } } } } }"""
+
+ORGANIZATION = """{ viewer { persona person { name }
+  organization { __typename name ... on Partner { key type dealRegistrations(first: 3) { edges { node { key } } }
+                                                    cases(first: 3) { edges { node { number sla { breached } } } } }
+                 ... on InternalOrg { id } } } }"""
+
+
+@pytest.fixture(scope="module")
+async def both(settings, graph) -> AsyncIterator[tuple[GatewayClient, GatewayClient]]:
+    """A compiling gateway and a resolvers-only one over the same graph."""
+    compiled = settings.model_copy(update={"compiled_reads": True})
+    resolved = settings.model_copy(update={"compiled_reads": False})
+    async with (httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(compiled, graph)),
+                                  base_url="http://compiled") as one,
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(resolved, graph)),
+                                  base_url="http://resolved") as other):
+        yield GatewayClient(one, compiled), GatewayClient(other, resolved)
+
+
+async def answers(both, query: str, **kwargs) -> tuple[dict, dict]:
+    """Both gateways' bodies, which must agree on everything but the debug figures."""
+    compiled, resolved = both
+    (status, body), (other_status, other) = await compiled.post(query, **kwargs), await resolved.post(query, **kwargs)
+    assert status == other_status
+    assert {k: v for k, v in body.items() if k != "extensions"} == {k: v for k, v in other.items()
+                                                                     if k != "extensions"}
+    return body, other
+
+
+async def test_a_deep_partner_view_is_one_statement(both):
+    for persona in ("enterprise-admin", "relationship-manager", "partner-admin", "partner-associate"):
+        body, other = await answers(both, TREE, persona=persona, variables={"id": NORTHWIND, "first": 2})
+        assert body["extensions"]["cypher"]["compiled"] is True
+        assert body["extensions"]["cypher"]["roundTrips"] == 2  # the viewer, then the one statement
+        assert other["extensions"]["cypher"]["compiled"] is False
+    body, other = await answers(both, TREE, variables={"id": NORTHWIND, "first": 2})
+    # The viewer, the partner, children, their children and opportunities, the registrations' partners.
+    assert other["extensions"]["cypher"]["roundTrips"] == 6
+    assert body["data"]["partner"]["children"]["edges"][0]["node"]["opportunities"]["edges"]
+    one, _ = await answers(both, TREE, variables={"id": NORTHWIND, "first": 1})
+    assert one["data"]["partner"]["children"]["pageInfo"]["hasNextPage"] is True  # the one row read past the page
+
+
+async def test_the_next_page_by_cursor_and_the_page_at_the_cap(both, settings):
+    first, _ = await answers(both, TREE, variables={"id": NORTHWIND, "first": 1})
+    after = first["data"]["partner"]["children"]["pageInfo"]["endCursor"]
+    second, _ = await answers(both, TREE, variables={"id": NORTHWIND, "first": 1, "after": after})
+    assert second["extensions"]["cypher"]["compiled"] is True
+    assert second["data"]["partner"]["children"]["edges"] != first["data"]["partner"]["children"]["edges"]
+    capped, _ = await answers(both, TREE, variables={"id": NORTHWIND, "first": settings.max_page_size})
+    assert capped["data"]["partner"]["children"]["pageInfo"]["hasNextPage"] is False
+    empty, _ = await answers(both, TREE, variables={"id": NORTHWIND, "first": 0})
+    assert empty["data"]["partner"]["children"]["edges"] == []
+
+
+async def test_arguments_the_resolvers_refuse_are_their_errors(both, settings):
+    cases = [({"id": "not-a-global-id"}, "VALIDATION"), ({"id": global_id("Account", "a-1")}, "VALIDATION"),
+             ({"id": NORTHWIND, "after": "garbage"}, "VALIDATION"),
+             ({"id": NORTHWIND, "first": settings.max_page_size + 1}, "PAGE_TOO_LARGE")]  # the limits, before
+    for variables, code in cases:
+        body, _ = await answers(both, TREE, variables=variables)
+        assert body["errors"][0]["extensions"]["code"] == code, variables
+        if "extensions" in body:
+            assert body["extensions"]["cypher"]["compiled"] is False
+
+
+async def test_out_of_scope_and_unknown_partners_are_null(both):
+    for persona, partner in (("partner-associate", NORTHWIND), ("enterprise-admin", global_id("Partner", "nobody"))):
+        body, _ = await answers(both, TREE, persona=persona, variables={"id": partner})
+        assert body["data"] == {"partner": None}
+        assert body["extensions"]["cypher"]["compiled"] is True
+
+
+async def test_fragments_on_the_viewers_organization_interface(both):
+    for persona in ("partner-associate", "partner-admin", "enterprise-admin", "partner-agent"):
+        body, _ = await answers(both, ORGANIZATION, persona=persona)
+        assert body["extensions"]["cypher"]["compiled"] is True, body
+        organization = body["data"]["viewer"]["organization"]
+        assert organization["__typename"] == ("InternalOrg" if persona.startswith(("enterprise", "partner-agent"))
+                                              else "Partner")
+
+
+async def test_include_and_skip_follow_their_variables(both):
+    query = """query($deep: Boolean!) { partner(id: "%s") { name
+      children(first: 5) @include(if: $deep) { edges { node { name } } } key @skip(if: $deep) } }""" % NORTHWIND
+    deep, _ = await answers(both, query, variables={"deep": True})
+    flat, _ = await answers(both, query, variables={"deep": False})
+    assert "children" in deep["data"]["partner"] and "key" not in deep["data"]["partner"]
+    assert "children" not in flat["data"]["partner"] and "key" in flat["data"]["partner"]
+    assert deep["extensions"]["cypher"]["compiled"] and flat["extensions"]["cypher"]["compiled"]
+
+
+async def test_a_field_without_a_mapping_leaves_the_query_to_the_resolvers(both):
+    query = '{ partner(id: "%s") { name ancestors { name } } }' % NORTHWIND
+    body, _ = await answers(both, query)
+    assert body["extensions"]["cypher"]["compiled"] is False
+    assert body["data"]["partner"]["name"] == "Northwind Distribution"
+
+
+def test_a_failed_statement_answers_each_root_field_null_with_its_error(settings):
+    schema = build_schema(schema_limits(settings))._schema
+    document = parse('{ p: partner(id: "x") { name } viewer { persona } }')
+    operation = document.definitions[0]
+    compiled = compile_read(schema, {}, get_variable_values(schema, (), {}), operation)
+    result = failed_result(compiled, operation, ServiceUnavailable("gone"))
+    assert result.data is None  # `viewer` may not be null, so neither may `data`
+    assert [(e.path, type(e.original_error)) for e in result.errors] == [(["p"], ServiceUnavailable),
+                                                                        (["viewer"], ServiceUnavailable)]
+    assert all(isinstance(e, GraphQLError) and e.nodes for e in result.errors)
+
