@@ -114,7 +114,8 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
         return await partners_reads.depth(info.context, self.id)
 
     @strawberry.field(description="The partner's direct children in the channel hierarchy, by name.", metadata=reach(
-        "MATCH ({parent})-[:PARENT_OF]->({node}:Partner) WHERE {{partner_visible({node})}} "
+        "WITH {parent}, {{partner_subtree_visible({parent})}} AS _below "
+        "MATCH ({parent})-[:PARENT_OF]->({node}:Partner) WHERE (_below OR {{partner_visible({node})}}) "
         "AND {{after_cursor({node})}} AND {{partner_filter({node})}}", Shape.PAGE, order="{node}.name, {node}.id",
         arguments=lambda args, ctx: {"filter": filter_record(args.get("filter")).as_param()}))
     async def children(self, info: Info, filter: FilterArg = None, first: FirstArg = None,

@@ -12,7 +12,7 @@ the resolvers instead.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -36,7 +36,7 @@ from strawberry import relay
 
 from graph.shared import cypher_files
 from schema.shared.graph_mapping import GRAPH, Reach, Shape, Value
-from schema.shared.read_plan import Binder, Kind, ObjectPlan, Out, PagePlan, enum_name
+from schema.shared.read_plan import Binder, Kind, ObjectPlan, Out, PagePlan, enum_name, shaper
 
 SHARED_PARAMETERS = frozenset({"scope", "now"})  # the request's, the same for every field
 PASSED_SCALARS = frozenset({"String", "ID", "Boolean"})  # the driver's value is already the JSON value
@@ -52,6 +52,7 @@ class CompiledRead:
     cypher: str
     root: ObjectPlan
     binders: tuple[Binder, ...]
+    shape: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]  # the post-pass (read_plan.shaper)
 
 
 def compile_read(schema: GraphQLSchema, fragments: Mapping[str, Any], variables: Any,
@@ -62,7 +63,7 @@ def compile_read(schema: GraphQLSchema, fragments: Mapping[str, Any], variables:
     grouped = collect_fields(schema, dict(fragments), variables, query_type, operation).grouped_field_set
     entries, root = compiler.object(query_type, grouped, None)
     cypher = "RETURN {" + ", ".join(entries) + "} AS data"
-    return CompiledRead(cypher, root, tuple(compiler.binders))
+    return CompiledRead(cypher, root, tuple(compiler.binders), shaper(root))
 
 
 class _Compiler:
@@ -198,8 +199,10 @@ class _Compiler:
             return f"head({expression})", Out(key, source, Kind.OBJECT, non_null, sub=plan)
         if pieces is None:
             return expression, Out(key, source, Kind.OBJECTS, non_null, sub=plan)
-        return expression, Out(key, source, Kind.PAGE, non_null, page=PagePlan(tuple(pieces.outs), plan,
-                                                                                f"{prefix}limit"))
+        asked = {name for *_, selections in pieces.outs for _, name in selections or ()}
+        cursors = "every" if "cursor" in asked else "ends" if asked & {"startCursor", "endCursor"} else ""
+        page = PagePlan(tuple(pieces.outs), plan, f"{prefix}limit", cursors)
+        return expression, Out(key, source, Kind.PAGE, non_null, page=page)
 
     def projection(self, type_: Any, details: list[FieldDetails], node: str | None, reach: Reach,
                    cursor: str | None, where: str) -> tuple[str, ObjectPlan]:
