@@ -58,7 +58,9 @@ def make_settings(state_dir: Path, bolt_port: int, **overrides: Any) -> Settings
 def pytest_terminal_summary(terminalreporter) -> None:
     verified = compiled_reads.VERIFIED
     terminalreporter.write_line(f"compiled reads identical to the resolvers': {sum(verified.values())} requests, "
-                                f"{len(verified)} distinct documents")
+                                f"{len(verified)} distinct documents; left to the resolvers, most often because:")
+    for reason, count in compiled_reads.UNCOMPILED.most_common(15):
+        terminalreporter.write_line(f"  {count:5}  {reason}")
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,7 @@ log = logging.getLogger("partnergraph.compiled")
 Mode = bool | Literal["verify"]
 MISMATCHES: list[dict[str, Any]] = []  # what verify mode found, for the test suite to report
 VERIFIED: Counter[str] = Counter()  # documents whose compiled answer verify mode found identical, and how often
+UNCOMPILED: Counter[str] = Counter()  # in verify mode: why documents took the resolver path, and how often
 
 
 class ReadPlans:
@@ -83,6 +84,8 @@ class CompiledReads(SchemaExtension):
         compiled = self.plans.plan(key, lambda: compile_read(schema, fragments, variables, operation))
         if isinstance(compiled, NotCompilable):
             log.debug("resolver path: %s", compiled)
+            if self.mode == "verify":
+                UNCOMPILED[str(compiled)] += 1
             yield
             return
         context = ctx.context
