@@ -11,11 +11,13 @@ from schema.insights.queries import InsightsQueries
 from schema.partners.queries import PartnerQueries
 from schema.programs.queries import ProgramQueries
 from schema.selling.queries import SellingQueries
-from schema.shared.nodes import GlobalIdArg, any_node_by_id
+from schema.shared.graph_mapping import node_lookup
+from schema.shared.nodes import GlobalIdArg, any_node_by_id, node_key
 
 
 @strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
 class Query(PartnerQueries, ProgramQueries, SellingQueries, CaseQueries, InsightsQueries):
-    @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.")
+    @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.",
+                      metadata=node_lookup(lambda args, ctx: node_key(args["id"])))
     async def node(self, info: Info, id: GlobalIdArg) -> relay.Node | None:
         return await any_node_by_id(info, id)

@@ -40,6 +40,7 @@ class Organization:
 @strawberry.type(description="An internal business organization: a unit of the enterprise that runs partner programs.")
 class InternalOrg(LoadedNode, relay.Node, Organization):
     loader = "internal_org"
+    lookup = "true"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The unit's display name.")
 
@@ -64,6 +65,9 @@ class PartnerName(PartnerRef):
 @strawberry.type(description="A person: partner staff or enterprise staff.")
 class Person(LoadedNode, relay.Node, KeyedNode):
     loader = "person"
+    # The viewer, enterprise staff, and staff of a visible partner (partners/reads/people_by_ids).
+    lookup = ("{node}.id = $scope.person OR EXISTS { ({node})-[:EMPLOYED_BY]->(:InternalOrg) } "
+              "OR EXISTS { MATCH ({node})-[:MEMBER_OF]->(_staffOf:Partner) WHERE {{partner_visible(_staffOf)}} }")
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Full name.")
     email: str | None = strawberry.field(description="Work e-mail address.")
@@ -87,6 +91,7 @@ def filter_record(filter: PartnerFilter | None) -> PartnerFilterRecord:
 class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, PartnerProgramFields,
               PartnerSellingFields, PartnerCaseFields, PartnerInsightsFields):
     loader = "partner"
+    lookup = "{{partner_visible({node})}}"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The partner's display name.")
     type: PartnerType = strawberry.field(description="The kind of partner.")
@@ -177,6 +182,7 @@ def partner_ref(record: PartnerRecord | PartnerNameRecord | None) -> PartnerRef 
 @strawberry.type(description="An end customer of the enterprise, served by one or more channel partners.")
 class Account(LoadedNode, relay.Node, KeyedNode):
     loader = "account"
+    lookup = "{{account_visible({node})}}"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The customer's name.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")

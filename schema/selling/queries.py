@@ -23,7 +23,9 @@ _LINEAGE_TYPES = ("DealRegistration", "Opportunity", "Quote", "Order")
 
 @strawberry.type
 class SellingQueries:
-    @strawberry.field(description="A deal registration by global ID; null when it does not exist or is out of scope.")
+    @strawberry.field(description="A deal registration by global ID; null when it does not exist or is out of scope.",
+                      metadata=reach("MATCH ({node}:DealRegistration {id: $id}) WHERE {{deal_visible({node})}}",
+                                     arguments=lambda args, ctx: {"id": key_of(args["id"], "DealRegistration", "id")}))
     async def deal_registration(self, info: Info, id: GlobalIdArg) -> DealRegistration | None:
         return await node_by_id(info, id, DealRegistration)
 

@@ -60,6 +60,7 @@ def money(amount: int | None, currency: str) -> Money | None:
 @strawberry.type(description="A product of the enterprise's catalog.")
 class Product(LoadedNode, relay.Node, KeyedNode):
     loader = "product"
+    lookup = "true"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Product name.")
     sku: str = strawberry.field(description="Stock keeping unit.")
@@ -140,6 +141,7 @@ class DealDecision:
                  "admins and executives.")
 class DealRegistration(LoadedNode, relay.Node, KeyedNode):
     loader = "deal_registration"
+    lookup = "{{deal_visible({node})}}"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="What the deal is, e.g. \"Acme ERP rollout\".")
     status: DealRegistrationStatus = strawberry.field(description="Lifecycle status.")
@@ -220,6 +222,8 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
 @strawberry.type(description="A sales opportunity converted from an approved deal registration.")
 class Opportunity(LoadedNode, relay.Node, KeyedNode):
     loader = "opportunity"
+    lookup = ("EXISTS { MATCH (:Partner)<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->({node}) "
+              "WHERE {{deal_visible(_deal)}} }")
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The deal's name.")
     stage: OpportunityStage = strawberry.field(description="Sales stage.")
@@ -261,6 +265,8 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
 @strawberry.type(description="A version of a quote on an opportunity, priced in the opportunity's currency.")
 class Quote(LoadedNode, relay.Node, KeyedNode):
     loader = "quote"
+    lookup = ("EXISTS { MATCH (:Partner)<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)"
+              "-[:QUOTED_AS]->({node}) WHERE {{deal_visible(_deal)}} }")
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The deal's name and the version, e.g. \"Acme ERP v2\".")
     version: int = strawberry.field(description="1 for the first quote of an opportunity, then 2, 3 …")
@@ -308,6 +314,8 @@ class Quote(LoadedNode, relay.Node, KeyedNode):
 @strawberry.type(description="An order placed from an accepted quote, which the partner can track.")
 class Order(LoadedNode, relay.Node, KeyedNode):
     loader = "order"
+    lookup = ("EXISTS { MATCH (:Partner)<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)"
+              "-[:QUOTED_AS]->(:Quote)-[:ORDERED_AS]->({node}) WHERE {{deal_visible(_deal)}} }")
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The quote's name.")
     status: OrderStatus = strawberry.field(description="Lifecycle status.")

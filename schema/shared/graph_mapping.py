@@ -48,6 +48,7 @@ class Reach:
     cursor: str = "[{node}.name, {node}.id]"
     arguments: Callable[[Mapping[str, Any], Any], dict[str, Any]] = no_arguments
     types: tuple[str, ...] = ()  # of an interface or union field: the concrete types reached, each a node label
+    by_id: bool = False  # `node(id:)`: each node type's own `lookup`, by the type and key `arguments` give
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,23 @@ class Value:
     expression: str
 
 
+class ResolverPath(Exception):
+    """Raised by a declaration's `arguments` when the resolvers must answer this request (say, a global ID of a
+    type the compiler does not look up)."""
+
+
 def reach(match: str | None, shape: Shape = Shape.ONE, order: str = "", cursor: str = "[{node}.name, {node}.id]",
           arguments: Callable[[Mapping[str, Any], Any], dict[str, Any]] = no_arguments,
           types: tuple[str, ...] = ()) -> dict[str, Any]:
     """strawberry.field metadata: the field reaches nodes (see `Reach`)."""
     return {GRAPH: Reach(match, shape, order, cursor, arguments, types)}
+
+
+def node_lookup(arguments: Callable[[Mapping[str, Any], Any], dict[str, Any]]) -> dict[str, Any]:
+    """strawberry.field metadata of `node(id:)`: `arguments` gives `$type` and `$key`; each node type whose class
+    declares `lookup` (the condition of its by-id read over `{node}`, see schema/shared/nodes.LoadedNode) is
+    looked up by its label."""
+    return {GRAPH: Reach(None, arguments=arguments, by_id=True)}
 
 
 def value(expression: str) -> dict[str, Any]:

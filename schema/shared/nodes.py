@@ -15,6 +15,7 @@ from strawberry.types.base import StrawberryObjectDefinition
 
 from resolvers.shared.errors import PublicError
 from resolvers.shared.global_ids import MALFORMED, GlobalIdRefused, decode_any, key_of
+from schema.shared.graph_mapping import ResolverPath
 
 GlobalIdArg = Annotated[strawberry.ID, strawberry.argument(description="The object's global ID.")]
 
@@ -24,6 +25,9 @@ class LoadedNode:
     it in `info.context.loaders`, and `from_record` builds the type from what it loads."""
 
     loader = ""  # a plain class attribute, not a field: the name of the request's DataLoader
+    # The condition over `{node}` under which its DataLoader finds it by id, for `node(id:)` in a compiled read
+    # (schema/shared/graph_mapping.node_lookup); empty: `node(id:)` of this type takes the resolver path.
+    lookup = ""
 
     @classmethod
     def from_record(cls, record: Any) -> Any:
@@ -44,6 +48,16 @@ async def node_by_id(info: Info, value: str, node_type: type[LoadedNode], argume
     type_name = node_type.__strawberry_definition__.name  # type: ignore[attr-defined]
     (found,) = await node_type.resolve_nodes(info=info, node_ids=[key_of(value, type_name, argument)])
     return found
+
+
+def node_key(value: str) -> dict[str, str]:
+    """The compiled `node(id:)`'s parameters: the type and key inside the global ID (a malformed one takes the
+    resolver path, which refuses it)."""
+    try:
+        type_name, key = decode_any(value)
+    except GlobalIdRefused as refused:
+        raise ResolverPath(str(refused)) from refused
+    return {"type": type_name, "key": key}
 
 
 async def any_node_by_id(info: Info, value: str) -> relay.Node | None:

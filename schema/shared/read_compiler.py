@@ -166,6 +166,8 @@ class _Compiler:
 
     def reach(self, reach: Reach, definition: GraphQLField, details: list[FieldDetails], strawberry_field: Any,
               parent: str | None, key: str, source: str, where: str) -> tuple[str, Out]:
+        if reach.by_id:
+            reach = self.lookups(get_named_type(definition.type), reach)
         number = next(self.fields)
         node = f"n{number}" if reach.match is not None else parent
         non_null = isinstance(definition.type, GraphQLNonNull)
@@ -193,7 +195,7 @@ class _Compiler:
         prefix = f"f{number}_"
         body, parameters = self.body(reach, parent, node, prefix)
         self.binders.append(Binder(prefix, definition, details[0].node, strawberry_field, reach,
-                                   frozenset(parameters)))
+                                   frozenset(parameters), frozenset(reach.types) if reach.by_id else frozenset()))
         expression = f"COLLECT {{ {body} RETURN {projection} }}"
         if reach.shape is Shape.ONE:
             return f"head({expression})", Out(key, source, Kind.OBJECT, non_null, sub=plan)
@@ -220,6 +222,16 @@ class _Compiler:
             entries = [f"__type: '{name}'", *entries, *([cursor] if cursor else [])]
             branches.append(f"WHEN {node}:{name} THEN {{{', '.join(entries)}}}")
         return f"CASE {' '.join(branches)} END", ObjectPlan((), plans)
+
+    def lookups(self, type_: Any, reach: Reach) -> Reach:
+        """`node(id:)` as one reach: a union of each looked-up type's seek by its label and key."""
+        types = [t.name for t in self.schema.get_possible_types(type_)
+                 if getattr(t.extensions.get("strawberry-definition").origin, "lookup", "")]
+        branches = [f"MATCH (_found:{name} {{id: $key}}) WHERE $type = '{name}' AND ("
+                    + self.schema.get_type(name).extensions["strawberry-definition"].origin.lookup
+                    .replace("{node}", "_found") + ") RETURN _found" for name in types]
+        match = "CALL () { " + " UNION ".join(branches) + " } WITH _found AS {node}"
+        return Reach(match, arguments=reach.arguments, types=tuple(types), by_id=True)
 
     def subfields(self, type_: GraphQLObjectType, details: list[FieldDetails]) -> Any:
         return collect_subfields(self.schema, self.fragments, self.variables, self.operation, type_,

@@ -22,7 +22,7 @@ from strawberry.types.arguments import convert_arguments
 from graph.shared.records import SortKey, cursor_param
 from resolvers.shared.errors import PublicError
 from resolvers.shared.pagination import decode_cursor, encode_cursor, page_size
-from schema.shared.graph_mapping import Reach, Shape
+from schema.shared.graph_mapping import Reach, ResolverPath, Shape
 
 
 class Fallback(Exception):
@@ -69,6 +69,7 @@ class Binder:
     strawberry_field: Any
     reach: Reach
     parameters: frozenset[str]  # the reach's own parameters, without the prefix
+    types: frozenset[str] = frozenset()  # of `node(id:)`: the types looked up; another type's ID takes the resolvers
 
 def bind(binders: tuple[Binder, ...], variables: Any, context: Any, converter: Any, config: Any) -> dict[str, Any]:
     """The statement's parameters for this request: `$scope`, `$now`, and each field's own."""
@@ -82,8 +83,10 @@ def bind(binders: tuple[Binder, ...], variables: Any, context: Any, converter: A
             if binder.reach.shape is Shape.PAGE:
                 own = {"limit": page_size(arguments.get("first"), context.page_limits) + 1,
                        "after": cursor_param(decode_cursor(arguments.get("after"))), **own}
-        except PublicError as refused:
+        except (PublicError, ResolverPath) as refused:
             raise Fallback(str(refused)) from refused
+        if binder.types and own.get("type") not in binder.types:
+            raise Fallback(f"node(id:) of a {own.get('type')}")
         if missing := binder.parameters - own.keys():
             raise RuntimeError(f"{binder.definition.ast_node}: no value for {sorted(missing)}")
         for name in binder.parameters:
