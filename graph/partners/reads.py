@@ -89,14 +89,12 @@ async def identity(session: GraphSession, person_id: str) -> IdentityRecord | No
 
 
 class PersonRepository:
-    def __init__(self, session: GraphSession, scope: dict[str, Any], viewer_id: str):
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
         self.session = session
         self.scope = scope
-        self.viewer_id = viewer_id
 
     async def by_ids(self, ids: list[str]) -> dict[str, PersonRecord]:
-        rows = await self.session.read("partners/reads/people_by_ids", ids=ids, scope=self.scope,
-                                       viewerId=self.viewer_id)
+        rows = await self.session.read("partners/reads/people_by_ids", ids=ids, scope=self.scope)
         return {row["person"]["id"]: PersonRecord.from_map(row["person"]) for row in rows}
 
 

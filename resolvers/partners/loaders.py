@@ -19,7 +19,7 @@ class PartnerLoaders(DomainLoaders):
 
     @cached_property
     def people(self) -> PersonRepository:
-        return PersonRepository(self.graph, self.viewer.scope, self.viewer.person_id)
+        return PersonRepository(self.graph, self.viewer.scope)
 
     @cached_property
     def internal_orgs(self) -> InternalOrgRepository:

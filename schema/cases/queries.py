@@ -12,13 +12,16 @@ from resolvers.cases import reads as cases_reads
 from resolvers.shared.global_ids import key_of
 from schema.cases.inputs import CaseFilter
 from schema.cases.types import Case, SlaPolicy, case_filter
+from schema.shared.graph_mapping import reach
 from schema.shared.nodes import GlobalIdArg, node_by_id
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
 
 @strawberry.type
 class CaseQueries:
-    @strawberry.field(description="A case by global ID; null when it does not exist or is out of scope.")
+    @strawberry.field(description="A case by global ID; null when it does not exist or is out of scope.",
+                      metadata=reach("MATCH ({node}:Case {id: $id}) WHERE {{case_visible({node})}}",
+                                     arguments=lambda args, ctx: {"id": key_of(args["id"], "Case", "id")}))
     async def case(self, info: Info, id: GlobalIdArg) -> Case | None:
         return await node_by_id(info, id, Case)
 

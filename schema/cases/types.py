@@ -17,7 +17,7 @@ from resolvers.shared.global_ids import key_of
 from schema.cases.enums import CaseCommentVisibility, CasePriority, CaseStatus
 from schema.partners import types as partner_types
 from schema.programs.types import Segment, segment_of
-from schema.shared.graph_mapping import value
+from schema.shared.graph_mapping import reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
@@ -127,6 +127,7 @@ class CaseComment:
                  "end-customer accounts, worked by the enterprise's partner agents under SLA targets that "
                  "follow the partner's segment.")
 class Case(LoadedNode, relay.Node, KeyedNode):
+    lookup = "{{case_visible({node})}}"
     id: relay.NodeID[str]
     number: str = strawberry.field(description="Human-readable number, e.g. CASE-000123.")
     subject: str = strawberry.field(description="One-line summary.")
@@ -157,11 +158,14 @@ class Case(LoadedNode, relay.Node, KeyedNode):
     async def load_records(cls, info: Info, keys: list[str]) -> list[CaseRecord | None]:
         return await cases_reads.cases(info.context, keys)  # keyed with the request's "now" for the SLA figures
 
-    @strawberry.field(description="The partner the case is for.")
+    @strawberry.field(description="The partner the case is for.", metadata=reach(
+        "MATCH ({parent})-[:FOR_PARTNER]->({node}:Partner) WHERE {{partner_visible({node})}}"))
     async def partner(self, info: Info) -> LazyPartner | None:
         return await partner_types.partner_of(info, self.record.partner_id)
 
-    @strawberry.field(description="The end-customer account the case is for; null for the partner's own case.")
+    @strawberry.field(description="The end-customer account the case is for; null for the partner's own case.",
+                      metadata=reach("MATCH ({parent})-[:FOR_ACCOUNT]->({node}:Account) "
+                                     "WHERE {{account_visible({node})}}"))
     async def account(self, info: Info) -> LazyAccount | None:
         return await partner_types.account_of(info, self.record.account_id)
 
@@ -177,15 +181,19 @@ class Case(LoadedNode, relay.Node, KeyedNode):
         (found,) = await node_type.resolve_nodes(info=info, node_ids=[self.record.about_id])
         return found
 
-    @strawberry.field(description="The partner person who opened it.")
+    @strawberry.field(description="The partner person who opened it.", metadata=reach(
+        "MATCH ({parent})-[:OPENED_BY]->({node}:Person) WHERE {{person_visible({node})}}"))
     async def opened_by(self, info: Info) -> LazyPerson | None:
         return await partner_types.person_of(info, self.record.opened_by_id)
 
-    @strawberry.field(description="The partner-side owner, if any.")
+    @strawberry.field(description="The partner-side owner, if any.", metadata=reach(
+        "MATCH ({parent})-[:OWNED_BY]->({node}:Person) WHERE {{person_visible({node})}}"))
     async def owner(self, info: Info) -> LazyPerson | None:
         return await partner_types.person_of(info, self.record.owner_id)
 
-    @strawberry.field(description="The enterprise partner agent it is assigned to; null when in a queue.")
+    @strawberry.field(description="The enterprise partner agent it is assigned to; null when in a queue.",
+                      metadata=reach("MATCH ({parent})-[:ASSIGNED_TO]->({node}:Person) "
+                                     "WHERE {{person_visible({node})}}"))
     async def assignee(self, info: Info) -> LazyPerson | None:
         return await partner_types.person_of(info, self.record.assignee_id)
 

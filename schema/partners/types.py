@@ -65,9 +65,7 @@ class PartnerName(PartnerRef):
 @strawberry.type(description="A person: partner staff or enterprise staff.")
 class Person(LoadedNode, relay.Node, KeyedNode):
     loader = "person"
-    # The viewer, enterprise staff, and staff of a visible partner (partners/reads/people_by_ids).
-    lookup = ("{node}.id = $scope.person OR EXISTS { ({node})-[:EMPLOYED_BY]->(:InternalOrg) } "
-              "OR EXISTS { MATCH ({node})-[:MEMBER_OF]->(_staffOf:Partner) WHERE {{partner_visible(_staffOf)}} }")
+    lookup = "{{person_visible({node})}}"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Full name.")
     email: str | None = strawberry.field(description="Work e-mail address.")

@@ -189,13 +189,15 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
         record = await programs_reads.program(info.context, self.record.program_id)
         return Program.from_record(record) if record else None
 
-    @strawberry.field(description="Who created and submitted it.")
+    @strawberry.field(description="Who created and submitted it.", metadata=reach(
+        "MATCH ({parent})-[:SUBMITTED_BY]->({node}:Person) WHERE {{person_visible({node})}}"))
     async def submitted_by(self, info: Info) -> LazyPerson | None:
         return await partner_types.person_of(info, self.record.submitted_by_id)
 
     @strawberry.field(description="Who owns it (staff of the registering partner, named at creation or by "
                       "assignDealOwner); a partner associate sees the registrations they submitted or own. Null when "
-                      "nobody is named or the viewer may not see that person.")
+                      "nobody is named or the viewer may not see that person.", metadata=reach(
+        "MATCH ({parent})-[:OWNED_BY]->({node}:Person) WHERE {{person_visible({node})}}"))
     async def owner(self, info: Info) -> LazyPerson | None:
         return await partner_types.person_of(info, self.record.owner_id)
 

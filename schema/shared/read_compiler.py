@@ -12,6 +12,7 @@ the resolvers instead.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -41,6 +42,7 @@ from schema.shared.read_plan import Binder, Kind, ObjectPlan, Out, PagePlan, enu
 SHARED_PARAMETERS = frozenset({"scope", "now"})  # the request's, the same for every field
 PASSED_SCALARS = frozenset({"String", "ID", "Boolean"})  # the driver's value is already the JSON value
 TEMPORALS = {"DateTime": datetime, "Date": date}
+CURSOR_MARK = "/*cursor*/"  # between a reach's text and its cursor while both are renamed as one
 
 
 class NotCompilable(Exception):
@@ -181,19 +183,18 @@ class _Compiler:
             node_type, node_details = pieces.node_type, pieces.node_details
         else:
             node_type, node_details = named, details
-        cursor = None
-        if pieces is not None:
-            if not reach.order or node is None:
-                raise NotCompilable(f"{where}: a page needs an order and a node")
-            cursor = f"__cursor: {self.expression(reach.cursor, node)}"
-        projection, plan = self.projection(node_type, node_details, node, reach, cursor, where)
         if reach.match is None:
             if reach.shape is not Shape.ONE:
                 raise NotCompilable(f"{where}: only one object is its parent's node")
+            projection, plan = self.projection(node_type, node_details, node, reach, None, where)
             return projection, Out(key, source, Kind.OBJECT, non_null, sub=plan)
         assert node is not None
+        if pieces is not None and not reach.order:
+            raise NotCompilable(f"{where}: a page needs an order")
         prefix = f"f{number}_"
-        body, parameters = self.body(reach, parent, node, prefix)
+        body, cursor, parameters = self.body(reach, parent, node, prefix)
+        projection, plan = self.projection(node_type, node_details, node, reach,
+                                           f"__cursor: {cursor}" if pieces is not None else None, where)
         self.binders.append(Binder(prefix, definition, details[0].node, strawberry_field, reach,
                                    frozenset(parameters), frozenset(reach.types) if reach.by_id else frozenset()))
         expression = f"COLLECT {{ {body} RETURN {projection} }}"
@@ -237,20 +238,25 @@ class _Compiler:
         return collect_subfields(self.schema, self.fragments, self.variables, self.operation, type_,
                                  details).grouped_field_set
 
-    def body(self, reach: Reach, parent: str | None, node: str, prefix: str) -> tuple[str, set[str]]:
-        """The reach's Cypher for these variables, ordered and limited: its own `_` names and its parameters
-        renamed apart."""
+    def body(self, reach: Reach, parent: str | None, node: str, prefix: str) -> tuple[str, str, set[str]]:
+        """The reach's Cypher for these variables, ordered and limited, and its cursor expression, which may read
+        what the match binds `AS` (the ordering keeps it); its own `_` names and its parameters renamed apart."""
         assert reach.match is not None
         text = reach.match
         if reach.order:
-            text += f" WITH {{node}} ORDER BY {reach.order}"
+            bound = set(re.findall(r"\bAS\s+(\w+)", reach.match, re.IGNORECASE))
+            kept = "".join(f", {name}" for name in sorted(bound) if re.search(rf"\b{name}\b", reach.cursor))
+            text += f" WITH {{node}}{kept} ORDER BY {reach.order}"
         if reach.shape is Shape.PAGE:
             text += " LIMIT $limit"
         if parent is None and "{parent}" in text:
             raise NotCompilable("a root field's reach names {parent}")
-        text, needed = self.apart(text.replace("{node}", node).replace("{parent}", parent or ""))
+        text = f"{text} {CURSOR_MARK} {reach.cursor}".replace("{node}", node).replace("{parent}", parent or "")
+        text, needed = self.apart(text)
         own = set(needed) - SHARED_PARAMETERS
-        return cypher_files.rename_parameters(text, {name: prefix + name for name in own}), own
+        text = cypher_files.rename_parameters(text, {name: prefix + name for name in own})
+        body, cursor = text.split(CURSOR_MARK)
+        return body.strip(), cursor.strip(), own
 
     def expression(self, text: str, node: str | None) -> str:
         if node is None and "{node}" in text:
