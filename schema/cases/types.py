@@ -40,9 +40,11 @@ def case_filter(status: list[CaseStatus] | None = None, priority: list[CasePrior
 @strawberry.type(description="A queue of cases worked by enterprise partner agents.")
 class Queue(LoadedNode, relay.Node, KeyedNode):
     loader = "queue"
+    lookup = "true"  # queue names are not scoped
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The queue's name.")
-    is_default: bool = strawberry.field(description="New cases land in the default queue.")
+    is_default: bool = strawberry.field(description="New cases land in the default queue.",
+                                        metadata=value("coalesce({node}.isDefault, false)"))
 
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Queue:
@@ -197,7 +199,8 @@ class Case(LoadedNode, relay.Node, KeyedNode):
     async def assignee(self, info: Info) -> LazyPerson | None:
         return await partner_types.person_of(info, self.record.assignee_id)
 
-    @strawberry.field(description="The queue it waits in; null when assigned to an agent.")
+    @strawberry.field(description="The queue it waits in; null when assigned to an agent.",
+                      metadata=reach("MATCH ({parent})-[:IN_QUEUE]->({node}:Queue)"))
     async def queue(self, info: Info) -> Queue | None:
         if self.record.queue_id is None:
             return None
