@@ -138,3 +138,14 @@ def test_a_failed_statement_answers_each_root_field_null_with_its_error(settings
                                                                         (["viewer"], ServiceUnavailable)]
     assert all(isinstance(e, GraphQLError) and e.nodes for e in result.errors)
 
+
+
+async def test_root_fields_that_compile_run_as_one_statement_beside_those_that_do_not(both):
+    query = """query($id: ID!) { first: partner(id: $id) { name children(first: 5) { edges { node { key } } } }
+      second: partner(id: $id) { name ancestors { name } } viewer { persona } }"""
+    body, other = await answers(both, query, variables={"id": NORTHWIND})
+    assert list(body["data"]) == ["first", "second", "viewer"]
+    assert body["extensions"]["cypher"]["compiled"] is True
+    # The viewer, one statement for `first` and `viewer`, then the partner and its ancestors for `second`.
+    assert body["extensions"]["cypher"]["roundTrips"] == 4
+    assert other["extensions"]["cypher"]["compiled"] is False

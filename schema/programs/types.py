@@ -28,6 +28,7 @@ from schema.programs.enums import (
     ProgramStatus,
     criterion_metric,
 )
+from schema.shared.graph_mapping import Shape, reach
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
@@ -52,6 +53,7 @@ class Criterion:
                  "top; the one default segment is where onboarded partners start unless told otherwise.")
 class Segment(LoadedNode, relay.Node, KeyedNode):
     loader = "segment"
+    lookup = "EXISTS { MATCH (_program:Program)-[:HAS_SEGMENT]->({node}) WHERE {{program_visible(_program)}} }"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Display name, e.g. Gold.")
     rank: int = strawberry.field(description="Position in the program, 1 being the top segment.")
@@ -62,7 +64,8 @@ class Segment(LoadedNode, relay.Node, KeyedNode):
     def from_record(cls, r: SegmentRecord) -> Segment:
         return cls(id=r.id, name=r.name, rank=r.rank, is_default=r.is_default, program_id=r.program_id)
 
-    @strawberry.field(description="The program this segment belongs to.")
+    @strawberry.field(description="The program this segment belongs to.", metadata=reach(
+        "MATCH ({node}:Program)-[:HAS_SEGMENT]->({parent}) WHERE {{program_visible({node})}}"))
     async def program(self, info: Info) -> Program | None:
         record = await programs_reads.program(info.context, self.program_id)
         return Program.from_record(record) if record else None
@@ -83,6 +86,7 @@ class Segment(LoadedNode, relay.Node, KeyedNode):
                  "partnership and sit in one of its segments.")
 class Program(LoadedNode, relay.Node, KeyedNode):
     loader = "program"
+    lookup = "{{program_visible({node})}}"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Display name, e.g. Reseller Program.")
     kind: ProgramKind = strawberry.field(description="The kind of program.")
@@ -96,11 +100,13 @@ class Program(LoadedNode, relay.Node, KeyedNode):
         return cls(id=r.id, name=r.name, kind=ProgramKind(r.kind), status=ProgramStatus(r.status),
                    start_date=r.start_date, end_date=r.end_date, internal_org_id=r.internal_org_id)
 
-    @strawberry.field(description="The internal organization that runs the program.")
+    @strawberry.field(description="The internal organization that runs the program.",
+                      metadata=reach("MATCH ({node}:InternalOrg)-[:RUNS]->({parent})"))
     async def internal_org(self, info: Info) -> LazyInternalOrg | None:
         return await partner_types.internal_org_of(info, self.internal_org_id)
 
-    @strawberry.field(description="The program's segments, top rank first.")
+    @strawberry.field(description="The program's segments, top rank first.", metadata=reach(
+        "MATCH ({parent})-[:HAS_SEGMENT]->({node}:Segment)", Shape.LIST, order="{node}.rank, {node}.id"))
     async def segments(self, info: Info) -> list[Segment]:
         return [Segment.from_record(r) for r in await programs_reads.segments(info.context, self.id)]
 

@@ -184,7 +184,8 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
     async def account(self, info: Info) -> LazyAccount | None:
         return await partner_types.account_of(info, self.record.account_id)
 
-    @strawberry.field(description="The program the deal is registered in.")
+    @strawberry.field(description="The program the deal is registered in.", metadata=reach(
+        "MATCH ({parent})-[:IN]->({node}:Program) WHERE {{program_visible({node})}}"))
     async def program(self, info: Info) -> Program | None:
         record = await programs_reads.program(info.context, self.record.program_id)
         return Program.from_record(record) if record else None

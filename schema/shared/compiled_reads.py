@@ -15,14 +15,15 @@ from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 import orjson
-from graphql import ExecutionResult, GraphQLError, OperationDefinitionNode, OperationType
+from graphql import ExecutionResult, GraphQLError, OperationDefinitionNode, OperationType, execute
 from graphql.execution.collect_fields import FragmentDetails
 from graphql.execution.values import get_variable_values
 from neo4j.exceptions import DriverError, Neo4jError
 from strawberry.extensions import SchemaExtension
+from strawberry.utils.await_maybe import await_maybe
 
 from graph.shared.client import CypherStats, GraphSession
-from schema.shared.read_compiler import CompiledRead, NotCompilable, compile_read
+from schema.shared.read_compiler import CompiledRead, NotCompilable, compile_operation
 from schema.shared.read_plan import Fallback, bind
 from schema.shared.selections import operation_named
 
@@ -81,7 +82,7 @@ class CompiledReads(SchemaExtension):
         fragments = {d.name.value: FragmentDetails(d) for d in document.definitions  # type: ignore[union-attr]
                      if d.kind == "fragment_definition"}
         key = (ctx.query, ctx.operation_name, _booleans(operation, variables.coerced))
-        compiled = self.plans.plan(key, lambda: compile_read(schema, fragments, variables, operation))
+        compiled = self.plans.plan(key, lambda: compile_operation(schema, fragments, variables, operation, document))
         if isinstance(compiled, NotCompilable):
             log.debug("resolver path: %s", compiled)
             if self.mode == "verify":
@@ -97,21 +98,31 @@ class CompiledReads(SchemaExtension):
             yield
             return
         except Exception as failure:  # noqa: BLE001 - the gateway classifies and masks it, as a resolver's
-            if self.mode == "verify":
-                if not isinstance(failure, Neo4jError | DriverError):  # a defect of the compiled path
-                    MISMATCHES.append({"query": ctx.query, "failure": repr(failure)})
-                yield
-                return
-            ctx.result = failed_result(compiled, operation, failure)
-            yield
+            if self.mode == "verify" and not isinstance(failure, Neo4jError | DriverError):  # a compiled path defect
+                MISMATCHES.append({"query": ctx.query, "failure": repr(failure)})
+            if self.mode != "verify" and compiled.rest is None:
+                ctx.result = failed_result(compiled, operation, failure)
+            yield  # else the resolvers answer (and fail as they do)
             return
         context.compiled_read = True
-        if self.mode != "verify":
-            ctx.result = ExecutionResult(data=data)
+        if self.mode == "verify":
             yield
+            self._compare(data, ctx.result, ctx.query)
             return
+        ctx.result = ExecutionResult(data=data) if compiled.rest is None else await self._with_rest(compiled, data)
         yield
-        self._compare(data, ctx.result, ctx.query)
+
+    async def _with_rest(self, compiled: CompiledRead, data: dict[str, Any]) -> Any:
+        """The compiled root fields' answer merged, in the document's order, with the resolvers' for the others."""
+        ctx = self.execution_context
+        rest = await await_maybe(execute(ctx.schema._schema, compiled.rest, root_value=ctx.root_value,
+                                         context_value=ctx.context, variable_values=ctx.variables,
+                                         operation_name=ctx.operation_name))
+        if rest.data is None:  # a root field that may not be null failed: so does all of `data`
+            return rest
+        answered = {**data, **rest.data}
+        return ExecutionResult(data={key: answered[key] for key in compiled.keys if key in answered},
+                               errors=rest.errors)
 
     async def _run(self, compiled: CompiledRead, variables: Any, context: Any, session: GraphSession) -> Any:
         strawberry_schema = self.execution_context.schema
@@ -121,8 +132,11 @@ class CompiledReads(SchemaExtension):
         return compiled.shape(rows[0]["data"], params)
 
     def _compare(self, data: Any, result: Any, query: str | None) -> None:
-        errors = getattr(result, "errors", None)
+        """The resolvers' answer for the compiled root fields (all of them, or those `data` holds) must be `data`."""
+        errors = [e for e in getattr(result, "errors", None) or () if not e.path or e.path[0] in data]
         resolved = getattr(result, "data", None)
+        if resolved is not None:
+            resolved = {key: value for key, value in resolved.items() if key in data}
         if not errors and orjson.dumps(resolved) == orjson.dumps(data):
             VERIFIED[query or ""] += 1
             return

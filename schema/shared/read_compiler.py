@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from typing import Any
 
 from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
     GraphQLEnumType,
     GraphQLField,
     GraphQLInterfaceType,
@@ -30,6 +33,7 @@ from graphql import (
     GraphQLSchema,
     GraphQLUnionType,
     OperationDefinitionNode,
+    SelectionSetNode,
     get_named_type,
 )
 from graphql.execution.collect_fields import FieldDetails, collect_fields, collect_subfields
@@ -39,7 +43,7 @@ from graph.shared import cypher_files
 from schema.shared.graph_mapping import GRAPH, Reach, Shape, Value
 from schema.shared.read_plan import Binder, Kind, ObjectPlan, Out, PagePlan, enum_name, shaper
 
-SHARED_PARAMETERS = frozenset({"scope", "now"})  # the request's, the same for every field
+SHARED_PARAMETERS = frozenset({"scope", "now", "enterprise"})  # the request's, the same for every field
 PASSED_SCALARS = frozenset({"String", "ID", "Boolean"})  # the driver's value is already the JSON value
 TEMPORALS = {"DateTime": datetime, "Date": date}
 CURSOR_MARK = "/*cursor*/"  # between a reach's text and its cursor while both are renamed as one
@@ -55,14 +59,53 @@ class CompiledRead:
     root: ObjectPlan
     binders: tuple[Binder, ...]
     shape: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]  # the post-pass (read_plan.shaper)
+    # When only some root fields compile: the document of the others, for the resolvers, and every root key in order.
+    rest: DocumentNode | None = None
+    keys: tuple[str, ...] = ()
+
+
+def compile_operation(schema: GraphQLSchema, fragments: Mapping[str, Any], variables: Any,
+                      operation: OperationDefinitionNode, document: DocumentNode) -> CompiledRead:
+    """The whole operation as one statement; else its root fields that compile, with the document of the others
+    (`rest`) for the resolvers: a portal page whose one panel has no graph mapping still reads the rest at once."""
+    try:
+        return compile_read(schema, fragments, variables, operation)
+    except NotCompilable as whole:
+        selections = operation.selection_set.selections
+        if not all(isinstance(node, FieldNode) for node in selections):  # root fragments: all or nothing
+            raise
+        keys = [(node.alias or node.name).value for node in selections]  # type: ignore[attr-defined]
+        compiled = [key for key in dict.fromkeys(keys) if _compiles(schema, fragments, variables, operation, key)]
+        if not compiled:
+            raise whole from None
+    others = tuple(node for node, key in zip(selections, keys, strict=True) if key not in compiled)
+    # The same operation (name, variables, directives) with only the other root fields.
+    kept = {name: getattr(operation, name) for name in operation.keys if name != "loc"}
+    rest = DocumentNode(definitions=(
+        OperationDefinitionNode(**{**kept, "selection_set": SelectionSetNode(selections=others)}),
+        *(d for d in document.definitions if isinstance(d, FragmentDefinitionNode))))
+    part = compile_read(schema, fragments, variables, operation, set(compiled))
+    return CompiledRead(part.cypher, part.root, part.binders, part.shape, rest, tuple(dict.fromkeys(keys)))
+
+
+def _compiles(schema: GraphQLSchema, fragments: Mapping[str, Any], variables: Any,
+              operation: OperationDefinitionNode, key: str) -> bool:
+    try:
+        compile_read(schema, fragments, variables, operation, {key})
+    except NotCompilable:
+        return False
+    return True
 
 
 def compile_read(schema: GraphQLSchema, fragments: Mapping[str, Any], variables: Any,
-                 operation: OperationDefinitionNode) -> CompiledRead:
+                 operation: OperationDefinitionNode, keys: Collection[str] | None = None) -> CompiledRead:
+    """The operation's statement and plan; of the root fields with response keys `keys` only, when given."""
     compiler = _Compiler(schema, fragments, variables, operation)
     query_type = schema.query_type
     assert query_type is not None
     grouped = collect_fields(schema, dict(fragments), variables, query_type, operation).grouped_field_set
+    if keys is not None:
+        grouped = {key: details for key, details in grouped.items() if key in keys}
     entries, root = compiler.object(query_type, grouped, None)
     cypher = "RETURN {" + ", ".join(entries) + "} AS data"
     return CompiledRead(cypher, root, tuple(compiler.binders), shaper(root))
@@ -263,7 +306,7 @@ class _Compiler:
             raise NotCompilable("a value names {node} outside a node")
         expanded, needed = self.apart(text.replace("{node}", node or ""))
         if needed - SHARED_PARAMETERS:
-            raise NotCompilable(f"a value may only use $scope and $now: {sorted(needed)}")
+            raise NotCompilable(f"a value may only use the request's parameters: {sorted(needed)}")
         return expanded
 
     def apart(self, text: str) -> tuple[str, frozenset[str]]:

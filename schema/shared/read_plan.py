@@ -72,8 +72,10 @@ class Binder:
     types: frozenset[str] = frozenset()  # of `node(id:)`: the types looked up; another type's ID takes the resolvers
 
 def bind(binders: tuple[Binder, ...], variables: Any, context: Any, converter: Any, config: Any) -> dict[str, Any]:
-    """The statement's parameters for this request: `$scope`, `$now`, and each field's own."""
-    params: dict[str, Any] = {"scope": context.viewer.scope, "now": context.now}
+    """The statement's parameters for this request: `$scope`, `$now`, `$enterprise` (program_visible's), and each
+    field's own."""
+    params: dict[str, Any] = {"scope": context.viewer.scope, "now": context.now,
+                              "enterprise": context.viewer.is_enterprise}
     for binder in binders:
         raw = get_argument_values(binder.definition, binder.node, variables)
         arguments = convert_arguments(raw, binder.strawberry_field.arguments, scalar_registry=converter,
