@@ -47,7 +47,7 @@ def build_schema(limits: SchemaLimits, compiled_reads: Mode = True) -> strawberr
     if not limits.introspection:
         extensions.append(DisableIntrospection)
     # Last: its execute hook runs after the limits admitted the operation.
-    plans = ReadPlans(DOCUMENT_CACHE_SIZE)
+    plans = ReadPlans(DOCUMENT_CACHE_SIZE, verify=compiled_reads == "verify")
     extensions.append(lambda: CompiledReads(compiled_reads, plans))
     schema = PartnerGraphSchema(
         query=Query,

@@ -2,14 +2,15 @@
 (schema/shared/read_compiler.py) turns a whole query into one Cypher statement from these declarations.
 
 Cypher in a declaration names the field's parent node `{parent}` and its own node `{node}`; it may use the
-fragments of cypher/fragments (`{{partner_visible({node})}}`), `$scope` and `$now`, and parameters of its own
-(`$limit`, `$after`, and what `arguments` returns), which the compiler renames apart per field. Variables it
-binds besides `{node}` are `_` and letters (`_deal`), renamed apart per use like a fragment's internal names.
+fragments of cypher/fragments (`{{partner_visible({node})}}`), the request's `$scope`, `$now` and `$enterprise`,
+and parameters of its own (`$limit`, `$after`, and what `arguments` returns), which the compiler renames apart per
+field. Variables it binds besides `{node}` are `_` and letters (`_deal`), renamed apart per use like a fragment's
+internal names.
 
 - A plain field (no resolver) of a node type reads the property of its name, `{node}.<name>`, unless it declares
   another `value(...)`. Temporals come as ISO text and are formatted as the resolvers format them.
 - A resolver field compiles only when it declares `reach(...)` or `value(...)`: the Cypher alone must give its
-  whole answer, with the same visibility as its resolver. A field without a declaration makes its operation run
+  whole answer, with the same visibility as its resolver. A field without a declaration makes its root field run
   through the resolvers (and the DataLoaders) instead.
 """
 

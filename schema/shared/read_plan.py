@@ -28,6 +28,7 @@ from schema.shared.graph_mapping import Reach, ResolverPath, Shape
 class Fallback(Exception):
     """This request's answer needs the resolvers (an argument they refuse, a null they report as an error)."""
 
+
 class Kind(Enum):
     PASS = "pass"  # the statement's value as it is
     CONVERT = "convert"  # `convert(value)`
@@ -35,6 +36,7 @@ class Kind(Enum):
     OBJECT = "object"  # a map, shaped by `sub`
     OBJECTS = "objects"  # a list of maps
     PAGE = "page"  # one row past a page of maps, shaped as a Relay connection by `page`
+
 
 @dataclass(frozen=True)
 class Out:
@@ -46,10 +48,12 @@ class Out:
     sub: ObjectPlan | None = None
     page: PagePlan | None = None
 
+
 @dataclass(frozen=True)
 class ObjectPlan:
     outs: tuple[Out, ...]
     by_type: dict[str, ObjectPlan] | None = None  # of an interface or union: the plan of each concrete type
+
 
 @dataclass(frozen=True)
 class PagePlan:
@@ -58,6 +62,7 @@ class PagePlan:
     node: ObjectPlan
     limit: str  # the parameter holding the page size + 1
     cursors: str  # which cursors are asked for: "" none, "ends" (`startCursor`, `endCursor`), "every" (edges')
+
 
 @dataclass(frozen=True)
 class Binder:
@@ -70,6 +75,7 @@ class Binder:
     reach: Reach
     parameters: frozenset[str]  # the reach's own parameters, without the prefix
     types: frozenset[str] = frozenset()  # of `node(id:)`: the types looked up; another type's ID takes the resolvers
+
 
 def bind(binders: tuple[Binder, ...], variables: Any, context: Any, converter: Any, config: Any) -> dict[str, Any]:
     """The statement's parameters for this request: `$scope`, `$now`, `$enterprise` (program_visible's), and each
@@ -94,6 +100,7 @@ def bind(binders: tuple[Binder, ...], variables: Any, context: Any, converter: A
         for name in binder.parameters:
             params[binder.prefix + name] = own[name]
     return params
+
 
 def enum_name(names: dict[str, str], stored: str) -> str:
     try:
