@@ -11,12 +11,21 @@ of the suite proves the compiler gives the resolvers' exact JSON. Mutations alwa
 from __future__ import annotations
 
 import logging
-from collections import Counter, OrderedDict
-from collections.abc import AsyncIterator
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
 import orjson
-from graphql import ExecutionResult, GraphQLError, OperationDefinitionNode, OperationType, execute
+from graphql import (
+    ExecutionResult,
+    GraphQLBoolean,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    execute,
+    get_named_type,
+    type_from_ast,
+)
 from graphql.execution.collect_fields import FragmentDetails
 from graphql.execution.values import get_variable_values
 from neo4j.exceptions import DriverError, Neo4jError
@@ -24,9 +33,10 @@ from strawberry.extensions import SchemaExtension
 from strawberry.utils.await_maybe import await_maybe
 
 from graph.shared.client import CypherStats, GraphSession
+from schema.shared.caches import DocumentCache
 from schema.shared.read_compiler import CompiledRead, NotCompilable, compile_operation
 from schema.shared.read_plan import Fallback, bind
-from schema.shared.selections import operation_named
+from schema.shared.selections import fragments_of, operation_named
 
 log = logging.getLogger("partnergraph.compiled")
 
@@ -42,28 +52,22 @@ class ReadPlans:
     shared by every request."""
 
     def __init__(self, maxsize: int, verify: bool = False):
-        self.maxsize = maxsize
         self.verify = verify
-        self._plans: OrderedDict[tuple, CompiledRead | NotCompilable] = OrderedDict()
+        self._plans: DocumentCache[tuple, CompiledRead | NotCompilable] = DocumentCache(maxsize)
 
-    def plan(self, key: tuple, build: Any) -> CompiledRead | NotCompilable:
-        found = self._plans.get(key)
-        if found is None:
-            try:
-                found = build()
-            except NotCompilable as reason:
-                found = reason
-            except Exception as bug:  # noqa: BLE001 - a compiler defect must not fail the request: resolvers answer
-                log.exception("the read compiler failed on %s", key[0])
-                if self.verify:
-                    MISMATCHES.append({"query": key[0], "compiler": repr(bug)})
-                found = NotCompilable(f"compiler error: {bug!r}")
-            self._plans[key] = found
-            if len(self._plans) > self.maxsize:
-                self._plans.popitem(last=False)
-        else:
-            self._plans.move_to_end(key)
-        return found
+    def plan(self, key: tuple, build: Callable[[], CompiledRead]) -> CompiledRead | NotCompilable:
+        return self._plans.get(key, lambda: self._built(key, build))
+
+    def _built(self, key: tuple, build: Callable[[], CompiledRead]) -> CompiledRead | NotCompilable:
+        try:
+            return build()
+        except NotCompilable as reason:
+            return reason
+        except Exception as bug:  # noqa: BLE001 - a compiler defect must not fail the request: resolvers answer
+            log.exception("the read compiler failed on %s", key[0])
+            if self.verify:
+                MISMATCHES.append({"query": key[0], "compiler": repr(bug)})
+            return NotCompilable(f"compiler error: {bug!r}")
 
 
 class CompiledReads(SchemaExtension):
@@ -83,9 +87,8 @@ class CompiledReads(SchemaExtension):
         if isinstance(variables, list):  # the resolver path reports them
             yield
             return
-        fragments = {d.name.value: FragmentDetails(d) for d in document.definitions  # type: ignore[union-attr]
-                     if d.kind == "fragment_definition"}
-        key = (ctx.query, ctx.operation_name, _booleans(operation, variables.coerced))
+        fragments = {name: FragmentDetails(fragment) for name, fragment in fragments_of(document).items()}
+        key = (ctx.query, ctx.operation_name, _booleans(schema, operation, variables.coerced))
         compiled = self.plans.plan(key, lambda: compile_operation(schema, fragments, variables, operation, document))
         if isinstance(compiled, NotCompilable):
             log.debug("resolver path: %s", compiled)
@@ -165,14 +168,8 @@ def failed_result(compiled: CompiledRead, operation: OperationDefinitionNode, fa
     return ExecutionResult(data={out.key: None for out in compiled.root.outs} if nullable else None, errors=errors)
 
 
-def _booleans(operation: OperationDefinitionNode, values: dict[str, Any]) -> tuple:
+def _booleans(schema: Any, operation: OperationDefinitionNode, values: dict[str, Any]) -> tuple:
     """The Boolean variables' values: `@include`/`@skip` may depend on them, and the plan with them."""
     names = [d.variable.name.value for d in operation.variable_definitions or ()
-             if _type_name(d.type) == "Boolean"]
+             if get_named_type(type_from_ast(schema, d.type)) is GraphQLBoolean]
     return tuple(values.get(name) for name in names)
-
-
-def _type_name(type_node: Any) -> str:
-    while hasattr(type_node, "type"):
-        type_node = type_node.type
-    return type_node.name.value

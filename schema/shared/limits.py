@@ -15,7 +15,6 @@ Each refusal is a request error whose `extensions.code` names the limit.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +42,7 @@ from strawberry.extensions import SchemaExtension
 from resolvers.shared.errors import PublicError
 from resolvers.shared.mutations import forbidden
 from schema.shared.admission import ARGUMENT_CHECKS, forbidden_action, input_problem, metadata
+from schema.shared.caches import DocumentCache
 from schema.shared.selections import SelectionFold, fragment_order, fragments_of, operation_named
 
 
@@ -114,20 +114,12 @@ class DocumentShapes:
     """A bounded LRU of document shapes by query text, beside the parser and validation caches."""
 
     def __init__(self, maxsize: int):
-        self.maxsize = maxsize
-        self._shapes: OrderedDict[str, DocumentShape] = OrderedDict()
+        self._shapes: DocumentCache[str, DocumentShape] = DocumentCache(maxsize)
 
     def of(self, query: str | None, document: DocumentNode) -> DocumentShape:
         if query is None:
             return DocumentShape.of(document)
-        shape = self._shapes.get(query)
-        if shape is None:
-            shape = self._shapes[query] = DocumentShape.of(document)
-            if len(self._shapes) > self.maxsize:
-                self._shapes.popitem(last=False)
-        else:
-            self._shapes.move_to_end(query)
-        return shape
+        return self._shapes.get(query, lambda: DocumentShape.of(document))
 
 
 class ArgumentValues:

@@ -22,7 +22,6 @@ from typing import Any
 from graphql import (
     DocumentNode,
     FieldNode,
-    FragmentDefinitionNode,
     GraphQLEnumType,
     GraphQLField,
     GraphQLInterfaceType,
@@ -42,6 +41,7 @@ from strawberry import relay
 from graph.shared import cypher_files
 from schema.shared.graph_mapping import GRAPH, Reach, Shape, Value
 from schema.shared.read_plan import Binder, Kind, ObjectPlan, Out, PagePlan, enum_name, shaper
+from schema.shared.selections import fragments_of
 
 SHARED_PARAMETERS = frozenset({"scope", "now", "enterprise"})  # the request's, the same for every field
 PASSED_SCALARS = frozenset({"String", "ID", "Boolean"})  # the driver's value is already the JSON value
@@ -83,7 +83,7 @@ def compile_operation(schema: GraphQLSchema, fragments: Mapping[str, Any], varia
     kept = {name: getattr(operation, name) for name in operation.keys if name != "loc"}
     rest = DocumentNode(definitions=(
         OperationDefinitionNode(**{**kept, "selection_set": SelectionSetNode(selections=others)}),
-        *(d for d in document.definitions if isinstance(d, FragmentDefinitionNode))))
+        *fragments_of(document).values()))
     part = compile_read(schema, fragments, variables, operation, set(compiled))
     return CompiledRead(part.cypher, part.root, part.binders, part.shape, rest, tuple(dict.fromkeys(keys)))
 
@@ -154,9 +154,8 @@ class _Compiler:
         if node is None and declared is None:
             raise NotCompilable(f"{where} is not on a node and declares no value")
         if name == "id" and declared is None and _is_node(parent):
-            global_id = relay.GlobalID
             return f"{node}.id", Out(key, source, Kind.CONVERT, non_null,
-                                     lambda value, type_name=parent.name: str(global_id(type_name, value)))
+                                     lambda value, type_name=parent.name: str(relay.GlobalID(type_name, value)))
         if declared is None:
             if strawberry_field is not None and strawberry_field.base_resolver is not None:
                 raise NotCompilable(f"{where} has a resolver and declares no graph mapping")
