@@ -16,7 +16,7 @@ from gateway.app import create_app, schema_limits
 from schema import build_schema
 from schema.shared.compiled_reads import failed_result
 from schema.shared.read_compiler import compile_read
-from tests.conftest import GatewayClient, global_id
+from tests.conftest import GatewayClient, global_id, remove_prefixed, write
 
 NORTHWIND = global_id("Partner", "p-northwind")
 
@@ -120,11 +120,41 @@ async def test_include_and_skip_follow_their_variables(both):
     assert deep["extensions"]["cypher"]["compiled"] and flat["extensions"]["cypher"]["compiled"]
 
 
-async def test_a_field_without_a_mapping_leaves_the_query_to_the_resolvers(both):
-    query = '{ partner(id: "%s") { name ancestors { name } } }' % NORTHWIND
-    body, _ = await answers(both, query)
-    assert body["extensions"]["cypher"]["compiled"] is False
-    assert body["data"]["partner"]["name"] == "Northwind Distribution"
+SUBTREES = """query($id: ID!) { partner(id: $id) { name ancestors { name }
+  children(first: 3) { edges { node { key depth parent { name } ancestors { __typename name }
+    cases(first: 2) { edges { node { number comments(first: 2) { edges { node { body } } } } } } } } } } }"""
+
+
+async def test_fields_without_a_mapping_are_answered_by_the_resolvers_below_the_compiled_nodes(both):
+    for persona in ("enterprise-admin", "partner-admin", "partner-associate"):
+        body, other = await answers(both, SUBTREES, persona=persona, variables={"id": NORTHWIND})
+        assert body["extensions"]["cypher"]["compiled"] is True
+        assert other["extensions"]["cypher"]["compiled"] is False
+    body, _ = await answers(both, SUBTREES, variables={"id": NORTHWIND})
+    children = [edge["node"] for edge in body["data"]["partner"]["children"]["edges"]]
+    assert children and all(child["depth"] == 1 and child["parent"] == {"name": "Northwind Distribution"}
+                            for child in children)
+    # The viewer and the statement (which read the partners' records and depths); the cases by key (a case
+    # declares no record); then the partner's and children's ancestors, the children's parents, the comments.
+    assert body["extensions"]["cypher"]["roundTrips"] == 2 + 1 + 3
+
+
+async def test_an_error_below_a_compiled_node_has_the_path_and_mask_the_resolvers_give(both, session):
+    # A parent the schema cannot represent (an unknown partner type) fails the resolved `parent` field only.
+    await write(session, "CREATE (:Partner {id: 'test-resolved-parent', name: 'Broken', type: 'NOT_A_TYPE', "
+                         "status: 'ACTIVE'})-[:PARENT_OF]->(:Partner {id: 'test-resolved-child', name: 'Child', "
+                         "type: 'RESELLER', status: 'ACTIVE'})")
+    query = '{ partner(id: "%s") { name parent { name } } }' % global_id("Partner", "test-resolved-child")
+    try:
+        (_, body), (_, other) = [await gateway.post(query) for gateway in both]
+    finally:
+        await remove_prefixed(session, "test-resolved-")
+    assert body["extensions"]["cypher"]["compiled"] is True
+    assert body["data"] == other["data"] == {"partner": {"name": "Child", "parent": None}}
+    masked = [{**e, "extensions": {"code": e["extensions"]["code"]}} for e in body["errors"]]
+    assert masked == [{**e, "extensions": {"code": e["extensions"]["code"]}} for e in other["errors"]]
+    assert [(e["path"], e["message"], e["extensions"]["code"]) for e in masked] == [
+        (["partner", "parent"], "Internal server error", "INTERNAL")]
 
 
 def test_a_failed_statement_answers_each_root_field_null_with_its_error(settings):
@@ -139,13 +169,12 @@ def test_a_failed_statement_answers_each_root_field_null_with_its_error(settings
     assert all(isinstance(e, GraphQLError) and e.nodes for e in result.errors)
 
 
-
 async def test_root_fields_that_compile_run_as_one_statement_beside_those_that_do_not(both):
     query = """query($id: ID!) { first: partner(id: $id) { name children(first: 5) { edges { node { key } } } }
-      second: partner(id: $id) { name ancestors { name } } viewer { persona } }"""
+      second: cases(first: 2) { edges { node { number } } } viewer { persona } }"""
     body, other = await answers(both, query, variables={"id": NORTHWIND})
     assert list(body["data"]) == ["first", "second", "viewer"]
     assert body["extensions"]["cypher"]["compiled"] is True
-    # The viewer, one statement for `first` and `viewer`, then the partner and its ancestors for `second`.
-    assert body["extensions"]["cypher"]["roundTrips"] == 4
+    # The viewer, one statement for `first` and `viewer`, then the cases listing for `second`.
+    assert body["extensions"]["cypher"]["roundTrips"] == 3
     assert other["extensions"]["cypher"]["compiled"] is False

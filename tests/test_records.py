@@ -112,5 +112,5 @@ async def test_a_temporal_read_from_the_graph_maps_by_annotation(session):
     assert type(comment.at) is datetime and comment.at == AT
 
     # Stored dates of the demo programs, through the repository that reads them.
-    page = await ProgramRepository(session, {"all": True}, enterprise=True).page(None, 5, None)
+    page = await ProgramRepository(session, {"all": True, "enterprise": True}).page(None, 5, None)
     assert page.items and all(type(p.start_date) is date for p in page.items)

@@ -53,18 +53,18 @@ class QueueRepository:
 
 
 class SlaPolicyRepository:
-    """The SLA policies of segments (a segment is readable when its program is: `$enterprise` staff read
+    """The SLA policies of segments (a segment is readable when its program is: enterprise staff read
     DRAFT programs too); the key DEFAULT_POLICIES ("") stands for the default policies."""
 
     DEFAULT_POLICIES = ""
 
-    def __init__(self, session: GraphSession, enterprise: bool):
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
         self.session = session
-        self.enterprise = enterprise
+        self.scope = scope
 
     async def of_segments(self, segment_ids: list[str]) -> dict[str, list[SlaPolicyRecord]]:
         rows = await self.session.read("cases/reads/sla_policies", segmentIds=[s or None for s in segment_ids],
-                                       enterprise=self.enterprise)
+                                       scope=self.scope)
         return {row["segmentId"] or self.DEFAULT_POLICIES: [SlaPolicyRecord.from_map(p) for p in row["policies"]]
                 for row in rows}
 

@@ -54,8 +54,7 @@ class InsightsRepository:
             raise ValueError(f"unknown Partner 360 section {section!r}")
         rows = await self.session.read(f"insights/reads/{name}", partnerIds=partner_ids, start=start, end=end,
                                        subtree=subtree, currency=currency, now=now, metric=metric, scope=self.scope,
-                                       enterprise=self.scope.get("enterprise", False), stalledFactor=STALLED_FACTOR,
-                                       maxStalled=MAX_STALLED, endingDays=ENDING_DAYS)
+                                       stalledFactor=STALLED_FACTOR, maxStalled=MAX_STALLED, endingDays=ENDING_DAYS)
         parse = _PARSERS[name]
         # A row is the partner's id, then the section's map.
         return {row.pop("partnerId"): parse(row) for row in rows}
@@ -67,7 +66,7 @@ class InsightsRepository:
         [start, end), from position `skip`, at most `limit`."""
         rows = await self.session.read("insights/reads/leaderboard", programId=program_id, segmentId=segment_id,
                                        metric=metric, start=start, end=end, currency=currency, scope=self.scope,
-                                       enterprise=self.scope.get("enterprise", False), skip=skip, limit=limit)
+                                       skip=skip, limit=limit)
         return [LeaderboardEntryRecord.from_map(r["entry"]) for r in rows]
 
 
@@ -148,16 +147,15 @@ def _record(row: dict[str, Any], start: datetime, end: datetime) -> SegmentEvalu
 
 
 class SegmentEvaluation:
-    def __init__(self, session: GraphSession, scope: dict[str, Any], enterprise: bool):
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
         self.session = session
         self.scope = scope
-        self.enterprise = enterprise
 
     def _params(self, now: datetime, program_id: str | None, partnership_id: str | None, first: int,
                 after: SortKey | None, only_changes: bool) -> dict[str, Any]:
         start, end = evaluation_period(now)
         return {"programId": program_id, "partnershipId": partnership_id, "start": start, "end": end, "now": now,
-                "scope": self.scope, "enterprise": self.enterprise, "limit": first + 1, "after": cursor_param(after),
+                "scope": self.scope, "limit": first + 1, "after": cursor_param(after),
                 "onlyChanges": only_changes, "currency": METRIC_CURRENCY}
 
     async def recommendations(self, program_id: str, now: datetime, first: int,

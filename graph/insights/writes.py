@@ -20,9 +20,9 @@ class EvaluatedSegmentChange(PartnershipSetup):
     after the partnership is locked, the evaluation runs again and the change is rejected unless it still
     recommends moving the partnership to `expected_segment_id`."""
 
-    def __init__(self, session: GraphSession, scope: dict[str, Any], enterprise: bool, viewer_id: str,
+    def __init__(self, session: GraphSession, scope: dict[str, Any], viewer_id: str,
                  evaluation: SegmentEvaluation, now: datetime, expected_segment_id: str):
-        super().__init__(session, scope, enterprise, viewer_id)
+        super().__init__(session, scope, viewer_id)
         self.evaluation = evaluation
         self.now = now
         self.expected_segment_id = expected_segment_id

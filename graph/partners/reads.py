@@ -36,19 +36,6 @@ class PartnerRepository:
         return Page.from_rows([PartnerRecord.from_map(row["partner"]) for row in rows], first,
                               keys=[SortKey(row["sortValue"], row["partner"]["id"]) for row in rows])
 
-    async def children(self, parent_ids: list[str], first: int, after: SortKey | None,
-                       filter: PartnerFilter) -> dict[str, Page[PartnerRecord]]:
-        rows = await self.session.read("partners/reads/children", parentIds=parent_ids, scope=self.scope,
-                                       limit=first + 1, after=cursor_param(after), filter=filter.as_param())
-        return _pages(rows, PartnerRecord, first)
-
-    async def descendants(self, parent_ids: list[str], max_depth: int | None, first: int, after: SortKey | None,
-                          filter: PartnerFilter) -> dict[str, Page[PartnerRecord]]:
-        rows = await self.session.read("partners/reads/descendants", parentIds=parent_ids, scope=self.scope,
-                                       maxDepth=max_depth, limit=first + 1, after=cursor_param(after),
-                                       filter=filter.as_param())
-        return _pages(rows, PartnerRecord, first)
-
     async def ancestors(self, ids: list[str]) -> dict[str, list[PartnerRecord | PartnerNameRecord]]:
         rows = await self.session.read("partners/reads/ancestors", ids=ids, scope=self.scope)
         return {row["partnerId"]: [_ref(a["access"], a["partner"]) for a in row["ancestors"]] for row in rows}
@@ -115,14 +102,6 @@ class AccountRepository:
     async def by_ids(self, ids: list[str]) -> dict[str, AccountRecord]:
         rows = await self.session.read("partners/reads/accounts_by_ids", ids=ids, scope=self.scope)
         return {row["account"]["id"]: AccountRecord.from_map(row["account"]) for row in rows}
-
-    async def of_partners(self, parent_ids: list[str], name_contains: str | None, first: int,
-                          after: SortKey | None) -> dict[str, Page[AccountRecord]]:
-        rows = await self.session.read("partners/reads/accounts_of_partners", parentIds=parent_ids,
-                                       nameContains=name_contains,
-                                       limit=first + 1, after=cursor_param(after))
-        return {row["parentId"]: Page.from_rows([AccountRecord.from_map(a) for a in row["page"]], first)
-                for row in rows}
 
     async def serving_partners(self, ids: list[str]) -> dict[str, list[PartnerRecord]]:
         rows = await self.session.read("partners/reads/serving_partners", ids=ids, scope=self.scope)

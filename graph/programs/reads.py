@@ -1,7 +1,7 @@
 """Program reads: programs, their segments and criteria, and the partners a segment holds.
 
-Every query takes `$enterprise` (enterprise staff see DRAFT programs, partner staff do not) and, where
-partners appear, the viewer's `$scope`.
+Every query takes the viewer's `$scope`: its `enterprise` flag decides whether DRAFT programs are visible
+(enterprise staff see them, partner staff do not), the rest which partners are.
 """
 
 from __future__ import annotations
@@ -21,45 +21,39 @@ from graph.shared.records import Page, SortKey, cursor_param
 
 
 class ProgramRepository:
-    def __init__(self, session: GraphSession, scope: dict[str, Any], enterprise: bool):
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
         self.session = session
         self.scope = scope
-        self.enterprise = enterprise
 
     async def by_ids(self, ids: list[str]) -> dict[str, ProgramRecord]:
-        rows = await self.session.read("programs/reads/by_ids", ids=ids, enterprise=self.enterprise)
+        rows = await self.session.read("programs/reads/by_ids", ids=ids, scope=self.scope)
         return {row["program"]["id"]: ProgramRecord.from_map(row["program"]) for row in rows}
 
     async def page(self, status: str | None, first: int, after: SortKey | None) -> Page[ProgramRecord]:
-        rows = await self.session.read("programs/reads/page", enterprise=self.enterprise, status=status,
+        rows = await self.session.read("programs/reads/page", scope=self.scope, status=status,
                                        limit=first + 1, after=cursor_param(after))
         return Page.from_rows([ProgramRecord.from_map(row["program"]) for row in rows], first)
 
-    async def segments(self, program_ids: list[str]) -> dict[str, list[SegmentRecord]]:
-        rows = await self.session.read("programs/reads/segments", programIds=program_ids, enterprise=self.enterprise)
-        return {row["programId"]: [SegmentRecord.from_map(s) for s in row["segments"]] for row in rows}
-
     async def segments_by_ids(self, ids: list[str]) -> dict[str, SegmentRecord]:
-        rows = await self.session.read("programs/reads/segments_by_ids", ids=ids, enterprise=self.enterprise)
+        rows = await self.session.read("programs/reads/segments_by_ids", ids=ids, scope=self.scope)
         return {row["segment"]["id"]: SegmentRecord.from_map(row["segment"]) for row in rows}
 
     async def criteria(self, segment_ids: list[str]) -> dict[str, list[CriterionRecord]]:
-        rows = await self.session.read("programs/reads/criteria", segmentIds=segment_ids, enterprise=self.enterprise)
+        rows = await self.session.read("programs/reads/criteria", segmentIds=segment_ids, scope=self.scope)
         return {row["segmentId"]: [CriterionRecord.from_map(c) for c in row["criteria"]] for row in rows}
 
     async def segment_partners(self, segment_ids: list[str], first: int,
                                after: SortKey | None) -> dict[str, Page[PartnerRecord]]:
         rows = await self.session.read("programs/reads/segment_partners", parentIds=segment_ids, scope=self.scope,
-                                       enterprise=self.enterprise, limit=first + 1, after=cursor_param(after))
+                                       limit=first + 1, after=cursor_param(after))
         return {row["parentId"]: Page.from_rows([PartnerRecord.from_map(p) for p in row["page"]], first)
                 for row in rows}
 
 
 class PartnershipRepository:
-    def __init__(self, session: GraphSession, scope: dict[str, Any], enterprise: bool):
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
         self.session = session
         self.scope = scope
-        self.enterprise = enterprise
 
     async def by_ids(self, ids: list[str]) -> dict[str, PartnershipRecord]:
         rows = await self.session.read("programs/reads/partnerships_by_ids", ids=ids, scope=self.scope)
@@ -68,8 +62,7 @@ class PartnershipRepository:
     async def of_programs(self, program_ids: list[str], status: str | None, first: int,
                           after: SortKey | None) -> dict[str, Page[PartnershipRecord]]:
         rows = await self.session.read("programs/reads/partnerships_of_programs", parentIds=program_ids, status=status,
-                                       scope=self.scope, enterprise=self.enterprise, limit=first + 1,
-                                       after=cursor_param(after))
+                                       scope=self.scope, limit=first + 1, after=cursor_param(after))
         return _pages(rows, first)
 
     async def of_partners(self, partner_ids: list[str], status: str | None, first: int,

@@ -65,9 +65,9 @@ _RETIRED = "a retired program cannot change"
 
 
 class ProgramSetup:
-    def __init__(self, session: GraphSession, enterprise: bool):
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
         self.session = session
-        self.enterprise = enterprise
+        self.scope = scope
 
     async def create(self, items: list[NewProgram]) -> list[ProgramRecord]:
         async def work(tx: CountingTransaction) -> list[ProgramRecord]:
@@ -163,7 +163,7 @@ class ProgramSetup:
                     new_segment_key: str | None = None) -> dict[str, Any] | None:
         """Lock the program (named, or owning the segment) and read its status and segments; None if not found."""
         rows = await tx.query("programs/writes/lock_program", programId=program_id, segmentId=segment_id,
-                              newSegmentKey=new_segment_key, enterprise=self.enterprise)
+                              newSegmentKey=new_segment_key, scope=self.scope)
         return rows[0] if rows else None
 
 
@@ -180,16 +180,15 @@ class NewPartnership:
 
 
 class PartnershipSetup:
-    def __init__(self, session: GraphSession, scope: dict[str, Any], enterprise: bool, viewer_id: str):
+    def __init__(self, session: GraphSession, scope: dict[str, Any], viewer_id: str):
         self.session = session
         self.scope = scope
-        self.enterprise = enterprise
         self.viewer_id = viewer_id
 
     async def onboard(self, items: list[NewPartnership]) -> list[PartnershipRecord]:
         async def work(tx: CountingTransaction) -> list[PartnershipRecord]:
             await tx.query("programs/writes/lock_programs", programIds=sorted({i.program_id for i in items}))
-            facts = await tx.query("programs/writes/onboard_check", scope=self.scope, enterprise=self.enterprise,
+            facts = await tx.query("programs/writes/onboard_check", scope=self.scope,
                                    items=[{"index": n, "id": i.id, "partnerId": i.partner_id,
                                            "programId": i.program_id, "segmentId": i.segment_id}
                                           for n, i in enumerate(items)])

@@ -64,7 +64,7 @@ class DealSetup:
     # Registrations -----------------------------------------------------------------------------
     async def create(self, items: list[NewRegistration]) -> list[str]:
         async def work(tx: CountingTransaction) -> list[str]:
-            facts = await tx.query("selling/writes/create_check", scope=self.scope, enterprise=self.scope["enterprise"],
+            facts = await tx.query("selling/writes/create_check", scope=self.scope,
                                    items=[{"index": n, "id": i.id, "partnerId": i.partner_id,
                                            "accountId": i.account_id, "programId": i.program_id,
                                            "ownerId": i.owner_id, "productIds": [li.product_id for li in i.lines]}

@@ -35,4 +35,4 @@ class CaseLoaders(DomainLoaders):
 
     @cached_property
     def sla_policies(self) -> DataLoader:
-        return by_key_loader(SlaPolicyRepository(self.graph, self.viewer.is_enterprise).of_segments)
+        return by_key_loader(SlaPolicyRepository(self.graph, self.viewer.scope).of_segments)

@@ -97,7 +97,7 @@ async def leaderboard(ctx: RequestContext, program: str, segment: str | None, me
 
 
 def segment_evaluation(ctx: RequestContext) -> SegmentEvaluation:
-    return SegmentEvaluation(ctx.graph, ctx.viewer.scope, ctx.viewer.is_enterprise)
+    return SegmentEvaluation(ctx.graph, ctx.viewer.scope)
 
 
 async def recommendations(ctx: RequestContext, program: str, first: int | None,

@@ -31,8 +31,7 @@ async def apply_recommendation(ctx: RequestContext, partnership: str, segment: s
         target = await ctx.loaders.segment.load(segment_id)
         reason = evaluation_reason(record, target.name if target else segment_id)
         viewer = ctx.viewer
-        setup = EvaluatedSegmentChange(ctx.graph, viewer.scope, viewer.is_enterprise, viewer.person_id, evaluation,
-                                       now, segment_id)
+        setup = EvaluatedSegmentChange(ctx.graph, viewer.scope, viewer.person_id, evaluation, now, segment_id)
         return await setup.change_segment(partnership_id, segment_id, reason, field=())
 
     return await run(ctx, Action.APPLY_SEGMENT_RECOMMENDATIONS, work)

@@ -38,14 +38,6 @@ class PartnerLoaders(DomainLoaders):
         return by_key_loader(self.partners.parents)
 
     @cached_property
-    def children(self) -> DataLoader:
-        return page_loader(self.partners.children, Page.empty)
-
-    @cached_property
-    def descendants(self) -> DataLoader:
-        return page_loader(self.partners.descendants, Page.empty)
-
-    @cached_property
     def ancestors(self) -> DataLoader:
         return by_key_loader(self.partners.ancestors)
 
@@ -72,10 +64,6 @@ class PartnerLoaders(DomainLoaders):
     @cached_property
     def account(self) -> DataLoader:
         return by_key_loader(self.accounts.by_ids)
-
-    @cached_property
-    def partner_accounts(self) -> DataLoader:
-        return page_loader(self.accounts.of_partners, Page.empty)
 
     @cached_property
     def serving_partners(self) -> DataLoader:

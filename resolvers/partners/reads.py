@@ -39,23 +39,10 @@ async def depth(ctx: RequestContext, partner_id: str) -> int:
     return await ctx.loaders.depth.load(partner_id) or 0
 
 
-async def children(ctx: RequestContext, parent_id: str, first: int | None, after: str | None,
-                   filter: PartnerFilter) -> Page[PartnerRecord]:
-    key = (parent_id, page_size(first, ctx.page_limits), decode_cursor(after), filter)
-    return await ctx.loaders.children.load(key)
-
-
 def check_max_depth(max_depth: int | None) -> None:
     """Also declared on the schema field, so it refuses before any Cypher (schema/shared/admission.py)."""
     if max_depth is not None and max_depth < 1:
         raise PublicError("`maxDepth` must be at least 1", "VALIDATION")
-
-
-async def descendants(ctx: RequestContext, parent_id: str, max_depth: int | None, first: int | None,
-                      after: str | None, filter: PartnerFilter) -> Page[PartnerRecord]:
-    check_max_depth(max_depth)
-    key = (parent_id, max_depth, page_size(first, ctx.page_limits), decode_cursor(after), filter)
-    return await ctx.loaders.descendants.load(key)
 
 
 async def staff(ctx: RequestContext, partner_id: str, roles: tuple[str, ...] | None, first: int | None,
@@ -88,12 +75,6 @@ async def viewer_organization(ctx: RequestContext) -> PartnerRecord | InternalOr
 
 async def account(ctx: RequestContext, account_id: str) -> AccountRecord | None:
     return await ctx.loaders.account.load(account_id)
-
-
-async def accounts_of_partner(ctx: RequestContext, partner_id: str, name_contains: str | None, first: int | None,
-                     after: str | None) -> Page[AccountRecord]:
-    key = (partner_id, name_contains or None, page_size(first, ctx.page_limits), decode_cursor(after))
-    return await ctx.loaders.partner_accounts.load(key)
 
 
 async def serving_partners(ctx: RequestContext, account_id: str) -> list[PartnerRecord]:

@@ -14,19 +14,15 @@ from resolvers.shared.loaders import DomainLoaders, by_key_loader, page_loader
 class ProgramLoaders(DomainLoaders):
     @cached_property
     def programs(self) -> ProgramRepository:
-        return ProgramRepository(self.graph, self.viewer.scope, self.viewer.is_enterprise)
+        return ProgramRepository(self.graph, self.viewer.scope)
 
     @cached_property
     def partnerships(self) -> PartnershipRepository:
-        return PartnershipRepository(self.graph, self.viewer.scope, self.viewer.is_enterprise)
+        return PartnershipRepository(self.graph, self.viewer.scope)
 
     @cached_property
     def program(self) -> DataLoader:
         return by_key_loader(self.programs.by_ids)
-
-    @cached_property
-    def program_segments(self) -> DataLoader:
-        return by_key_loader(self.programs.segments)
 
     @cached_property
     def segment(self) -> DataLoader:

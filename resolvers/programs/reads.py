@@ -29,10 +29,6 @@ async def segment(ctx: RequestContext, segment_id: str) -> SegmentRecord | None:
     return await ctx.loaders.segment.load(segment_id)
 
 
-async def segments(ctx: RequestContext, program_id: str) -> list[SegmentRecord]:
-    return await ctx.loaders.program_segments.load(program_id) or []
-
-
 async def criteria(ctx: RequestContext, segment_id: str) -> list[CriterionRecord]:
     return await ctx.loaders.criteria.load(segment_id) or []
 

@@ -16,7 +16,7 @@ from resolvers.shared.mutations import Outcome, run
 
 
 def _program_setup(ctx: RequestContext) -> ProgramSetup:
-    return ProgramSetup(ctx.graph, ctx.viewer.is_enterprise)
+    return ProgramSetup(ctx.graph, ctx.viewer.scope)
 
 
 def _criterion(checks: Checks, item: Any, at: Field) -> NewCriterion:
@@ -121,7 +121,7 @@ async def change_program_status(ctx: RequestContext, program: str, status: str) 
 
 def _partnership_setup(ctx: RequestContext) -> PartnershipSetup:
     viewer = ctx.viewer
-    return PartnershipSetup(ctx.graph, viewer.scope, viewer.is_enterprise, viewer.person_id)
+    return PartnershipSetup(ctx.graph, viewer.scope, viewer.person_id)
 
 
 async def onboard_partnerships(ctx: RequestContext, items: list[Any]) -> Outcome[list[PartnershipRecord]]:

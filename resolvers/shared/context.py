@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -53,3 +53,10 @@ class RequestContext:
 
     def reset_loaders(self) -> None:
         self.loaders = self.make_loaders(self.graph, self.viewer)
+
+    def on_session(self, graph: GraphSession) -> RequestContext:
+        """The same request over another session, with loaders of its own and this request's "now": how verify
+        mode runs the compiled read beside the resolvers without sharing a DataLoader's cache or figures."""
+        twin = replace(self, graph=graph)
+        twin.__dict__["now"] = self.now  # the cached property's value
+        return twin

@@ -59,6 +59,14 @@ class DomainLoaders:
     def __init__(self, graph: GraphSession, viewer: Viewer):
         self.graph = graph
         self.viewer = viewer
+        self._made: dict[Hashable, DataLoader] = {}
+
+    def made(self, name: Hashable, make: Callable[[], DataLoader]) -> DataLoader:
+        """The loader named `name`, made on first use: the loaders the schema defines from its fields'
+        declarations (schema/shared/declared_reads.py), one per field."""
+        if name not in self._made:
+            self._made[name] = make()
+        return self._made[name]
 
     def prime_companions(self, related: dict[str, dict]) -> None:
         """Records a query read along with its own (graph.selling.reads.Companions), into the loaders they belong to."""

@@ -157,8 +157,8 @@ class Case(LoadedNode, relay.Node, KeyedNode):
                    updated_at=r.updated_at, sla=CaseSla.from_record(r), record=r)
 
     @classmethod
-    async def load_records(cls, info: Info, keys: list[str]) -> list[CaseRecord | None]:
-        return await cases_reads.cases(info.context, keys)  # keyed with the request's "now" for the SLA figures
+    async def load_records(cls, context: Any, keys: list[str]) -> list[CaseRecord | None]:
+        return await cases_reads.cases(context, keys)  # keyed with the request's "now" for the SLA figures
 
     @strawberry.field(description="The partner the case is for.", metadata=reach(
         "MATCH ({parent})-[:FOR_PARTNER]->({node}:Partner) WHERE {{partner_visible({node})}}"))

@@ -26,6 +26,7 @@ from schema.partners.inputs import PartnerFilter
 from schema.programs.partner_fields import PartnerProgramFields
 from schema.selling.partner_fields import PartnerSellingFields
 from schema.shared.admission import argument_checks
+from schema.shared.declared_reads import reached
 from schema.shared.graph_mapping import Shape, reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
@@ -90,6 +91,8 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
               PartnerSellingFields, PartnerCaseFields, PartnerInsightsFields):
     loader = "partner"
     lookup = "{{partner_visible({node})}}"
+    record = "{{partner_record({node})}}"
+    record_type = PartnerRecord
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The partner's display name.")
     type: PartnerType = strawberry.field(description="The kind of partner.")
@@ -112,7 +115,8 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
     async def ancestors(self, info: Info) -> list[PartnerRef]:
         return [partner_ref(r) for r in await partners_reads.ancestors(info.context, self.id)]
 
-    @strawberry.field(description="Depth in the channel hierarchy: 0 for a partner without a parent.")
+    @strawberry.field(description="Depth in the channel hierarchy: 0 for a partner without a parent.",
+                      metadata=value("{{partner_depth({node})}}"))
     async def depth(self, info: Info) -> int:
         return await partners_reads.depth(info.context, self.id)
 
@@ -123,11 +127,17 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
         arguments=lambda args, ctx: {"filter": filter_record(args.get("filter")).as_param()}))
     async def children(self, info: Info, filter: FilterArg = None, first: FirstArg = None,
                        after: AfterArg = None) -> relay.Connection[Partner]:
-        page = await partners_reads.children(info.context, self.id, first, after, filter_record(filter))
-        return to_connection(page, Partner.from_record)
+        return await reached(info, Partner, self.id, filter=filter, first=first, after=after)
 
     @strawberry.field(description="The visible partners below this one, by name, down to `maxDepth` levels.",
-                      metadata=argument_checks(lambda args, ctx: partners_reads.check_max_depth(args.get("maxDepth"))))
+                      metadata={**argument_checks(lambda args, _: partners_reads.check_max_depth(args.get("maxDepth"))),
+                                **reach("MATCH _path = ({parent})-[:PARENT_OF*1..]->({node}:Partner) "
+                                        "WHERE ($maxDepth IS NULL OR length(_path) <= $maxDepth) "
+                                        "AND {{partner_visible({node})}} AND {{partner_filter({node})}} "
+                                        "AND {{after_cursor({node})}}", Shape.PAGE, order="{node}.name, {node}.id",
+                                        arguments=lambda args, ctx: {
+                                            "maxDepth": args.get("max_depth"),
+                                            "filter": filter_record(args.get("filter")).as_param()})})
     async def descendants(
         self,
         info: Info,
@@ -137,8 +147,7 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> relay.Connection[Partner]:
-        page = await partners_reads.descendants(info.context, self.id, max_depth, first, after, filter_record(filter))
-        return to_connection(page, Partner.from_record)
+        return await reached(info, Partner, self.id, max_depth=max_depth, filter=filter, first=first, after=after)
 
     @strawberry.field(description="The partner's own staff, by name.")
     async def staff(
@@ -152,7 +161,10 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
         page = await partners_reads.staff(info.context, self.id, wanted, first, after)
         return to_connection(page, Person.from_record)
 
-    @strawberry.field(description="The end-customer accounts this partner serves, by name.")
+    @strawberry.field(description="The end-customer accounts this partner serves, by name.", metadata=reach(
+        "MATCH ({parent})-[:SERVES]->({node}:Account) WHERE ($nameContains IS NULL OR toLower({node}.name) "
+        "CONTAINS toLower($nameContains)) AND {{after_cursor({node})}}", Shape.PAGE, order="{node}.name, {node}.id",
+        arguments=lambda args, ctx: {"nameContains": args.get("name_contains") or None}))
     async def accounts(
         self,
         info: Info,
@@ -161,8 +173,7 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> relay.Connection[Account]:
-        page = await partners_reads.accounts_of_partner(info.context, self.id, name_contains, first, after)
-        return to_connection(page, Account.from_record)
+        return await reached(info, Account, self.id, name_contains=name_contains, first=first, after=after)
 
     @strawberry.field(description="The enterprise relationship managers assigned to this partner.")
     async def relationship_managers(self, info: Info) -> list[Person]:
@@ -181,6 +192,8 @@ def partner_ref(record: PartnerRecord | PartnerNameRecord | None) -> PartnerRef 
 class Account(LoadedNode, relay.Node, KeyedNode):
     loader = "account"
     lookup = "{{account_visible({node})}}"
+    record = "{{account_record({node})}}"
+    record_type = AccountRecord
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The customer's name.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")

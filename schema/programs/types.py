@@ -28,6 +28,7 @@ from schema.programs.enums import (
     ProgramStatus,
     criterion_metric,
 )
+from schema.shared.declared_reads import reached
 from schema.shared.graph_mapping import Shape, reach
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
@@ -54,6 +55,8 @@ class Criterion:
 class Segment(LoadedNode, relay.Node, KeyedNode):
     loader = "segment"
     lookup = "EXISTS { MATCH (_program:Program)-[:HAS_SEGMENT]->({node}) WHERE {{program_visible(_program)}} }"
+    record = "{{segment_record({node})}}"
+    record_type = SegmentRecord
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Display name, e.g. Gold.")
     rank: int = strawberry.field(description="Position in the program, 1 being the top segment.")
@@ -108,7 +111,7 @@ class Program(LoadedNode, relay.Node, KeyedNode):
     @strawberry.field(description="The program's segments, top rank first.", metadata=reach(
         "MATCH ({parent})-[:HAS_SEGMENT]->({node}:Segment)", Shape.LIST, order="{node}.rank, {node}.id"))
     async def segments(self, info: Info) -> list[Segment]:
-        return [Segment.from_record(r) for r in await programs_reads.segments(info.context, self.id)]
+        return await reached(info, Segment, self.id)
 
     @strawberry.field(description="The program's partnerships whose partner the viewer may see, by partner name.")
     async def partnerships(

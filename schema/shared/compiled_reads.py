@@ -1,6 +1,8 @@
-"""Compiled reads: the root fields of a query whose every field declares its graph mapping run as one Cypher
-statement (schema/shared/read_compiler.py) instead of through the resolvers, after the limits have admitted the
-operation; the other root fields, if any, through the resolvers, in the same request.
+"""Compiled reads: the root fields of a query run as one Cypher statement (schema/shared/read_compiler.py) built
+from their fields' graph mappings instead of through the resolvers, after the limits have admitted the operation.
+Below a node the statement reached, a field without a mapping is answered by its resolver, for its subtree
+(schema/shared/resolved_fields.py); a root field that does not compile runs through the resolvers; all in the
+same request.
 
 `PARTNERGRAPH_COMPILED_READS`: `true` (the default) answers compilable queries from the compiled statement;
 `false` runs every query through the resolvers; `verify` runs both, answers the resolvers' result, and turns a
@@ -35,7 +37,8 @@ from strawberry.utils.await_maybe import await_maybe
 from graph.shared.client import CypherStats, GraphSession
 from schema.shared.caches import DocumentCache
 from schema.shared.read_compiler import CompiledRead, NotCompilable, compile_operation
-from schema.shared.read_plan import Fallback, bind
+from schema.shared.read_plan import PENDING, Fallback, bind
+from schema.shared.resolved_fields import resolve_pending
 from schema.shared.selections import fragments_of, operation_named
 
 log = logging.getLogger("partnergraph.compiled")
@@ -96,10 +99,15 @@ class CompiledReads(SchemaExtension):
                 UNCOMPILED[str(compiled)] += 1
             yield
             return
+        if self.mode == "verify":
+            UNCOMPILED.update(f"resolved below a node: {reason}" for reason in compiled.resolved)
         context = ctx.context
-        stats = CypherStats() if self.mode == "verify" else context.graph.stats
+        # Verify mode's compiled run has its own session figures and DataLoaders: the resolvers' run after it
+        # must neither count its round trips nor find what it loaded.
+        run_in = context.on_session(GraphSession(context.graph.client, CypherStats())) if self.mode == "verify" \
+            else context
         try:
-            data = await self._run(compiled, variables, context, GraphSession(context.graph.client, stats))
+            data, errors = await self._run(compiled, variables, run_in)
         except Fallback as why:
             log.debug("resolver path for this request: %s", why)
             yield
@@ -114,12 +122,13 @@ class CompiledReads(SchemaExtension):
         context.compiled_read = True
         if self.mode == "verify":
             yield
-            self._compare(data, ctx.result, ctx.query)
+            self._compare(data, errors, ctx.result, ctx.query)
             return
-        ctx.result = ExecutionResult(data=data) if compiled.rest is None else await self._with_rest(compiled, data)
+        ctx.result = (ExecutionResult(data=data, errors=errors or None) if compiled.rest is None
+                      else await self._with_rest(compiled, data, errors))
         yield
 
-    async def _with_rest(self, compiled: CompiledRead, data: dict[str, Any]) -> Any:
+    async def _with_rest(self, compiled: CompiledRead, data: dict[str, Any], errors: list[GraphQLError]) -> Any:
         """The compiled root fields' answer merged, in the document's order, with the resolvers' for the others."""
         ctx = self.execution_context
         rest = await await_maybe(execute(ctx.schema._schema, compiled.rest, root_value=ctx.root_value,
@@ -129,28 +138,35 @@ class CompiledReads(SchemaExtension):
             return rest
         answered = {**data, **rest.data}
         return ExecutionResult(data={key: answered[key] for key in compiled.keys if key in answered},
-                               errors=rest.errors)
+                               errors=[*errors, *(rest.errors or ())] or None)
 
-    async def _run(self, compiled: CompiledRead, variables: Any, context: Any, session: GraphSession) -> Any:
+    async def _run(self, compiled: CompiledRead, variables: Any,
+                   context: Any) -> tuple[dict[str, Any], list[GraphQLError]]:
+        """The compiled root fields' data, and the errors of the fields below them that the resolvers answered."""
         strawberry_schema = self.execution_context.schema
         params = bind(compiled.binders, variables, context, strawberry_schema.schema_converter.scalar_registry,
                       strawberry_schema.config)
-        rows = await session.read_transaction(lambda tx: tx.run(compiled.cypher, **params))
-        return compiled.shape(rows[0]["data"], params)
+        rows = await context.graph.read_transaction(lambda tx: tx.run(compiled.cypher, **params))
+        params[PENDING] = []
+        data = compiled.shape(rows[0]["data"], params)
+        if not params[PENDING]:
+            return data, []
+        return data, await resolve_pending(self.execution_context, context, data, params[PENDING])
 
-    def _compare(self, data: Any, result: Any, query: str | None) -> None:
-        """The resolvers' answer for the compiled root fields (all of them, or those `data` holds) must be `data`."""
-        errors = [e for e in getattr(result, "errors", None) or () if not e.path or e.path[0] in data]
-        if any(isinstance(e.original_error, Neo4jError | DriverError) for e in errors):
-            return  # the database failed the resolvers' run (a test stopping Neo4j): nothing to compare
+    def _compare(self, data: Any, errors: list[GraphQLError], result: Any, query: str | None) -> None:
+        """The resolvers' answer for the compiled root fields (all of them, or those `data` holds) must be `data`,
+        with the same errors as the fields below them that the resolvers answered."""
+        expected = [e for e in getattr(result, "errors", None) or () if not e.path or e.path[0] in data]
+        if any(isinstance(e.original_error, Neo4jError | DriverError) for e in [*expected, *errors]):
+            return  # the database failed a run (a test stopping Neo4j): nothing to compare
         resolved = getattr(result, "data", None)
         if resolved is not None:
             resolved = {key: value for key, value in resolved.items() if key in data}
-        if not errors and orjson.dumps(resolved) == orjson.dumps(data):
+        if _errors(expected) == _errors(errors) and orjson.dumps(resolved) == orjson.dumps(data):
             VERIFIED[query or ""] += 1
             return
         MISMATCHES.append({"query": query, "compiled": data, "resolved": resolved,
-                           "errors": [e.formatted for e in errors or ()]})
+                           "errors": [e.formatted for e in expected], "compiled errors": _errors(errors)})
         log.error("compiled read differs from the resolvers' for %s", query)
         self.execution_context.result = ExecutionResult(
             data=None, errors=[GraphQLError("the compiled read differs from the resolvers' answer",
@@ -166,6 +182,11 @@ def failed_result(compiled: CompiledRead, operation: OperationDefinitionNode, fa
               for out in compiled.root.outs if out.source]
     nullable = all(not out.non_null for out in compiled.root.outs)
     return ExecutionResult(data={out.key: None for out in compiled.root.outs} if nullable else None, errors=errors)
+
+
+def _errors(errors: list[GraphQLError]) -> list[bytes]:
+    """Errors as JSON text, in a stable order: the two paths may meet the same failures in another order."""
+    return sorted(orjson.dumps(error.formatted) for error in errors)
 
 
 def _booleans(schema: Any, operation: OperationDefinitionNode, values: dict[str, Any]) -> tuple:

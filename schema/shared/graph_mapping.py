@@ -2,7 +2,7 @@
 (schema/shared/read_compiler.py) turns a whole query into one Cypher statement from these declarations.
 
 Cypher in a declaration names the field's parent node `{parent}` and its own node `{node}`; it may use the
-fragments of cypher/fragments (`{{partner_visible({node})}}`), the request's `$scope`, `$now` and `$enterprise`,
+fragments of cypher/fragments (`{{partner_visible({node})}}`), the request's `$scope` and `$now`,
 and parameters of its own (`$limit`, `$after`, and what `arguments` returns), which the compiler renames apart per
 field. Variables it binds besides `{node}` are `_` and letters (`_deal`), renamed apart per use like a fragment's
 internal names.
@@ -10,8 +10,11 @@ internal names.
 - A plain field (no resolver) of a node type reads the property of its name, `{node}.<name>`, unless it declares
   another `value(...)`. Temporals come as ISO text and are formatted as the resolvers format them.
 - A resolver field compiles only when it declares `reach(...)` or `value(...)`: the Cypher alone must give its
-  whole answer, with the same visibility as its resolver. A field without a declaration makes its root field run
-  through the resolvers (and the DataLoaders) instead.
+  whole answer, with the same visibility as its resolver. A field without a declaration, below a node the
+  statement reached, is answered by its resolver (and the DataLoaders) for its subtree, in the same request
+  (schema/shared/resolved_fields.py); a root field without one runs through the resolvers beside the statement.
+- The resolver of a field that declares a reach reads the same declaration (schema/shared/declared_reads.py
+  `reached`): its DataLoader runs the declared Cypher for every parent of a batch, so the mapping is written once.
 """
 
 from __future__ import annotations

@@ -28,18 +28,22 @@ class LoadedNode:
     # The condition over `{node}` under which its DataLoader finds it by id, for `node(id:)` in a compiled read
     # (schema/shared/graph_mapping.node_lookup); empty: `node(id:)` of this type takes the resolver path.
     lookup = ""
+    # The Cypher map over `{node}` its records are read from, and the record class that reads it, for the
+    # DataLoaders of declared reaches (schema/shared/declared_reads.py); empty: no declared reach reaches it.
+    record = ""
+    record_type: Any = None
 
     @classmethod
     def from_record(cls, record: Any) -> Any:
         raise NotImplementedError
 
     @classmethod
-    async def load_records(cls, info: Info, keys: list[str]) -> list[Any]:
-        return await getattr(info.context.loaders, cls.loader).load_many(keys)
+    async def load_records(cls, context: Any, keys: list[str]) -> list[Any]:
+        return await getattr(context.loaders, cls.loader).load_many(keys)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        records = await cls.load_records(info, list(node_ids))
+        records = await cls.load_records(info.context, list(node_ids))
         return [cls.from_record(r) if r is not None else None for r in records]
 
 

@@ -5,15 +5,17 @@ temporals formatted as the resolvers format them, `__typename`.
 
 Fields are collected as graphql-core executes them (fragments, type conditions, `@include`/`@skip`), so the
 plan depends on the document, the operation and the Boolean variables only; argument values are parameters,
-bound per request. A field the declarations cannot answer raises `NotCompilable`: the operation runs through
-the resolvers instead.
+bound per request. A field the declarations cannot answer (`NotCompilable`) below a node of a type its
+DataLoader loads by key is left to the resolvers: the statement reads the node's key there, and the post-pass
+leaves a `Pending` for schema/shared/resolved_fields.py. Anywhere else it fails its root field, which the
+resolvers answer beside the statement (`compile_operation`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -40,10 +42,11 @@ from strawberry import relay
 
 from graph.shared import cypher_files
 from schema.shared.graph_mapping import GRAPH, Reach, Shape, Value
-from schema.shared.read_plan import Binder, Kind, ObjectPlan, Out, PagePlan, enum_name, shaper
+from schema.shared.nodes import LoadedNode
+from schema.shared.read_plan import Binder, Kind, ObjectPlan, Out, PagePlan, ResolvedField, enum_name, shaper
 from schema.shared.selections import fragments_of
 
-SHARED_PARAMETERS = frozenset({"scope", "now", "enterprise"})  # the request's, the same for every field
+SHARED_PARAMETERS = frozenset({"scope", "now"})  # the request's, the same for every field
 PASSED_SCALARS = frozenset({"String", "ID", "Boolean"})  # the driver's value is already the JSON value
 TEMPORALS = {"DateTime": datetime, "Date": date}
 CURSOR_MARK = "/*cursor*/"  # between a reach's text and its cursor while both are renamed as one
@@ -62,6 +65,7 @@ class CompiledRead:
     # When only some root fields compile: the document of the others, for the resolvers, and every root key in order.
     rest: DocumentNode | None = None
     keys: tuple[str, ...] = ()
+    resolved: tuple[str, ...] = ()  # why the fields below compiled nodes that the resolvers answer do not compile
 
 
 def compile_operation(schema: GraphQLSchema, fragments: Mapping[str, Any], variables: Any,
@@ -85,7 +89,8 @@ def compile_operation(schema: GraphQLSchema, fragments: Mapping[str, Any], varia
         OperationDefinitionNode(**{**kept, "selection_set": SelectionSetNode(selections=others)}),
         *fragments_of(document).values()))
     part = compile_read(schema, fragments, variables, operation, set(compiled))
-    return CompiledRead(part.cypher, part.root, part.binders, part.shape, rest, tuple(dict.fromkeys(keys)))
+    return CompiledRead(part.cypher, part.root, part.binders, part.shape, rest, tuple(dict.fromkeys(keys)),
+                        part.resolved)
 
 
 def _compiles(schema: GraphQLSchema, fragments: Mapping[str, Any], variables: Any,
@@ -108,7 +113,7 @@ def compile_read(schema: GraphQLSchema, fragments: Mapping[str, Any], variables:
         grouped = {key: details for key, details in grouped.items() if key in keys}
     entries, root = compiler.object(query_type, grouped, None)
     cypher = "RETURN {" + ", ".join(entries) + "} AS data"
-    return CompiledRead(cypher, root, tuple(compiler.binders), shaper(root))
+    return CompiledRead(cypher, root, tuple(compiler.binders), shaper(root), resolved=tuple(compiler.resolved))
 
 
 class _Compiler:
@@ -121,6 +126,7 @@ class _Compiler:
         self.counter = itertools.count(1)  # fragments' internal names, apart across the whole statement
         self.fields = itertools.count(1)  # the compiled fields' node variables and parameter prefixes
         self.binders: list[Binder] = []
+        self.resolved: list[str] = []  # why the fields the resolvers answer do not compile
 
     def object(self, type_: GraphQLObjectType, grouped: Mapping[str, list[FieldDetails]],
                node: str | None) -> tuple[list[str], ObjectPlan]:
@@ -136,7 +142,19 @@ class _Compiler:
             definition = type_.fields.get(name)
             if definition is None:  # introspection (`__schema`, `__type`)
                 raise NotCompilable(f"{type_.name}.{name} is not a field of the graph")
-            expression, out = self.field(type_, name, definition, details, node, key, source)
+            binders = len(self.binders)
+            try:
+                expression, out = self.field(type_, name, definition, details, node, key, source)
+            except NotCompilable as reason:
+                if node is None or not _loaded(type_):
+                    raise
+                # The resolvers answer this field's subtree, on the node's record when its type declares one,
+                # else on the node its DataLoader loads by the key.
+                del self.binders[binders:]
+                self.resolved.append(str(reason))
+                record = type_.extensions["strawberry-definition"].origin.record
+                expression = self.expression(record, node) if record else f"{node}.id"
+                out = Out(key, source, Kind.RESOLVE, False, ResolvedField(type_, details))
             entries.append(f"{source}: {expression}")
             outs.append(out)
         return entries, ObjectPlan(tuple(outs))
@@ -281,38 +299,15 @@ class _Compiler:
                                  details).grouped_field_set
 
     def body(self, reach: Reach, parent: str | None, node: str, prefix: str) -> tuple[str, str, set[str]]:
-        """The reach's Cypher for these variables, ordered and limited, and its cursor expression, which may read
-        what the match binds `AS` (the ordering keeps it); its own `_` names and its parameters renamed apart."""
-        assert reach.match is not None
-        text = reach.match
-        if reach.order:
-            bound = set(re.findall(r"\bAS\s+(\w+)", reach.match, re.IGNORECASE))
-            kept = "".join(f", {name}" for name in sorted(bound) if re.search(rf"\b{name}\b", reach.cursor))
-            text += f" WITH {{node}}{kept} ORDER BY {reach.order}"
-        if reach.shape is Shape.PAGE:
-            text += " LIMIT $limit"
-        if parent is None and "{parent}" in text:
-            raise NotCompilable("a root field's reach names {parent}")
-        text = f"{text} {CURSOR_MARK} {reach.cursor}".replace("{node}", node).replace("{parent}", parent or "")
-        text, needed = self.apart(text)
-        own = set(needed) - SHARED_PARAMETERS
-        text = cypher_files.rename_parameters(text, {name: prefix + name for name in own})
-        body, cursor = text.split(CURSOR_MARK)
-        return body.strip(), cursor.strip(), own
+        return reach_body(reach, parent, node, prefix, self.counter)
 
     def expression(self, text: str, node: str | None) -> str:
         if node is None and "{node}" in text:
             raise NotCompilable("a value names {node} outside a node")
-        expanded, needed = self.apart(text.replace("{node}", node or ""))
+        expanded, needed = declared_cypher(text.replace("{node}", node or ""), self.counter)
         if needed - SHARED_PARAMETERS:
             raise NotCompilable(f"a value may only use the request's parameters: {sorted(needed)}")
         return expanded
-
-    def apart(self, text: str) -> tuple[str, frozenset[str]]:
-        """Declared Cypher with its `_` names renamed apart and its fragments expanded; the parameters it needs."""
-        n = next(self.counter)
-        text = cypher_files.rename(text, {name: f"{name}_{n}" for name in cypher_files.underscored(text)})
-        return cypher_files.expand(text, self.counter)
 
     def connection(self, type_: GraphQLObjectType, details: list[FieldDetails], where: str) -> _ConnectionPieces:
         """The Relay connection's selections: which of edges, cursors and pageInfo the post-pass builds."""
@@ -345,11 +340,48 @@ class _Compiler:
         return pieces
 
 
+def reach_body(reach: Reach, parent: str | None, node: str, prefix: str,
+               counter: Iterator[int]) -> tuple[str, str, set[str]]:
+    """The reach's Cypher for these variables, ordered and limited, and its cursor expression, which may read
+    what the match binds `AS` (the ordering keeps it); its own `_` names and its parameters (`prefix` before
+    each) renamed apart. The compiler and the resolvers' DataLoader (schema/shared/declared_reads.py) read a
+    reach through this one function."""
+    assert reach.match is not None
+    text = reach.match
+    if reach.order:
+        bound = set(re.findall(r"\bAS\s+(\w+)", reach.match, re.IGNORECASE))
+        kept = "".join(f", {name}" for name in sorted(bound) if re.search(rf"\b{name}\b", reach.cursor))
+        text += f" WITH {{node}}{kept} ORDER BY {reach.order}"
+    if reach.shape is Shape.PAGE:
+        text += " LIMIT $limit"
+    if parent is None and "{parent}" in text:
+        raise NotCompilable("a root field's reach names {parent}")
+    text = f"{text} {CURSOR_MARK} {reach.cursor}".replace("{node}", node).replace("{parent}", parent or "")
+    text, needed = declared_cypher(text, counter)
+    own = set(needed) - SHARED_PARAMETERS
+    text = cypher_files.rename_parameters(text, {name: prefix + name for name in own})
+    body, cursor = text.split(CURSOR_MARK)
+    return body.strip(), cursor.strip(), own
+
+
+def declared_cypher(text: str, counter: Iterator[int]) -> tuple[str, frozenset[str]]:
+    """Declared Cypher with its `_` names renamed apart and its fragments expanded; the parameters it needs."""
+    n = next(counter)
+    text = cypher_files.rename(text, {name: f"{name}_{n}" for name in cypher_files.underscored(text)})
+    return cypher_files.expand(text, counter)
+
+
 class _ConnectionPieces:
     def __init__(self, node_type: Any) -> None:
         self.node_type = node_type
         self.outs: list[tuple[str, str, str, tuple | None]] = []
         self.node_details: list[FieldDetails] = []
+
+
+def _loaded(type_: GraphQLObjectType) -> bool:
+    """Whether the type's class loads its nodes by key (schema/shared/nodes.LoadedNode)."""
+    origin = type_.extensions["strawberry-definition"].origin
+    return isinstance(origin, type) and issubclass(origin, LoadedNode)
 
 
 def _is_node(type_: GraphQLObjectType) -> bool:

@@ -6,7 +6,8 @@ the post-pass renames them to the response keys and finishes what Cypher cannot 
 connections (edges, cursors, `pageInfo` from the one row read past the page), temporals formatted as the
 resolvers format them, `__typename`, enum values whose GraphQL name differs from what the graph stores.
 A null where the schema promises a value raises `Fallback`, as does an argument the resolvers would refuse:
-the resolvers then answer, with their errors."""
+the resolvers then answer, with their errors. A field the resolvers answer below a compiled node is left as a
+`Pending` (in `params[PENDING]`), which schema/shared/resolved_fields.py replaces."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from resolvers.shared.errors import PublicError
 from resolvers.shared.pagination import decode_cursor, encode_cursor, page_size
 from schema.shared.graph_mapping import Reach, ResolverPath, Shape
 
+PENDING = "__pending"  # the post-pass's list of Pending fields, in the request's parameters once the statement ran
+
 
 class Fallback(Exception):
     """This request's answer needs the resolvers (an argument they refuse, a null they report as an error)."""
@@ -36,6 +39,7 @@ class Kind(Enum):
     OBJECT = "object"  # a map, shaped by `sub`
     OBJECTS = "objects"  # a list of maps
     PAGE = "page"  # one row past a page of maps, shaped as a Relay connection by `page`
+    RESOLVE = "resolve"  # the node's record or key: the resolvers answer this field (`convert`, a ResolvedField)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,24 @@ class PagePlan:
 
 
 @dataclass(frozen=True)
+class ResolvedField:
+    """A field below a compiled node that the resolvers answer (its subtree has no graph mapping): the node's
+    type, and the field as graphql-core collected it."""
+
+    parent_type: Any  # the GraphQLObjectType whose Python class (a LoadedNode) loads the node by its key
+    details: list[Any]  # graphql-core's FieldDetails of the field
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Where the post-pass left a ResolvedField (replaced by the resolvers' answer): `node` is the node's record
+    map when its type declares `record` (schema/shared/nodes.LoadedNode), else its key."""
+
+    field: ResolvedField
+    node: str | dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Binder:
     """One compiled field with arguments or a page: how a request's arguments become its parameters."""
 
@@ -78,19 +100,14 @@ class Binder:
 
 
 def bind(binders: tuple[Binder, ...], variables: Any, context: Any, converter: Any, config: Any) -> dict[str, Any]:
-    """The statement's parameters for this request: `$scope`, `$now`, `$enterprise` (program_visible's), and each
-    field's own."""
-    params: dict[str, Any] = {"scope": context.viewer.scope, "now": context.now,
-                              "enterprise": context.viewer.is_enterprise}
+    """The statement's parameters for this request: `$scope`, `$now`, and each field's own."""
+    params: dict[str, Any] = {"scope": context.viewer.scope, "now": context.now}
     for binder in binders:
         raw = get_argument_values(binder.definition, binder.node, variables)
         arguments = convert_arguments(raw, binder.strawberry_field.arguments, scalar_registry=converter,
                                       config=config)
         try:
-            own = binder.reach.arguments(arguments, context)
-            if binder.reach.shape is Shape.PAGE:
-                own = {"limit": page_size(arguments.get("first"), context.page_limits) + 1,
-                       "after": cursor_param(decode_cursor(arguments.get("after"))), **own}
+            own = reach_parameters(binder.reach, arguments, context)
         except (PublicError, ResolverPath) as refused:
             raise Fallback(str(refused)) from refused
         if binder.types and own.get("type") not in binder.types:
@@ -100,6 +117,16 @@ def bind(binders: tuple[Binder, ...], variables: Any, context: Any, converter: A
         for name in binder.parameters:
             params[binder.prefix + name] = own[name]
     return params
+
+
+def reach_parameters(reach: Reach, arguments: dict[str, Any], context: Any) -> dict[str, Any]:
+    """A reach's own parameters from its field's arguments (by Python name): those `arguments` gives and, of a
+    page, `$limit` (the page size + 1) and `$after`. Raises PublicError as the field's resolver refuses."""
+    own = reach.arguments(arguments, context)
+    if reach.shape is not Shape.PAGE:
+        return own
+    return {"limit": page_size(arguments.get("first"), context.page_limits) + 1,
+            "after": cursor_param(decode_cursor(arguments.get("after"))), **own}
 
 
 def enum_name(names: dict[str, str], stored: str) -> str:
@@ -118,7 +145,7 @@ def shaper(plan: ObjectPlan) -> Callable[[dict[str, Any], dict[str, Any]], dict[
 
 class _Shapers:
     def __init__(self) -> None:
-        self.namespace: dict[str, Any] = {"_nn": _non_null, "_connection": _connection}
+        self.namespace: dict[str, Any] = {"_nn": _non_null, "_connection": _connection, "_pending": _pending}
 
     def bound(self, value: Any) -> str:
         name = f"_v{len(self.namespace)}"
@@ -145,6 +172,8 @@ class _Shapers:
             return read
         if o.kind is Kind.CONVERT:
             done = f"{self.bound(o.convert)}(_x)"
+        elif o.kind is Kind.RESOLVE:
+            done = f"_pending({self.bound(o.convert)}, _x, params)"
         elif o.kind is Kind.OBJECT:
             done = f"{self.bound(self.of(o.sub))}(_x, params)"  # type: ignore[arg-type]
         elif o.kind is Kind.OBJECTS:
@@ -160,6 +189,12 @@ def _non_null(value: Any) -> Any:
     if value is None:
         raise Fallback("null where the schema promises a value")
     return value
+
+
+def _pending(field: ResolvedField, node: str | dict[str, Any], params: dict[str, Any]) -> Pending:
+    pending = Pending(field, node)
+    params[PENDING].append(pending)
+    return pending
 
 
 def _connection(plan: PagePlan, node: Callable, rows: list[dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:

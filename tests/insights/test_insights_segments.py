@@ -265,9 +265,9 @@ async def test_apply_rechecks_inside_the_write_transaction(graph, fixture):
     session = graph.session()
     admin_scope = {"all": True, "roots": [], "orgs": [], "nameOf": [], "person": "demo-enterprise-admin",
                    "persona": "enterprise-admin", "enterprise": True, "ownOnly": False}
-    evaluation = SegmentEvaluation(session, admin_scope, True)
+    evaluation = SegmentEvaluation(session, admin_scope)
     # B's evaluation says low; a change to top (a real segment of the program) is rejected in the transaction.
-    setup = EvaluatedSegmentChange(session, admin_scope, True, "demo-enterprise-admin", evaluation, NOW, f"{u}-top")
+    setup = EvaluatedSegmentChange(session, admin_scope, "demo-enterprise-admin", evaluation, NOW, f"{u}-top")
     with pytest.raises(Rejected) as rejected:
         await setup.change_segment(f"{u}-ps-B", f"{u}-top", "test", field=())
     assert rejected.value.errors[0].code == "CONFLICT"
@@ -282,7 +282,7 @@ async def test_every_criterion_metric_is_one_the_evaluation_computes(graph, fixt
     u = fixture
     admin_scope = {"all": True, "roots": [], "orgs": [], "nameOf": [], "person": "demo-enterprise-admin",
                    "persona": "enterprise-admin", "enterprise": True, "ownOnly": False}
-    evaluation = SegmentEvaluation(graph.session(), admin_scope, True)
+    evaluation = SegmentEvaluation(graph.session(), admin_scope)
     [row] = await graph.session().read("insights/reads/segment_evaluation",
                                        **evaluation._params(NOW, None, f"{u}-ps-A", 1, None, False))
     assert set(row["metrics"]) == {metric.value for metric in CriterionMetric}

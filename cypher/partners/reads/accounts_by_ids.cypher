@@ -1,4 +1,4 @@
 UNWIND $ids AS accountId
 MATCH (a:Account {id: accountId})
 WHERE {{account_visible(a)}}
-RETURN a {.*, {{...account_times(a)}}} AS account
+RETURN {{account_record(a)}} AS account

@@ -10,4 +10,4 @@ WITH partnerId, ancestor, length(path) AS distance,
 WHERE access IS NOT NULL
 ORDER BY distance DESC
 RETURN partnerId,
-       collect({access: access, partner: CASE access WHEN 'FULL' THEN ancestor {.*, {{...partner_times(ancestor)}}} ELSE ancestor {.name} END}) AS ancestors
+       collect({access: access, partner: CASE access WHEN 'FULL' THEN {{partner_record(ancestor)}} ELSE ancestor {.name} END}) AS ancestors

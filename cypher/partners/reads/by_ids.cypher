@@ -1,4 +1,4 @@
 UNWIND $ids AS partnerId
 MATCH (p:Partner {id: partnerId})
 WHERE {{partner_visible(p)}}
-RETURN p {.*, {{...partner_times(p)}}} AS partner
+RETURN {{partner_record(p)}} AS partner

@@ -13,6 +13,6 @@ RETURN person.id AS personId,
        employed.role AS enterpriseRole,
        COLLECT { MATCH (person)-[:MANAGES]->(managed:Partner) RETURN managed.id } AS managedPartnerIds,
        person {.id, .name, .email} AS person,
-       CASE WHEN partner IS NOT NULL THEN partner {.*, {{...partner_times(partner)}}} END AS partner,
+       CASE WHEN partner IS NOT NULL THEN {{partner_record(partner)}} END AS partner,
        CASE WHEN unit IS NOT NULL THEN unit {.*} END AS unit
 LIMIT 1

@@ -3,6 +3,6 @@
 {{...partners_in_scope(p)}}
 WITH p, {{partner_sort_value(p)}} AS sortValue
 WHERE {{partner_filter(p)}} AND {{sorted_after(p)}}
-RETURN p {.*, {{...partner_times(p)}}} AS partner, sortValue
+RETURN {{partner_record(p)}} AS partner, sortValue
 ORDER BY {{...sorted_order(p)}}
 LIMIT $limit

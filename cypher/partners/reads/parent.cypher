@@ -8,4 +8,4 @@ WITH childId, parent,
        WHEN {{name_only_ancestor(parent)}} THEN 'NAME'
      END AS access
 WHERE access IS NOT NULL
-RETURN childId, access, CASE access WHEN 'FULL' THEN parent {.*, {{...partner_times(parent)}}} ELSE parent {.name} END AS partner
+RETURN childId, access, CASE access WHEN 'FULL' THEN {{partner_record(parent)}} ELSE parent {.name} END AS partner

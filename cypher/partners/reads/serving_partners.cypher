@@ -3,4 +3,4 @@ UNWIND $ids AS accountId
 MATCH (p:Partner)-[:SERVES]->(:Account {id: accountId})
 WHERE {{partner_visible(p)}}
 WITH accountId, p ORDER BY p.name, p.id
-RETURN accountId, collect(p {.*, {{...partner_times(p)}}}) AS partners
+RETURN accountId, collect({{partner_record(p)}}) AS partners

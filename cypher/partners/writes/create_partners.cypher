@@ -5,4 +5,4 @@ CREATE (p:Partner {id: row.id, name: row.name, type: row.type, status: row.statu
 WITH p, row
 OPTIONAL MATCH (parent:Partner {id: row.parentId})
 FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | CREATE (parent)-[:PARENT_OF]->(p))
-RETURN p {.*, {{...partner_times(p)}}} AS partner
+RETURN {{partner_record(p)}} AS partner

@@ -1,4 +1,4 @@
 // Lock a visible partner for this transaction and read its current state.
 MATCH (p:Partner {id: $id}) WHERE {{partner_visible(p)}}
 SET p.version = coalesce(p.version, 0) + 1
-RETURN p {.*, {{...partner_times(p)}}} AS partner
+RETURN {{partner_record(p)}} AS partner

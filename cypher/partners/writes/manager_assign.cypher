@@ -1,3 +1,3 @@
 MATCH (p:Partner {id: $partnerId}), (rm:Person {id: $personId})
 MERGE (rm)-[:MANAGES]->(p)
-RETURN p {.*, {{...partner_times(p)}}} AS partner
+RETURN {{partner_record(p)}} AS partner

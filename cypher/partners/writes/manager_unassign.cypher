@@ -1,4 +1,4 @@
 MATCH (p:Partner {id: $partnerId})
 OPTIONAL MATCH (:Person {id: $personId})-[managed:MANAGES]->(p)
 DELETE managed
-RETURN p {.*, {{...partner_times(p)}}} AS partner
+RETURN {{partner_record(p)}} AS partner

@@ -5,4 +5,4 @@ DELETE old
 WITH child
 OPTIONAL MATCH (parent:Partner {id: $parentId})
 FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | CREATE (parent)-[:PARENT_OF]->(child))
-RETURN child {.*, {{...partner_times(child)}}} AS partner
+RETURN {{partner_record(child)}} AS partner

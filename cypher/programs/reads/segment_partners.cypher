@@ -6,5 +6,5 @@ WHERE {{program_visible(prog)}} AND ps.status IN ['PENDING', 'ACTIVE', 'SUSPENDE
   AND {{partner_visible(p)}} AND {{after_cursor(p)}}
 WITH DISTINCT parentId, p
 ORDER BY p.name, p.id
-WITH parentId, collect(p {.*, {{...partner_times(p)}}})[..$limit] AS page
+WITH parentId, collect({{partner_record(p)}})[..$limit] AS page
 RETURN parentId, page

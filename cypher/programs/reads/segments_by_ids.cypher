@@ -2,4 +2,4 @@
 UNWIND $ids AS segmentId
 MATCH (prog:Program)-[:HAS_SEGMENT]->(s:Segment {id: segmentId})
 WHERE {{program_visible(prog)}}
-RETURN s {.id, .name, .rank, .isDefault, programId: prog.id} AS segment
+RETURN {{segment_record(s)}} AS segment

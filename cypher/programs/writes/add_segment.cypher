@@ -5,4 +5,4 @@ CREATE (prog)-[:HAS_SEGMENT]->(s:Segment {id: $segment.id, name: $segment.name, 
 FOREACH (crit IN $segment.criteria |
   CREATE (s)-[:REQUIRES]->(:Criterion {id: crit.id, metric: crit.metric, operator: crit.operator,
                                        threshold: crit.threshold}))
-RETURN s {.id, .name, .rank, .isDefault, programId: prog.id} AS segment
+RETURN {{segment_record(s)}} AS segment

@@ -1,0 +1,4 @@
+// needs: none
+// The map of account {var} that graph.partners.records.AccountRecord reads: every property, the temporal ones as
+// ISO text (see registration_fields).
+{var} {.*, createdAt: toString({var}.createdAt)}

@@ -1,3 +1,0 @@
-// needs: none
-// The temporal properties of account {var} as ISO text, spread after `.*` (see registration_fields).
-createdAt: toString({var}.createdAt)

@@ -1,0 +1,92 @@
+"""The resolvers' path of a field that declares its reach (schema/shared/graph_mapping.py): a DataLoader that runs
+the declaration's own Cypher for every parent node of a batch in one statement. The read compiler and this loader
+read a reach through the same `read_compiler.reach_body`, so the mapping is written once and both paths find the
+same nodes, in the same order, with the same cursors.
+
+The node type's class (schema/shared/nodes.LoadedNode) says how its records are read: `record`, the Cypher map of
+a node at `{node}` (the map its by-id query returns, from the same fragment), and `record_type`, the graph record
+that reads the map.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import orjson
+from aiodataloader import DataLoader
+from strawberry.types import Info
+
+from graph.shared.records import Page, SortKey
+from schema.shared.graph_mapping import GRAPH, Reach, Shape
+from schema.shared.pagination import to_connection
+from schema.shared.read_compiler import declared_cypher, reach_body
+from schema.shared.read_plan import reach_parameters
+
+
+@dataclass(frozen=True)
+class ReachRead:
+    cypher: str
+    parameters: frozenset[str]  # every parameter of `cypher` but `$keys`
+    record_type: Any
+
+
+@cache
+def reach_read(parent_label: str, reach: Reach, node_type: type) -> ReachRead:
+    """The batched statement of a reach from parents labelled `parent_label`: per key, each node's record and its
+    cursor (the [value, id] pair the declaration orders by)."""
+    counter = itertools.count(1)
+    body, cursor, _ = reach_body(reach, "parent", "node", "", counter)
+    record, _ = declared_cypher(node_type.record.replace("{node}", "node"), counter)  # type: ignore[attr-defined]
+    cypher = (f"UNWIND $keys AS key MATCH (parent:{parent_label} {{id: key}}) "
+              f"RETURN key, COLLECT {{ {body} RETURN [{record}, {cursor}] }} AS found")
+    parameters = frozenset(re.findall(r"\$(\w+)", cypher)) - {"keys"}
+    return ReachRead(cypher, parameters, node_type.record_type)  # type: ignore[attr-defined]
+
+
+async def reached(info: Info, node_type: Any, parent_key: str, **arguments: Any) -> Any:
+    """What the field being resolved reaches from its parent node `parent_key`, by its declaration: a Relay
+    connection of `node_type` for a PAGE, a list for a LIST, one or None for ONE. `arguments` are the field's
+    (by Python name); an argument the declaration refuses raises its PublicError."""
+    parent = info.path.typename
+    assert parent is not None
+    reach = info.schema.get_type_by_name(parent).get_field(info.python_name).metadata[GRAPH]  # type: ignore
+    context = info.context
+    own = reach_parameters(reach, arguments, context)
+    read = reach_read(parent, reach, node_type)
+    loader = context.loaders.made((parent, info.python_name), lambda: _loader(read, context))
+    found = await loader.load((parent_key, orjson.dumps(own, option=orjson.OPT_SORT_KEYS), own))
+    records = [read.record_type.from_map(record) for record, _ in found]
+    if reach.shape is Shape.PAGE:
+        keys = [SortKey(*key) for _, key in found]
+        return to_connection(Page.from_rows(records, own["limit"] - 1, keys), node_type.from_record)
+    nodes = [node_type.from_record(record) for record in records]
+    return nodes if reach.shape is Shape.LIST else next(iter(nodes), None)
+
+
+def _loader(read: ReachRead, context: Any) -> DataLoader:
+    """One statement per distinct set of arguments, for all the parents asked for with it in the same tick."""
+    shared = {"scope": context.viewer.scope, "now": context.now}
+
+    async def batch(keys: list[tuple[str, bytes, dict[str, Any]]]) -> list[list[Any]]:
+        groups: dict[bytes, list[str]] = defaultdict(list)
+        arguments: dict[bytes, dict[str, Any]] = {}
+        for parent_key, text, own in keys:
+            groups[text].append(parent_key)
+            arguments[text] = own
+        async def run(text: bytes) -> list[Any]:
+            params = {name: value for name, value in {**shared, **arguments[text]}.items() if name in read.parameters}
+            ids = list(dict.fromkeys(groups[text]))
+            return await context.graph.read_transaction(lambda tx: tx.run(read.cypher, keys=ids, **params))
+
+        texts = list(groups)
+        found = {(text, row["key"]): row["found"]
+                 for text, rows in zip(texts, await asyncio.gather(*map(run, texts)), strict=True) for row in rows}
+        return [found.get((text, parent_key), []) for parent_key, text, _ in keys]
+
+    return DataLoader(batch, get_cache_key=lambda key: (key[0], key[1]))
