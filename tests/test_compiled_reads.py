@@ -8,13 +8,17 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from graphql import GraphQLError, parse
+from graphql import GraphQLError, GraphQLObjectType, get_named_type, parse
 from graphql.execution.values import get_variable_values
 from neo4j.exceptions import ServiceUnavailable
 
 from gateway.app import create_app, schema_limits
 from schema import build_schema
+from schema.shared.admission import metadata
 from schema.shared.compiled_reads import failed_result
+from schema.shared.declared_reads import reach_read
+from schema.shared.graph_mapping import GRAPH, Reach, Shape
+from schema.shared.nodes import LoadedNode
 from schema.shared.read_compiler import compile_read
 from tests.conftest import GatewayClient, global_id, remove_prefixed, write
 
@@ -155,6 +159,33 @@ async def test_an_error_below_a_compiled_node_has_the_path_and_mask_the_resolver
     assert masked == [{**e, "extensions": {"code": e["extensions"]["code"]}} for e in other["errors"]]
     assert [(e["path"], e["message"], e["extensions"]["code"]) for e in masked] == [
         (["partner", "parent"], "Internal server error", "INTERNAL")]
+
+
+async def test_every_reach_the_dataloaders_read_from_its_declaration_plans(settings, session):
+    """The resolvers' statement of each declared reach between nodes whose records are declared
+    (schema/shared/declared_reads.py) is valid Cypher, with every parameter it names given."""
+    schema = build_schema(schema_limits(settings))._schema
+    planned = []
+    for parent in schema.type_map.values():
+        origin = getattr(parent.extensions.get("strawberry-definition"), "origin", None)
+        if not (isinstance(parent, GraphQLObjectType) and isinstance(origin, type) and issubclass(origin, LoadedNode)):
+            continue
+        for name, field in parent.fields.items():
+            reach = metadata(field, GRAPH)
+            if not isinstance(reach, Reach) or reach.match is None or reach.shape is Shape.ONE:
+                continue
+            node = get_named_type(field.type)
+            if reach.shape is Shape.PAGE:
+                node = get_named_type(get_named_type(node.fields["edges"].type).fields["node"].type)
+            node_type = node.extensions["strawberry-definition"].origin
+            if not node_type.record:
+                continue
+            read = reach_read(parent.name, reach, node_type)
+            params = {name: None for name in read.parameters} | {"keys": []}
+            await session.read_transaction(lambda tx, cypher=read.cypher, params=params: tx.run(
+                "EXPLAIN " + cypher, **params))
+            planned.append(f"{parent.name}.{name}")
+    assert {"Partner.children", "Partner.descendants", "Partner.accounts", "Program.segments"} <= set(planned)
 
 
 def test_a_failed_statement_answers_each_root_field_null_with_its_error(settings):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ import orjson
 from aiodataloader import DataLoader
 from strawberry.types import Info
 
+from graph.shared import cypher_files
 from graph.shared.records import Page, SortKey
 from schema.shared.graph_mapping import GRAPH, Reach, Shape
 from schema.shared.pagination import to_connection
@@ -45,7 +45,7 @@ def reach_read(parent_label: str, reach: Reach, node_type: type) -> ReachRead:
     record, _ = declared_cypher(node_type.record.replace("{node}", "node"), counter)  # type: ignore[attr-defined]
     cypher = (f"UNWIND $keys AS key MATCH (parent:{parent_label} {{id: key}}) "
               f"RETURN key, COLLECT {{ {body} RETURN [{record}, {cursor}] }} AS found")
-    parameters = frozenset(re.findall(r"\$(\w+)", cypher)) - {"keys"}
+    parameters = cypher_files.used_parameters(cypher) - {"keys"}
     return ReachRead(cypher, parameters, node_type.record_type)  # type: ignore[attr-defined]
 
 

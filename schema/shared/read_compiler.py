@@ -5,10 +5,10 @@ temporals formatted as the resolvers format them, `__typename`.
 
 Fields are collected as graphql-core executes them (fragments, type conditions, `@include`/`@skip`), so the
 plan depends on the document, the operation and the Boolean variables only; argument values are parameters,
-bound per request. A field the declarations cannot answer (`NotCompilable`) below a node of a type its
-DataLoader loads by key is left to the resolvers: the statement reads the node's key there, and the post-pass
-leaves a `Pending` for schema/shared/resolved_fields.py. Anywhere else it fails its root field, which the
-resolvers answer beside the statement (`compile_operation`).
+bound per request. A field the declarations cannot answer (`NotCompilable`) below a node of a type loaded by
+key (schema/shared/nodes.LoadedNode) is left to the resolvers: the statement reads the node's record (or key)
+there, and the post-pass leaves a `Pending` for schema/shared/resolved_fields.py. Anywhere else it fails its root
+field, which the resolvers answer beside the statement (`compile_operation`).
 """
 
 from __future__ import annotations
