@@ -185,7 +185,25 @@ async def test_every_reach_the_dataloaders_read_from_its_declaration_plans(setti
             await session.read_transaction(lambda tx, cypher=read.cypher, params=params: tx.run(
                 "EXPLAIN " + cypher, **params))
             planned.append(f"{parent.name}.{name}")
-    assert {"Partner.children", "Partner.descendants", "Partner.accounts", "Program.segments"} <= set(planned)
+    assert {"Partner.children", "Partner.descendants", "Partner.accounts", "Partner.dealRegistrations",
+            "Partner.opportunities", "Program.segments"} <= set(planned)
+
+
+async def test_a_declared_reach_reads_its_companions_along_on_the_resolver_path(both):
+    query = """query($id: ID!) { partner(id: $id) { dealRegistrations(first: 20) { edges { node {
+      name opportunity { stage } account { name } } } } } }"""
+    body, other = await answers(both, query, variables={"id": NORTHWIND})
+    deals = [edge["node"] for edge in other["data"]["partner"]["dealRegistrations"]["edges"]]
+    assert any(deal["opportunity"] for deal in deals) and any(deal["account"] for deal in deals)
+    assert body["extensions"]["cypher"]["roundTrips"] == 2  # the viewer, the statement
+    # The viewer, the partner, its registrations with their opportunities and accounts (the companions prime
+    # the loaders those two fields ask): one round trip per level, none per field below.
+    assert other["extensions"]["cypher"]["roundTrips"] == 3
+    query = """query($id: ID!) { partner(id: $id) { opportunities(first: 20) { edges { node {
+      name registration { status account { name } } } } } } }"""
+    body, other = await answers(both, query, variables={"id": NORTHWIND})
+    assert other["data"]["partner"]["opportunities"]["edges"]
+    assert (body["extensions"]["cypher"]["roundTrips"], other["extensions"]["cypher"]["roundTrips"]) == (2, 3)
 
 
 def test_a_failed_statement_answers_each_root_field_null_with_its_error(settings):

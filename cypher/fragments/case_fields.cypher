@@ -1,7 +1,7 @@
 // needs: none
 // internal: _x
 // Case {var} as a record map for graph.records.CaseRecord (its SLA figures come from case_sla); times as
-// ISO text (see registration_fields).
+// ISO text (see registration_record).
 {var} {.id, .number, .subject, .description, .category, .priority, .status, .responseMinutes,
        .resolutionMinutes, openedAt: toString({var}.openedAt), firstResponseAt: toString({var}.firstResponseAt),
        resolvedAt: toString({var}.resolvedAt), closedAt: toString({var}.closedAt), updatedAt: toString({var}.updatedAt),

@@ -5,9 +5,8 @@ exchange rates. Every selling record is visible exactly when its registration is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from graph.partners.records import AccountRecord
 from graph.selling.records import (
     CommentRecord,
     ConflictRecord,
@@ -21,8 +20,6 @@ from graph.selling.records import (
 from graph.shared.client import GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
 
-R = TypeVar("R")
-
 
 class SellingRepository:
     def __init__(self, session: GraphSession, scope: dict[str, Any]):
@@ -32,18 +29,6 @@ class SellingRepository:
     async def registrations(self, ids: list[str]) -> dict[str, DealRegistrationRecord]:
         rows = await self.session.read("selling/reads/registrations_by_ids", ids=ids, scope=self.scope)
         return {r["registration"]["id"]: DealRegistrationRecord.from_map(r["registration"]) for r in rows}
-
-    async def registrations_of_partners(self, partner_ids: list[str], status: str | None, first: int,
-                                        after: SortKey | None) -> Companions[DealRegistrationRecord]:
-        """Pages of registrations, with the opportunity of each (None when not converted) and its account
-        (None when the viewer may not see it)."""
-        rows = await self.session.read("selling/reads/registrations_of_partners", parentIds=partner_ids, status=status,
-                                       scope=self.scope, limit=first + 1, after=cursor_param(after))
-        items = [item for r in rows for item in r["page"]]
-        return Companions(_pages(rows, DealRegistrationRecord, first, "registration"), {
-            "registration_opportunity": {i["registration"]["id"]: OpportunityRecord.from_map(i["opportunity"])
-                                         if i["opportunity"] else None for i in items},
-            "account": _accounts(items)})
 
     async def lineages(self, changed_since: Any, subtree_id: str | None, program_id: str | None,
                        status: str | None, first: int, after: SortKey | None) -> LineagePage:
@@ -83,18 +68,6 @@ class SellingRepository:
         rows = await self.session.read("selling/reads/opportunities_of_registrations", ids=ids, scope=self.scope)
         return {r["registrationId"]: OpportunityRecord.from_map(r["opportunity"]) for r in rows}
 
-    async def opportunities_of_partners(self, partner_ids: list[str], open_: bool | None, stage: str | None,
-                                        first: int, after: SortKey | None) -> Companions[OpportunityRecord]:
-        """Pages of opportunities, with the deal registration of each and its account (None when the
-        viewer may not see it)."""
-        rows = await self.session.read("selling/reads/opportunities_of_partners", parentIds=partner_ids, open=open_,
-                                       stage=stage, scope=self.scope, limit=first + 1, after=cursor_param(after))
-        items = [item for r in rows for item in r["page"]]
-        return Companions(_pages(rows, OpportunityRecord, first, "opportunity"), {
-            "deal_registration": {i["registration"]["id"]: DealRegistrationRecord.from_map(i["registration"])
-                                  for i in items},
-            "account": _accounts(items)})
-
     async def quotes(self, ids: list[str]) -> dict[str, QuoteRecord]:
         rows = await self.session.read("selling/reads/quotes_by_ids", ids=ids, scope=self.scope)
         return {r["quote"]["id"]: QuoteRecord.from_map(r["quote"]) for r in rows}
@@ -133,10 +106,8 @@ class SellingRepository:
         return {(r["base"], r["quote"]): r["rate"] for r in rows if r["rate"] is not None}
 
 
-def _pages(rows: list[dict[str, Any]], record: Any, first: int, item: str | None = None) -> dict[str, Page[Any]]:
-    """Each parent's page; `item` names the record's entry when each page row also carries companions."""
-    return {r["parentId"]: Page.from_rows([record.from_map(x[item] if item else x) for x in r["page"]], first)
-            for r in rows}
+def _pages(rows: list[dict[str, Any]], record: Any, first: int) -> dict[str, Page[Any]]:
+    return {r["parentId"]: Page.from_rows([record.from_map(x) for x in r["page"]], first) for r in rows}
 
 
 @dataclass
@@ -148,19 +119,3 @@ class LineagePage:
     opportunities: dict[str, OpportunityRecord | None] = field(default_factory=dict)
     quotes: dict[str, list[QuoteRecord]] = field(default_factory=dict)
     orders: dict[str, OrderRecord | None] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Companions(Generic[R]):
-    """Pages of records, with records related to them that the same query read under the same visibility
-    rules, by the name of the request loader they prime (resolvers.loaders.Loaders) and its keys."""
-
-    pages: dict[str, Page[R]]
-    related: dict[str, dict[str, Any]]
-
-
-def _accounts(items: list[dict[str, Any]]) -> dict[str, AccountRecord | None]:
-    """The account of each registration of a page (checked with account_visible in the query: None when
-    the viewer may not see it, as the account loader would answer)."""
-    return {i["registration"]["accountId"]: AccountRecord.from_map(i["account"]) if i["account"] else None
-            for i in items}

@@ -3,7 +3,7 @@
 A record is a frozen, slotted dataclass deriving from `Record`; `SomeRecord.from_map(map)` builds it from the
 map a query returns. Keys are the camelCase of the fields' names (`partner_id` reads `partnerId`);
 `field(metadata=cypher_key("from"))` names another. Values convert by the field's annotation: temporals from
-driver values or ISO text (queries that return many send text, see cypher/fragments/registration_fields.cypher),
+driver values or ISO text (queries that return many send text, see cypher/fragments/registration_record.cypher),
 nested records and `tuple[...]` from lists; other values pass as the driver gives them. A missing required key
 or a key the record does not hold raises `RecordMapError` naming the record and the key path. Fields with a
 default may be left out of the map. Maps that project a node's every property (`n {.*}`) also carry what the

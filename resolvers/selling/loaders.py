@@ -1,5 +1,6 @@
-"""The selling domain's DataLoaders. Every selling record is visible through its deal registration; the
-partner connections prime the loaders of the records they read along (`prime_companions`)."""
+"""The selling domain's DataLoaders. Every selling record is visible through its deal registration; a partner's
+deal registrations and opportunities come from their declared reaches (schema/shared/declared_reads.py), which
+prime these loaders with the records they read along."""
 
 from __future__ import annotations
 
@@ -22,15 +23,6 @@ class SellingLoaders(DomainLoaders):
         return by_key_loader(self.selling.registrations)
 
     @cached_property
-    def partner_deal_registrations(self) -> DataLoader:
-        async def fetch(partner_ids: list[str], *args):
-            found = await self.selling.registrations_of_partners(partner_ids, *args)
-            self.prime_companions(found.related)
-            return found.pages
-
-        return page_loader(fetch, Page.empty)
-
-    @cached_property
     def deal_lines(self) -> DataLoader:
         return by_key_loader(self.selling.lines)
 
@@ -49,15 +41,6 @@ class SellingLoaders(DomainLoaders):
     @cached_property
     def registration_opportunity(self) -> DataLoader:
         return by_key_loader(self.selling.opportunities_of_registrations)
-
-    @cached_property
-    def partner_opportunities(self) -> DataLoader:
-        async def fetch(partner_ids: list[str], *args):
-            found = await self.selling.opportunities_of_partners(partner_ids, *args)
-            self.prime_companions(found.related)
-            return found.pages
-
-        return page_loader(fetch, Page.empty)
 
     @cached_property
     def quote(self) -> DataLoader:

@@ -35,18 +35,6 @@ async def registration(ctx: RequestContext, registration_id: str) -> DealRegistr
     return await ctx.loaders.deal_registration.load(registration_id)
 
 
-async def registrations_of_partner(ctx: RequestContext, partner_id: str, status: str | None, first: int | None,
-                                   after: str | None) -> Page[DealRegistrationRecord]:
-    key = (partner_id, status, page_size(first, ctx.page_limits), decode_cursor(after))
-    return await ctx.loaders.partner_deal_registrations.load(key)
-
-
-async def opportunities_of_partner(ctx: RequestContext, partner_id: str, open_: bool | None, stage: str | None,
-                                   first: int | None, after: str | None) -> Page[OpportunityRecord]:
-    key = (partner_id, open_, stage, page_size(first, ctx.page_limits), decode_cursor(after))
-    return await ctx.loaders.partner_opportunities.load(key)
-
-
 async def quotes_of_partner(ctx: RequestContext, partner_id: str, status: str | None, first: int | None,
                             after: str | None) -> Page[QuoteRecord]:
     key = (partner_id, status, page_size(first, ctx.page_limits), decode_cursor(after))

@@ -67,8 +67,3 @@ class DomainLoaders:
         if name not in self._made:
             self._made[name] = make()
         return self._made[name]
-
-    def prime_companions(self, related: dict[str, dict]) -> None:
-        """Records a query read along with its own (graph.selling.reads.Companions), into the loaders they belong to."""
-        for loader, records in related.items():
-            prime(getattr(self, loader), records)

@@ -13,6 +13,7 @@ from strawberry.types import Info
 from resolvers.selling import reads as selling_reads
 from schema.selling.enums import DealRegistrationStatus, OpportunityStage, OpportunityStatus, OrderStatus, QuoteStatus
 from schema.selling.types import DealRegistration, Opportunity, Order, Quote
+from schema.shared.declared_reads import reached
 from schema.shared.graph_mapping import Shape, reach
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
@@ -30,9 +31,7 @@ class PartnerSellingFields:
         status: Annotated[DealRegistrationStatus | None, strawberry.argument(description="Only this status.")] = None,
         first: FirstArg = None, after: AfterArg = None,
     ) -> relay.Connection[DealRegistration]:
-        page = await selling_reads.registrations_of_partner(info.context, self.id, status.value if status else None,
-                                                                first, after)
-        return to_connection(page, DealRegistration.from_record)
+        return await reached(info, DealRegistration, self.id, status=status, first=first, after=after)
 
     @strawberry.field(description="The opportunities of this partner's deals that the viewer may see, by name.",
                       metadata=reach(
@@ -50,10 +49,7 @@ class PartnerSellingFields:
         stage: Annotated[OpportunityStage | None, strawberry.argument(description="Only this stage.")] = None,
         first: FirstArg = None, after: AfterArg = None,
     ) -> relay.Connection[Opportunity]:
-        open_ = None if status is None else status is OpportunityStatus.OPEN
-        page = await selling_reads.opportunities_of_partner(info.context, self.id, open_,
-                                                                stage.value if stage else None, first, after)
-        return to_connection(page, Opportunity.from_record)
+        return await reached(info, Opportunity, self.id, status=status, stage=stage, first=first, after=after)
 
     @strawberry.field(description="The quotes (every version) of this partner's deals that the viewer may see, by "
                                   "name.")

@@ -10,6 +10,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from graph.partners.records import AccountRecord
 from graph.selling.records import (
     CommentRecord,
     ConflictRecord,
@@ -35,7 +36,7 @@ from schema.selling.enums import (
 )
 from schema.shared.graph_mapping import Shape, money_from, reach, value
 from schema.shared.keys import KeyedNode
-from schema.shared.nodes import LoadedNode
+from schema.shared.nodes import Companion, LoadedNode
 from schema.shared.partner_references import LazyAccount, LazyPartner, LazyPerson
 
 
@@ -142,6 +143,16 @@ class DealDecision:
 class DealRegistration(LoadedNode, relay.Node, KeyedNode):
     loader = "deal_registration"
     lookup = "{{deal_visible({node})}}"
+    record = "{{registration_record({node})}}"
+    record_type = DealRegistrationRecord
+    # A portal lists deals with their stage and customer: both read along, for the loaders `opportunity` and
+    # `account` ask.
+    companions = (
+        Companion("registration_opportunity", "{node}.id", "head(COLLECT { MATCH ({node})-[:CONVERTED_TO]->"
+                  "(_o:Opportunity) RETURN {{opportunity_record(_o)}} })", OpportunityRecord),
+        Companion("account", "head(COLLECT { MATCH ({node})-[:FOR]->(_a:Account) RETURN _a.id })",
+                  "{{deal_account({node})}}", AccountRecord),
+    )
     id: relay.NodeID[str]
     name: str = strawberry.field(description="What the deal is, e.g. \"Acme ERP rollout\".")
     status: DealRegistrationStatus = strawberry.field(description="Lifecycle status.")
@@ -227,6 +238,17 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
     loader = "opportunity"
     lookup = ("EXISTS { MATCH (:Partner)<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->({node}) "
               "WHERE {{deal_visible(_deal)}} }")
+    record = "{{opportunity_record({node})}}"
+    record_type = OpportunityRecord
+    # Its deal registration and the registration's account, for the loaders `registration` and `account` ask.
+    companions = (
+        Companion("deal_registration", "head(COLLECT { MATCH (_deal:DealRegistration)-[:CONVERTED_TO]->({node}) "
+                  "RETURN _deal.id })", "head(COLLECT { MATCH (_deal:DealRegistration)-[:CONVERTED_TO]->({node}) "
+                  "RETURN {{registration_record(_deal)}} })", DealRegistrationRecord),
+        Companion("account", "head(COLLECT { MATCH (_a:Account)<-[:FOR]-(:DealRegistration)-[:CONVERTED_TO]->"
+                  "({node}) RETURN _a.id })", "head(COLLECT { MATCH (_deal:DealRegistration)-[:CONVERTED_TO]->"
+                  "({node}) RETURN {{deal_account(_deal)}} })", AccountRecord),
+    )
     id: relay.NodeID[str]
     name: str = strawberry.field(description="The deal's name.")
     stage: OpportunityStage = strawberry.field(description="Sales stage.")

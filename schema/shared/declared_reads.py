@@ -4,8 +4,9 @@ read a reach through the same `read_compiler.reach_body`, so the mapping is writ
 same nodes, in the same order, with the same cursors.
 
 The node type's class (schema/shared/nodes.LoadedNode) says how its records are read: `record`, the Cypher map of
-a node at `{node}` (the map its by-id query returns, from the same fragment), and `record_type`, the graph record
-that reads the map.
+a node at `{node}` (the map its by-id query returns, from the same fragment), `record_type`, the graph record
+that reads the map, and `companions`, records read along with it to prime other loaders (a deal registration's
+opportunity and account, which a portal's deal list shows beside it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from strawberry.types import Info
 
 from graph.shared import cypher_files
 from graph.shared.records import Page, SortKey
+from resolvers.shared.loaders import prime
 from schema.shared.graph_mapping import GRAPH, Reach, Shape
 from schema.shared.pagination import to_connection
 from schema.shared.read_compiler import declared_cypher, reach_body
@@ -33,20 +35,19 @@ from schema.shared.read_plan import reach_parameters
 class ReachRead:
     cypher: str
     parameters: frozenset[str]  # every parameter of `cypher` but `$keys`
-    record_type: Any
 
 
 @cache
-def reach_read(parent_label: str, reach: Reach, node_type: type) -> ReachRead:
-    """The batched statement of a reach from parents labelled `parent_label`: per key, each node's record and its
-    cursor (the [value, id] pair the declaration orders by)."""
+def reach_read(parent_label: str, reach: Reach, node_type: Any) -> ReachRead:
+    """The batched statement of a reach from parents labelled `parent_label`: per key, each node as [its record,
+    its cursor (the [value, id] pair the declaration orders by), each companion's record]."""
     counter = itertools.count(1)
     body, cursor, _ = reach_body(reach, "parent", "node", "", counter)
-    record, _ = declared_cypher(node_type.record.replace("{node}", "node"), counter)  # type: ignore[attr-defined]
+    values = [declared_cypher(text.replace("{node}", "node"), counter)[0]
+              for text in (node_type.record, *(f"[{c.key}, {c.value}]" for c in node_type.companions))]
     cypher = (f"UNWIND $keys AS key MATCH (parent:{parent_label} {{id: key}}) "
-              f"RETURN key, COLLECT {{ {body} RETURN [{record}, {cursor}] }} AS found")
-    parameters = cypher_files.used_parameters(cypher) - {"keys"}
-    return ReachRead(cypher, parameters, node_type.record_type)  # type: ignore[attr-defined]
+              f"RETURN key, COLLECT {{ {body} RETURN [{', '.join([values[0], cursor, *values[1:]])}] }} AS found")
+    return ReachRead(cypher, cypher_files.used_parameters(cypher) - {"keys"})
 
 
 async def reached(info: Info, node_type: Any, parent_key: str, **arguments: Any) -> Any:
@@ -61,9 +62,13 @@ async def reached(info: Info, node_type: Any, parent_key: str, **arguments: Any)
     read = reach_read(parent, reach, node_type)
     loader = context.loaders.made((parent, info.python_name), lambda: _loader(read, context))
     found = await loader.load((parent_key, orjson.dumps(own, option=orjson.OPT_SORT_KEYS), own))
-    records = [read.record_type.from_map(record) for record, _ in found]
+    records = [node_type.record_type.from_map(row[0]) for row in found]
+    for n, companion in enumerate(node_type.companions, start=2):
+        prime(getattr(context.loaders, companion.loader), {
+            key: None if value is None else companion.record_type.from_map(value)
+            for key, value in (row[n] for row in found) if key is not None})
     if reach.shape is Shape.PAGE:
-        keys = [SortKey(*key) for _, key in found]
+        keys = [SortKey(*row[1]) for row in found]
         return to_connection(Page.from_rows(records, own["limit"] - 1, keys), node_type.from_record)
     nodes = [node_type.from_record(record) for record in records]
     return nodes if reach.shape is Shape.LIST else next(iter(nodes), None)

@@ -6,6 +6,7 @@ could not have issued for the argument is VALIDATION; one that names nothing the
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import strawberry
@@ -20,6 +21,18 @@ from schema.shared.graph_mapping import ResolverPath
 GlobalIdArg = Annotated[strawberry.ID, strawberry.argument(description="The object's global ID.")]
 
 
+@dataclass(frozen=True)
+class Companion:
+    """A record read along with a node's by a declared reach's DataLoader, to prime another of the request's
+    loaders: in loader `loader`, under the key Cypher `key` gives, the record whose map Cypher `value` gives
+    (null for none, or for one the viewer may not see: what that loader would answer). Both over `{node}`."""
+
+    loader: str
+    key: str
+    value: str
+    record_type: Any
+
+
 class LoadedNode:
     """A base (before `relay.Node`) of node types read through one of the request's DataLoaders: `loader` names
     it in `info.context.loaders`, and `from_record` builds the type from what it loads."""
@@ -32,6 +45,7 @@ class LoadedNode:
     # DataLoaders of declared reaches (schema/shared/declared_reads.py); empty: no declared reach reaches it.
     record = ""
     record_type: Any = None
+    companions: tuple[Companion, ...] = ()
 
     @classmethod
     def from_record(cls, record: Any) -> Any:

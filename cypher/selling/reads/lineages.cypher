@@ -8,7 +8,7 @@ WITH dr, o, head(COLLECT { MATCH (dr)-[:REGISTERED_BY]->(x:Partner) RETURN x.id 
 // The rest of each lineage comes along (visible exactly when the registration is), in the shapes of
 // opportunities_of_registrations, quotes_of_opportunities and orders_of_quotes: the resolver primes those
 // loaders with it, so a page of lineages is one round trip however much of it the query asks for.
-RETURN {{registration_fields(dr)}} AS registration,
+RETURN {{registration_record(dr)}} AS registration,
        {name: toString(dr.lineageChangedAt), id: dr.id} AS sortKey,
        CASE WHEN o IS NOT NULL THEN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: partnerId} END AS opportunity,
        COLLECT { MATCH (o)-[:QUOTED_AS]->(q:Quote)

@@ -2,4 +2,4 @@
 UNWIND $ids AS opportunityId
 MATCH (p:Partner)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Opportunity {id: opportunityId})
 WHERE {{deal_visible(dr)}}
-RETURN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} AS opportunity
+RETURN {{opportunity_record(o)}} AS opportunity

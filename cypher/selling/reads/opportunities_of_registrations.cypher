@@ -2,4 +2,4 @@
 UNWIND $ids AS registrationId
 MATCH (p:Partner)<-[:REGISTERED_BY]-(dr:DealRegistration {id: registrationId})-[:CONVERTED_TO]->(o:Opportunity)
 WHERE {{deal_visible(dr)}}
-RETURN registrationId, o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} AS opportunity
+RETURN registrationId, {{opportunity_record(o)}} AS opportunity

@@ -2,4 +2,4 @@
 UNWIND $ids AS registrationId
 MATCH (dr:DealRegistration {id: registrationId})
 WHERE {{deal_visible(dr)}}
-RETURN {{registration_fields(dr)}} AS registration
+RETURN {{registration_record(dr)}} AS registration

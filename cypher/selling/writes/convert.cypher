@@ -6,4 +6,4 @@ CREATE (dr)-[:CONVERTED_TO]->(o:Opportunity {id: $opportunityId, name: dr.name, 
                                              createdAt: $now, updatedAt: $now, version: 0})
 SET dr.status = 'CLOSED', dr.closureCode = 'CONVERTED', dr.closedAt = $now, dr.updatedAt = $now,
     dr.lineageChangedAt = $now
-RETURN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} AS opportunity
+RETURN {{opportunity_record(o)}} AS opportunity

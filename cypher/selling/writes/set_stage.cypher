@@ -3,4 +3,4 @@ MATCH (p:Partner)<-[:REGISTERED_BY]-(dr:DealRegistration)-[:CONVERTED_TO]->(o:Op
 SET o.stage = $stage, o.updatedAt = $now,
     o.closedAt = CASE WHEN $stage IN ['CLOSED_WON', 'CLOSED_LOST'] THEN $now ELSE o.closedAt END,
     dr.lineageChangedAt = $now
-RETURN o {.*, {{...opportunity_times(o)}}, registrationId: dr.id, partnerId: p.id} AS opportunity
+RETURN {{opportunity_record(o)}} AS opportunity
