@@ -145,8 +145,8 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
     lookup = "{{deal_visible({node})}}"
     record = "{{registration_record({node})}}"
     record_type = DealRegistrationRecord
-    # A portal lists deals with their stage and customer: both read along, for the loaders `opportunity` and
-    # `account` ask.
+    # A portal lists deals with their stage and customer: both read along, for the loaders the `opportunity` and
+    # `account` fields ask.
     companions = (
         Companion("registration_opportunity", "{node}.id", "head(COLLECT { MATCH ({node})-[:CONVERTED_TO]->"
                   "(_o:Opportunity) RETURN {{opportunity_record(_o)}} })", OpportunityRecord),
@@ -240,7 +240,8 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
               "WHERE {{deal_visible(_deal)}} }")
     record = "{{opportunity_record({node})}}"
     record_type = OpportunityRecord
-    # Its deal registration and the registration's account, for the loaders `registration` and `account` ask.
+    # Its deal registration and the registration's account, read along for the loaders `registration` and
+    # `registration { account }` ask.
     companions = (
         Companion("deal_registration", "head(COLLECT { MATCH (_deal:DealRegistration)-[:CONVERTED_TO]->({node}) "
                   "RETURN _deal.id })", "head(COLLECT { MATCH (_deal:DealRegistration)-[:CONVERTED_TO]->({node}) "

@@ -39,8 +39,9 @@ class ReachRead:
 
 @cache
 def reach_read(parent_label: str, reach: Reach, node_type: Any) -> ReachRead:
-    """The batched statement of a reach from parents labelled `parent_label`: per key, each node as [its record,
-    its cursor (the [value, id] pair the declaration orders by), each companion's record]."""
+    """The batched statement of a reach from parents labelled `parent_label` (a node type's label is its GraphQL
+    name): per key, each node as [its record, its cursor (the [value, id] pair the declaration orders by), each
+    companion's [key, record]]."""
     counter = itertools.count(1)
     body, cursor, _ = reach_body(reach, "parent", "node", "", counter)
     values = [declared_cypher(text.replace("{node}", "node"), counter)[0]
@@ -84,6 +85,7 @@ def _loader(read: ReachRead, context: Any) -> DataLoader:
         for parent_key, text, own in keys:
             groups[text].append(parent_key)
             arguments[text] = own
+
         async def run(text: bytes) -> list[Any]:
             params = {name: value for name, value in {**shared, **arguments[text]}.items() if name in read.parameters}
             ids = list(dict.fromkeys(groups[text]))
