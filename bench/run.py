@@ -2,7 +2,8 @@
 uvicorn as separate processes on loopback ports against it, the compiled one (the default settings: a query that
 compiles runs as one Cypher statement) and the resolver one (PARTNERGRAPH_COMPILED_READS=false), then Q1–Q5
 through HTTP with minted tokens, each through both gateways and beside its floor (the same rows by one
-hand-written Cypher query through the driver, sequentially and from 16 concurrent tasks, in the same run). Per
+hand-written Cypher query through the driver, sequentially and from 16 concurrent tasks, in the same run; the
+two gateways' sequential samples interleaved, so that neither finds Neo4j warmer than the other). Per
 query: whether the compiled statement answered, whether both gateways gave the same JSON, latencies, throughput
 at 16 and round trips of each side, and the ratios to the floor (compiled / floor rps: the compiler's target
 is 0.6 or more). Writes bench/results/<timestamp>.json and .md and prints the table.
@@ -148,37 +149,33 @@ def variables_for(case: queries.Case, n: int) -> dict:
     return {"input": [item]}
 
 
-async def measure_gateway(gateway: Gateway, settings: Settings, case: queries.Case, sequential: int,
-                          concurrent: int) -> dict:
-    """One gateway's side: the correctness request (its body kept), the warm-up, sequential latencies, and
-    throughput from CONCURRENCY clients."""
-    token = mint_person_token(settings, case.person)
-    async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=CONCURRENCY)) as http:
-        _, body = await post(http, gateway.url, case, token, variables_for(case, 0))  # warm-up and correctness
-        if body is None:
-            raise RuntimeError(f"{case.name} failed through the gateway at {gateway.url}")
-        for n in range(WARMUP):
-            if (await post(http, gateway.url, case, token, variables_for(case, -n - 1)))[1] is None:
-                raise RuntimeError(f"{case.name} failed through the gateway while warming up")
-        latencies = []
-        for n in range(sequential):
-            ms, _ = await post(http, gateway.url, case, token, variables_for(case, n + 1))
-            latencies.append(ms)
+async def warm_gateway(http: httpx.AsyncClient, gateway: Gateway, case: queries.Case, token: str) -> dict:
+    """One gateway's correctness request (its body kept) and its warm-up."""
+    _, body = await post(http, gateway.url, case, token, variables_for(case, 0))
+    if body is None:
+        raise RuntimeError(f"{case.name} failed through the gateway at {gateway.url}")
+    for n in range(WARMUP):
+        if (await post(http, gateway.url, case, token, variables_for(case, -n - 1)))[1] is None:
+            raise RuntimeError(f"{case.name} failed through the gateway while warming up")
+    return body
+
+
+async def gateway_throughput(http: httpx.AsyncClient, gateway: Gateway, case: queries.Case, token: str,
+                             first: int, concurrent: int) -> tuple[float, int]:
+    """Requests per second from CONCURRENCY clients, and how many failed."""
+    errors = 0
+    queue = iter(range(concurrent))
+
+    async def worker():
+        nonlocal errors
+        for n in queue:
+            _, answer = await post(http, gateway.url, case, token, variables_for(case, first + n))
+            errors += answer is None
             gateway.sample()
-        errors = 0
-        queue = iter(range(concurrent))
 
-        async def worker():
-            nonlocal errors
-            for n in queue:
-                _, answer = await post(http, gateway.url, case, token, variables_for(case, sequential + n + 1))
-                errors += answer is None
-                gateway.sample()
-
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-        throughput = concurrent / (time.perf_counter() - started)
-    return {"body": body, "latencies": latencies, "throughput": throughput, "errors": errors}
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return concurrent / (time.perf_counter() - started), errors
 
 
 def run_floor(client, case: queries.Case):
@@ -221,8 +218,24 @@ def ratio(value: float, floor: float) -> float | None:
 
 async def measure(compiled: Gateway, resolvers: Gateway, client, settings: Settings, case: queries.Case,
                   sequential: int, concurrent: int) -> dict:
-    fast = await measure_gateway(compiled, settings, case, sequential, concurrent)
-    slow = await measure_gateway(resolvers, settings, case, sequential, concurrent)
+    """The three sides of one query. The two gateways are warmed up first and their sequential latencies
+    interleaved (one request of each per round, the order turning every round), so that neither finds Neo4j
+    warmer than the other; then each one's throughput at CONCURRENCY. The floor comes last, after its own
+    warm-up, in a tight loop over the driver: at its best, as the targets compare against."""
+    token = mint_person_token(settings, case.person)
+    async with (httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=CONCURRENCY)) as fast_http,
+                httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=CONCURRENCY)) as slow_http):
+        fast = {"body": await warm_gateway(fast_http, compiled, case, token), "latencies": []}
+        slow = {"body": await warm_gateway(slow_http, resolvers, case, token), "latencies": []}
+        rounds = ((fast, fast_http, compiled), (slow, slow_http, resolvers))
+        for n in range(sequential):
+            for side, http, gateway in rounds[n % 2:] + rounds[:n % 2]:
+                ms, _ = await post(http, gateway.url, case, token, variables_for(case, n + 1))
+                side["latencies"].append(ms)
+                gateway.sample()
+        for side, http, gateway in rounds:
+            side["throughput"], side["errors"] = await gateway_throughput(http, gateway, case, token, sequential + 1,
+                                                                          concurrent)
     floor = await measure_floor(client, case, min(sequential, 100), concurrent)
     rows = queries.gateway_rows(case.name, fast["body"]["data"])
     cypher, resolver_cypher = fast["body"]["extensions"]["cypher"], slow["body"]["extensions"]["cypher"]
