@@ -49,7 +49,7 @@ class PartnerRepository:
         rows = await self.session.read("partners/reads/staff", parentIds=parent_ids,
                                        roles=list(roles) if roles else None,
                                        limit=first + 1, after=cursor_param(after))
-        return _pages(rows, PersonRecord, first)
+        return Page.of_parents(rows, PersonRecord, first)
 
     async def relationship_managers(self, ids: list[str]) -> dict[str, list[PersonRecord]]:
         rows = await self.session.read("partners/reads/relationship_managers", ids=ids)
@@ -62,10 +62,6 @@ class PartnerRepository:
 
 def _ref(access: str, data: dict[str, Any]) -> PartnerRecord | PartnerNameRecord:
     return (PartnerRecord if access == "FULL" else PartnerNameRecord).from_map(data)
-
-
-def _pages(rows: list[dict[str, Any]], record: type, first: int) -> dict[str, Page[Any]]:
-    return {row["parentId"]: Page.from_rows([record.from_map(item) for item in row["page"]], first) for row in rows}
 
 
 async def identity(session: GraphSession, person_id: str) -> IdentityRecord | None:

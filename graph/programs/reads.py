@@ -46,8 +46,7 @@ class ProgramRepository:
                                after: SortKey | None) -> dict[str, Page[PartnerRecord]]:
         rows = await self.session.read("programs/reads/segment_partners", parentIds=segment_ids, scope=self.scope,
                                        limit=first + 1, after=cursor_param(after))
-        return {row["parentId"]: Page.from_rows([PartnerRecord.from_map(p) for p in row["page"]], first)
-                for row in rows}
+        return Page.of_parents(rows, PartnerRecord, first)
 
 
 class PartnershipRepository:
@@ -63,19 +62,14 @@ class PartnershipRepository:
                           after: SortKey | None) -> dict[str, Page[PartnershipRecord]]:
         rows = await self.session.read("programs/reads/partnerships_of_programs", parentIds=program_ids, status=status,
                                        scope=self.scope, limit=first + 1, after=cursor_param(after))
-        return _pages(rows, first)
+        return Page.of_parents(rows, PartnershipRecord, first)
 
     async def of_partners(self, partner_ids: list[str], status: str | None, first: int,
                           after: SortKey | None) -> dict[str, Page[PartnershipRecord]]:
         rows = await self.session.read("programs/reads/partnerships_of_partners", parentIds=partner_ids, status=status,
                                        scope=self.scope, limit=first + 1, after=cursor_param(after))
-        return _pages(rows, first)
+        return Page.of_parents(rows, PartnershipRecord, first)
 
     async def segment_history(self, ids: list[str]) -> dict[str, list[SegmentAssignmentRecord]]:
         rows = await self.session.read("programs/reads/segment_history", ids=ids, scope=self.scope)
         return {row["partnershipId"]: [SegmentAssignmentRecord.from_map(a) for a in row["history"]] for row in rows}
-
-
-def _pages(rows: list[dict[str, Any]], first: int) -> dict[str, Page[PartnershipRecord]]:
-    return {row["parentId"]: Page.from_rows([PartnershipRecord.from_map(i) for i in row["page"]], first)
-            for row in rows}

@@ -80,7 +80,7 @@ class SellingRepository:
                                  after: SortKey | None) -> dict[str, Page[QuoteRecord]]:
         rows = await self.session.read("selling/reads/quotes_of_partners", parentIds=partner_ids, status=status,
                                        scope=self.scope, limit=first + 1, after=cursor_param(after))
-        return _pages(rows, QuoteRecord, first)
+        return Page.of_parents(rows, QuoteRecord, first)
 
     async def orders(self, ids: list[str]) -> dict[str, OrderRecord]:
         rows = await self.session.read("selling/reads/orders_by_ids", ids=ids, scope=self.scope)
@@ -94,7 +94,7 @@ class SellingRepository:
                                  after: SortKey | None) -> dict[str, Page[OrderRecord]]:
         rows = await self.session.read("selling/reads/orders_of_partners", parentIds=partner_ids, status=status,
                                        scope=self.scope, limit=first + 1, after=cursor_param(after))
-        return _pages(rows, OrderRecord, first)
+        return Page.of_parents(rows, OrderRecord, first)
 
     async def products(self, ids: list[str]) -> dict[str, ProductRecord]:
         rows = await self.session.read("selling/reads/products_by_ids", ids=ids)
@@ -104,10 +104,6 @@ class SellingRepository:
         """The latest rate of each (base, quote) pair, direct or inverse; pairs without one are left out."""
         rows = await self.session.read("selling/reads/rates", pairs=[{"base": b, "quote": q} for b, q in pairs])
         return {(r["base"], r["quote"]): r["rate"] for r in rows if r["rate"] is not None}
-
-
-def _pages(rows: list[dict[str, Any]], record: Any, first: int) -> dict[str, Page[Any]]:
-    return {r["parentId"]: Page.from_rows([record.from_map(x) for x in r["page"]], first) for r in rows}
 
 
 @dataclass

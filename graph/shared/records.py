@@ -191,3 +191,8 @@ class Page(Generic[T]):
         """Queries fetch `first + 1` rows; the extra one only says whether a next page exists."""
         return cls(rows[:first], len(rows) > first, keys[:first] if keys is not None else None)
 
+    @classmethod
+    def of_parents(cls, rows: list[dict[str, Any]], record: type[Record], first: int) -> dict[str, Page[Any]]:
+        """Each parent's page, by name, from a page query's rows of `parentId` and `page` (record maps)."""
+        return {row["parentId"]: cls.from_rows([record.from_map(item) for item in row["page"]], first) for row in rows}
+

@@ -53,8 +53,9 @@ def reach_read(parent_label: str, reach: Reach, node_type: Any) -> ReachRead:
 
 async def reached(info: Info, node_type: Any, parent_key: str, **arguments: Any) -> Any:
     """What the field being resolved reaches from its parent node `parent_key`, by its declaration: a Relay
-    connection of `node_type` for a PAGE, a list for a LIST, one or None for ONE. `arguments` are the field's
-    (by Python name); an argument the declaration refuses raises its PublicError."""
+    connection of `node_type` for a PAGE, a list for a LIST (a ONE reach's resolver follows the key on its
+    parent's record instead). `arguments` are the field's (by Python name); an argument the declaration refuses
+    raises its PublicError."""
     parent = info.path.typename
     assert parent is not None
     reach = info.schema.get_type_by_name(parent).get_field(info.python_name).metadata[GRAPH]  # type: ignore
@@ -71,8 +72,7 @@ async def reached(info: Info, node_type: Any, parent_key: str, **arguments: Any)
     if reach.shape is Shape.PAGE:
         keys = [SortKey(*row[1]) for row in found]
         return to_connection(Page.from_rows(records, own["limit"] - 1, keys), node_type.from_record)
-    nodes = [node_type.from_record(record) for record in records]
-    return nodes if reach.shape is Shape.LIST else next(iter(nodes), None)
+    return [node_type.from_record(record) for record in records]
 
 
 def _loader(read: ReachRead, context: Any) -> DataLoader:

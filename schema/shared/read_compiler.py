@@ -252,7 +252,7 @@ class _Compiler:
         if pieces is not None and not reach.order:
             raise NotCompilable(f"{where}: a page needs an order")
         prefix = f"f{number}_"
-        body, cursor, parameters = self.body(reach, parent, node, prefix)
+        body, cursor, parameters = reach_body(reach, parent, node, prefix, self.counter)
         projection, plan = self.projection(node_type, node_details, node, reach,
                                            f"__cursor: {cursor}" if pieces is not None else None, where)
         self.binders.append(Binder(prefix, definition, details[0].node, strawberry_field, reach,
@@ -297,9 +297,6 @@ class _Compiler:
     def subfields(self, type_: GraphQLObjectType, details: list[FieldDetails]) -> Any:
         return collect_subfields(self.schema, self.fragments, self.variables, self.operation, type_,
                                  details).grouped_field_set
-
-    def body(self, reach: Reach, parent: str | None, node: str, prefix: str) -> tuple[str, str, set[str]]:
-        return reach_body(reach, parent, node, prefix, self.counter)
 
     def expression(self, text: str, node: str | None) -> str:
         if node is None and "{node}" in text:
