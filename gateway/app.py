@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from gateway import database, logs
 from gateway.documents import DocumentStore, read_manifest
+from gateway.exports.http import ExportRoutes
 from gateway.http import GraphQLEndpoint
 from gateway.identity import token_verifier
 from gateway.metrics import GatewayMetrics
@@ -69,6 +70,7 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics.endpoint, methods=["GET"]),
+        *ExportRoutes(endpoint).routes(),
         *playground_routes(settings),
     ]
     return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(logs.RequestLogContext)])

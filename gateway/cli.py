@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from auth.personas import DEMO_PERSONAS
 from gateway import database, logs, serving
+from gateway.exports import files as export_files
+from gateway.exports.exporter import BATCH_SIZE, ExportRefused, ExportRequest
+from gateway.exports.formats import ExportFormat
 from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
 from gateway.local_neo4j import LocalNeo4jError
 from gateway.settings import Settings
@@ -26,6 +30,10 @@ app.add_typer(db, name="db")
 app.add_typer(demo_cli, name="demo")
 deals_cli = typer.Typer(help="Deal registrations (selling).", no_args_is_help=True)
 app.add_typer(deals_cli, name="deals")
+export_cli = typer.Typer(help="Bulk exports, streamed in batches. The CLI holds the database credentials, so it "
+                              "exports as the enterprise (every partner, enterprise-only fields) unless --as names a "
+                              "person whose view to take.", no_args_is_help=True)
+app.add_typer(export_cli, name="export")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -182,3 +190,49 @@ def deals_expire(
     for registration_id in expired:
         typer.echo(f"expired {registration_id}")
     typer.echo(f"{len(expired)} deal registration(s) expired as of {moment.isoformat()}")
+
+
+ExportFormatOption = Annotated[ExportFormat, typer.Option("--format", help="ndjson, csv or parquet.")]
+OutOption = Annotated[Optional[str], typer.Option(help="The file to write (a FILE.meta.json sidecar gets the change "
+                                                       "seq); '-' or none: stdout, without progress bar.")]
+AsOption = Annotated[Optional[str], typer.Option("--as", help="Export what this person id may see instead of "
+                                                              "everything.")]
+BatchOption = Annotated[int, typer.Option(min=1, max=50_000, help="Rows per read transaction.")]
+
+
+@export_cli.command("lineages")
+def export_lineages(
+    export_format: ExportFormatOption = ExportFormat.NDJSON,
+    since: Annotated[Optional[int], typer.Option(min=0, help="Only lineages with a change numbered above SEQ, and a "
+                                                             "tombstone row for each deleted registration.")] = None,
+    out: OutOption = None,
+    currency: Annotated[str, typer.Option(help="Reporting currency of the converted amounts (ISO 4217).")] = "USD",
+    as_person: AsOption = None,
+    batch_size: BatchOption = BATCH_SIZE,
+) -> None:
+    """Export deal lineages, one flat row each (docs/CHANGES.md, "Bulk export")."""
+    _export("lineages", export_format, since, out, currency, as_person, batch_size)
+
+
+@export_cli.command("changes")
+def export_changes(
+    export_format: ExportFormatOption = ExportFormat.NDJSON,
+    since: Annotated[Optional[int], typer.Option(min=0, help="Only changes numbered above SEQ.")] = None,
+    out: OutOption = None,
+    as_person: AsOption = None,
+    batch_size: BatchOption = BATCH_SIZE,
+) -> None:
+    """Export change records, one row each (docs/CHANGES.md, "Bulk export")."""
+    _export("changes", export_format, since, out, None, as_person, batch_size)
+
+
+def _export(name: str, export_format: ExportFormat, since: int | None, out: str | None, currency: str | None,
+            as_person: str | None, batch_size: int) -> None:
+    path = None if out in (None, "-") else Path(out)
+    try:
+        request = ExportRequest.parse(name, export_format.value, since, currency, batch_size)
+        summary = asyncio.run(export_files.run(Settings(), request, as_person, path))
+    except ExportRefused as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(f"exported {summary.rows} {name} in {summary.seconds:.1f} s ({summary.rows_per_second:,.0f} rows/s), "
+               f"consistent with change seq {summary.change_seq}", err=True)

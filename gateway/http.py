@@ -107,9 +107,7 @@ class GraphQLEndpoint:
     documents: DocumentStore = field(default_factory=lambda: DocumentStore(None, 0))
 
     async def handle(self, request: Request) -> Response:
-        offered = request.headers.get("x-request-id", "")
-        # A caller's id is kept for tracing only when it cannot forge log lines.
-        request_id = offered if _REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
+        request_id = request_id_of(request)
         if request.method == "GET" and _wants_html(request):
             return render_playground(self.settings)
         started = time.perf_counter()
@@ -128,7 +126,7 @@ class GraphQLEndpoint:
             exchange.operation = params.get("operationName")
             logs.bind(operation=exchange.operation)
             session = self.graph.session(exchange.stats)
-            viewer, identity = await self._viewer(request, session)
+            viewer, identity = await self.viewer(request, session)
             logs.bind(persona=viewer.persona.value)
             try:  # after the viewer: only an authenticated client registers a document
                 params["query"] = self.documents.document(params)
@@ -140,17 +138,17 @@ class GraphQLEndpoint:
             if problem.limit:
                 self.metrics.rejected(problem.code)
             log.info("refused with %s: %s", problem.status, problem)
-            return _problem_response(problem, media_type, exchange.request_id)
+            return problem_response(problem, media_type, exchange.request_id)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the client gets JSON with a code
-            code = self._failure(exc, f"request {exchange.request_id} failed before execution")
+            code = self.failure(exc, f"request {exchange.request_id} failed before execution")
             status = 503 if code in UNAVAILABLE else 500
             exchange.outcome = _outcome_of(status)
             problem = HTTPProblem(status, "the partner graph is unavailable; retry shortly" if status == 503
                                   else "Internal server error",
                                   {"retry-after": RETRY_AFTER_SECONDS} if status == 503 else None, code)
-            return _problem_response(problem, media_type, exchange.request_id)
+            return problem_response(problem, media_type, exchange.request_id)
 
-    def _failure(self, exc: BaseException, what: str) -> str:
+    def failure(self, exc: BaseException, what: str) -> str:
         """Classify, count and log a failure that is not the client's; the code the client gets."""
         code = failure_code(exc)
         neo4j_error = neo4j_error_name(exc)
@@ -162,7 +160,9 @@ class GraphQLEndpoint:
             log.error("%s: %s (%s): %s", what, code, neo4j_error, exc)
         return code
 
-    async def _viewer(self, request: Request, session: Any) -> tuple[Viewer, IdentityRecord]:
+    async def viewer(self, request: Request, session: Any) -> tuple[Viewer, IdentityRecord]:
+        """The request's viewer from its bearer token (HTTPProblem 401 when there is none): every authenticated
+        endpoint's one check (/graphql, /export/...)."""
         token = _bearer_token(request, self.settings.max_token_bytes)
         try:
             subject = await self.verifier.subject(token)
@@ -247,7 +247,7 @@ class GraphQLEndpoint:
             formatted = error.formatted
             formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": original.code}
             return formatted
-        code = self._failure(original or error, f"request {request_id}: error at {_path(error)}")
+        code = self.failure(original or error, f"request {request_id}: error at {_path(error)}")
         masked: dict[str, Any] = {
             "message": "Internal server error",
             "extensions": {"code": code, "requestId": request_id},
@@ -259,12 +259,18 @@ class GraphQLEndpoint:
         return masked
 
 
+def request_id_of(request: Request) -> str:
+    """The caller's `X-Request-Id`, kept for tracing only when it cannot forge log lines; else a new one."""
+    offered = request.headers.get("x-request-id", "")
+    return offered if _REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
+
+
 def json_response(body: Any, status: int, media_type: str, headers: dict[str, str]) -> Response:
     # orjson: the same compact UTF-8 JSON as Starlette's JSONResponse, several times faster on large pages.
     return Response(orjson.dumps(body), status, headers=headers, media_type=media_type)
 
 
-def _problem_response(problem: HTTPProblem, media_type: str, request_id: str) -> Response:
+def problem_response(problem: HTTPProblem, media_type: str, request_id: str) -> Response:
     error: dict[str, Any] = {"message": str(problem)}
     if problem.code:
         error["extensions"] = {"code": problem.code}

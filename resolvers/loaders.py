@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.partners.records import IdentityRecord
 from resolvers.cases.loaders import CaseLoaders
+from resolvers.changes.loaders import ChangeLoaders
 from resolvers.insights.loaders import InsightLoaders
 from resolvers.partners.loaders import PartnerLoaders
 from resolvers.programs.loaders import ProgramLoaders
@@ -11,7 +12,7 @@ from resolvers.selling.loaders import SellingLoaders
 from resolvers.shared.loaders import prime
 
 
-class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, CaseLoaders, InsightLoaders):
+class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, CaseLoaders, InsightLoaders, ChangeLoaders):
     """The request's DataLoaders, each domain's from its `resolvers/<domain>/loaders.py`. Every loader and
     repository is a cached property, so a request pays only for the loaders its query uses."""
 

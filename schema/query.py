@@ -7,6 +7,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from schema.cases.queries import CaseQueries
+from schema.changes.queries import ChangeQueries
 from schema.insights.queries import InsightsQueries
 from schema.partners.queries import PartnerQueries
 from schema.programs.queries import ProgramQueries
@@ -16,7 +17,7 @@ from schema.shared.nodes import GlobalIdArg, any_node_by_id, node_key
 
 
 @strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
-class Query(PartnerQueries, ProgramQueries, SellingQueries, CaseQueries, InsightsQueries):
+class Query(PartnerQueries, ProgramQueries, SellingQueries, CaseQueries, InsightsQueries, ChangeQueries):
     @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.",
                       metadata=node_lookup(lambda args, ctx: node_key(args["id"])))
     async def node(self, info: Info, id: GlobalIdArg) -> relay.Node | None:

@@ -147,9 +147,17 @@ def partnerships(shape: ChannelShape) -> Iterator[dict]:
             names = program["segments"]
             segment = names[rng.choices(range(len(names)), weights=SEGMENT_WEIGHTS[len(names)])[0]]
             status = _pick(rng, PARTNERSHIP_STATUSES)
+            created = _moment(rng)
             yield {"id": f"{partner_id}-{program['id']}", "partnerId": partner_id, "programId": program["id"],
                    "segmentId": f"{program['id']}-{segment.lower()}", "status": status,
-                   "onboarded": status != "PENDING", "createdAt": _moment(rng)}
+                   "onboarded": status != "PENDING", "createdAt": created,
+                   "offboardedAt": _offboarded(created) if status == "TERMINATED" else None}
+
+
+def _offboarded(created: str) -> str:
+    """About 200 days after onboarding, and before the reference moment (the change history says when)."""
+    start = datetime.fromisoformat(created)
+    return _iso(start + min(timedelta(days=200), (REFERENCE - start) * 0.9))
 
 
 # --- Selling: catalog, exchange rates, deal registrations with their lineage -------------------------

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph.shared.client import GraphClient
 from graph.shared.cypher_files import CYPHER_DIR
-from seed import channel
+from seed import channel, history, timeline
 from seed.shape import ChannelShape
 
 SEED_DIR = CYPHER_DIR / "seed"
@@ -40,7 +40,7 @@ class Phase:
     total: Callable[[ChannelShape], int | None]
 
 
-def phases(shape: ChannelShape) -> list[Phase]:
+def phases(shape: ChannelShape, first_case_number: int = 1) -> list[Phase]:
     levels = [Phase(f"partners level {level}", "partners", lambda s, level=level: channel.partners(s, level),
                     lambda s, level=level: s.level_sizes[level]) for level in range(len(shape.level_sizes))]
     return [
@@ -53,6 +53,8 @@ def phases(shape: ChannelShape) -> list[Phase]:
         Phase("deal registrations", "deals", channel.deal_registrations, lambda s: None),
         Phase("conflict checks", "conflicts", channel.conflict_candidates, lambda s: None),
         Phase("cases", "cases", channel.cases, lambda s: None),
+        Phase("change history", "changes",
+              lambda s: timeline.in_time_order(history.changes(s, first_case_number)), lambda s: None),
     ]
 
 
@@ -89,10 +91,12 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
     await write("enterprise", orgs=people["orgs"], people=people["people"])
     await write("programs", programs=channel.programs())
     await write("sla", **channel.sla_setup(shape))
+    # The history names each case by the number the cases phase gives it: the counter's next ones.
+    numbering = await session.read_transaction(lambda tx: tx.run(texts["case_numbering"]))
 
     columns = (TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, disable=not show_progress) as progress:
-        for phase in phases(shape):
+        for phase in phases(shape, numbering[0]["last"] + 1):
             task = progress.add_task(phase.name, total=phase.total(shape))
             phase_started = time.perf_counter()
             count = 0

@@ -204,6 +204,13 @@ async def test_neo4j_killed_during_a_batch_and_reads(outage: Outage, foreign_zom
     assert rows[0]["n"] in (0, BATCH)
     if rows[0]["n"] == BATCH:
         assert _succeeded(written)
+    # Its change records were in the same transaction: one per partner kept, none otherwise, and no gap.
+    (log,) = await outage.graph.session().read_transaction(lambda tx: tx.run(
+        """MATCH (s:ChangeSequence {name: 'changes'})
+           RETURN s.last AS last, COUNT { MATCH (c:Change) } AS records,
+                  COUNT { MATCH (c:Change {entityType: 'Partner'}) WHERE c.entityId STARTS WITH $prefix } AS mine""",
+        prefix=prefix))
+    assert log["mine"] == rows[0]["n"] and log["records"] == log["last"]
 
 
 def _unused_server(tmp_path: Path) -> LocalNeo4j:

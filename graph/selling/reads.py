@@ -48,6 +48,19 @@ class SellingRepository:
                 lineage.quotes[opportunity["id"]] = [QuoteRecord.from_map(q) for q in r["quotes"]]
         return lineage
 
+    async def lineage_export_batch(self, after: str, since: int | None, currency: str,
+                                   limit: int) -> list[dict[str, Any]]:
+        """The bulk export's next batch of flat lineage rows by registration id after `after` (gateway/exports/
+        columns.py): every visible lineage, or with `since` those with a change record numbered above it, a
+        deleted registration as a tombstone row. Maps, not records: the export writes them as they come."""
+        if since is None:
+            rows = await self.session.read("selling/reads/lineage_export", after=after, currency=currency,
+                                           limit=limit, scope=self.scope)
+        else:
+            rows = await self.session.read("selling/reads/lineage_export_changed", after=after, since=since,
+                                           currency=currency, limit=limit, scope=self.scope)
+        return rows[0]["rows"]
+
     async def lines(self, owner_ids: list[str]) -> dict[str, list[LineItemRecord]]:
         rows = await self.session.read("selling/reads/lines", ids=owner_ids, scope=self.scope)
         return {r["ownerId"]: [LineItemRecord.from_map(x) for x in r["lines"]] for r in rows}

@@ -15,6 +15,7 @@ from typing import Any
 
 from graph.selling.lifecycle import DEAL_REGISTRATION_STATUS, OPPORTUNITY_STAGE, ORDER_STATUS, QUOTE_STATUS
 from graph.selling.records import CommentRecord, OpportunityRecord, OrderRecord, QuoteRecord
+from graph.shared.changes import SYSTEM, Actor
 from graph.shared.client import CountingTransaction, GraphSession
 from graph.shared.errors import ErrorCode, Rejected, UserError, reject_if
 from graph.shared.lifecycle import check_transition
@@ -275,6 +276,8 @@ class DealSetup:
 
 async def expire_registrations(session: GraphSession, now: datetime) -> list[str]:
     """Close with EXPIRED (in one write transaction) every registration past its review deadline
-    (SUBMITTED, UNDER_REVIEW) or its protection (APPROVED) at `now`; the ids closed."""
-    rows = await session.write("selling/writes/expire", now=now)
+    (SUBMITTED, UNDER_REVIEW) or its protection (APPROVED) at `now`; the ids closed. Logged as the system's
+    change at `now`, whoever's session runs it."""
+    system = GraphSession(session.client, session.stats, Actor(None, SYSTEM, now))
+    rows = await system.write("selling/writes/expire", now=now)
     return sorted(rows[0]["expired"])

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import neo4j
 from graph.shared import cypher_files
+from graph.shared.changes import Actor, ChangeCapture
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
 
 T = TypeVar("T")
@@ -56,18 +57,23 @@ class GraphClient:
     async def verify(self) -> None:
         await self.driver.verify_connectivity()
 
-    def session(self, stats: CypherStats | None = None) -> GraphSession:
-        return GraphSession(self, stats or CypherStats())
+    def session(self, stats: CypherStats | None = None, actor: Actor | None = None) -> GraphSession:
+        """A session for one request or job. Writes of a session with an `actor` are logged (docs/CHANGES.md);
+        one without is a maintenance session (migrations, demo data, seeding, pruning), whose writes are not."""
+        return GraphSession(self, stats or CypherStats(), actor)
 
 
 class CountingTransaction:
-    """A managed transaction whose every `run` counts as one round trip."""
+    """A managed transaction whose every `run` counts as one round trip. In a logged write it also collects,
+    into `capture`, whether a statement changed the graph and the entities statements report in their
+    `changes` column (which callers never see)."""
 
     def __init__(self, tx: AsyncManagedTransaction, stats: CypherStats,
-                 recorded: list[tuple[str, dict[str, Any]]] | None = None):
+                 recorded: list[tuple[str, dict[str, Any]]] | None = None, capture: ChangeCapture | None = None):
         self._tx = tx
         self._stats = stats
         self._recorded = recorded
+        self.capture = capture
 
     async def run(self, text: str, **params: Any) -> Rows:
         if self._recorded is not None:
@@ -79,7 +85,20 @@ class CountingTransaction:
             # A record is a tuple of values; queries return maps and scalars, never nodes, so the values
             # need none of `Record.data()`'s recursive conversion (a tenth of a large read's time).
             keys = result.keys()
-            return [dict(zip(keys, record, strict=True)) for record in records]
+            if self.capture is None:
+                return [dict(zip(keys, record, strict=True)) for record in records]
+            # The summary came with the last records: reading it costs no round trip.
+            self.capture.wrote |= (await result.consume()).counters.contains_updates
+            if "changes" not in keys:
+                return [dict(zip(keys, record, strict=True)) for record in records]
+            at = keys.index("changes")
+            kept = keys[:at] + keys[at + 1:]
+            rows = []
+            for record in records:
+                values = tuple(record)
+                self.capture.reported.extend(values[at] or ())
+                rows.append(dict(zip(kept, values[:at] + values[at + 1:], strict=True)))
+            return rows
         finally:
             self._stats.round_trips += 1
             self._stats.seconds += time.perf_counter() - started
@@ -89,12 +108,20 @@ class CountingTransaction:
         return await self.run(cypher_files.query(name), **params)
 
 
+class _Unchanged(Exception):
+    """A logged write that changed nothing worth a record: rolled back (undoing its lock bumps), its result kept."""
+
+    def __init__(self, result: Any):
+        self.result = result
+
+
 class GraphSession:
     """Runs named queries for one request: reads through `execute_read`, writes through `execute_write`."""
 
-    def __init__(self, client: GraphClient, stats: CypherStats):
+    def __init__(self, client: GraphClient, stats: CypherStats, actor: Actor | None = None):
         self.client = client
         self.stats = stats
+        self.actor = actor
 
     async def read(self, name: str, /, **params: Any) -> Rows:
         return await self.read_transaction(lambda tx: tx.query(name, **params))
@@ -112,9 +139,17 @@ class GraphSession:
 
     async def _managed(self, mode: str, work: Callable[[CountingTransaction], Awaitable[T]],
                        timeout: float | None = None) -> T:
+        logged = mode == neo4j.WRITE_ACCESS and self.actor is not None
+
         @neo4j.unit_of_work(timeout=timeout or self.client.timeout)
         async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(CountingTransaction(tx, self.stats, self.client.recorded))
+            # A fresh capture per attempt: a retried transaction reports again from the start.
+            capture = ChangeCapture(self.actor) if logged else None
+            counting = CountingTransaction(tx, self.stats, self.client.recorded, capture)
+            result = await work(counting)
+            if capture is not None:
+                await self._append(counting, capture, result)
+            return result
 
         self.client.sessions_in_use += 1
         try:
@@ -122,5 +157,17 @@ class GraphSession:
                 if mode == neo4j.READ_ACCESS:
                     return await session.execute_read(unit)
                 return await session.execute_write(unit)
+        except _Unchanged as unchanged:
+            return unchanged.result
         finally:
             self.client.sessions_in_use -= 1
+
+    @staticmethod
+    async def _append(tx: CountingTransaction, capture: ChangeCapture, result: Any) -> None:
+        """The last statement of a logged write: its change records, or a refusal to commit without them
+        (`ChangeNotRecorded`, so a change without a record cannot happen)."""
+        records = capture.records()
+        if records:
+            await tx.query("shared/append_changes", records=records)
+        elif capture.wrote:
+            raise _Unchanged(result)

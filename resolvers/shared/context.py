@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from auth.viewer import Viewer
+from graph.shared.changes import Actor
 from graph.shared.client import GraphSession
 from resolvers.shared.clock import Clock, SystemClock
 
@@ -49,6 +50,8 @@ class RequestContext:
         return self.clock.now().replace(microsecond=0)
 
     def __post_init__(self) -> None:
+        # The request's writes are logged as the viewer's, at the request's "now" (docs/CHANGES.md).
+        self.graph.actor = Actor(self.viewer.person_id, self.viewer.persona.value, self.now)
         self.reset_loaders()
 
     def reset_loaders(self) -> None:

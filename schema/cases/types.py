@@ -15,6 +15,7 @@ from graph.cases.records import CaseFilter as CaseFilterRecord
 from resolvers.cases import reads as cases_reads
 from resolvers.shared.global_ids import key_of
 from schema.cases.enums import CaseCommentVisibility, CasePriority, CaseStatus
+from schema.changes.types import Audited
 from schema.partners import types as partner_types
 from schema.programs.types import Segment, segment_of
 from schema.shared.graph_mapping import reach, value
@@ -128,7 +129,7 @@ class CaseComment:
 @strawberry.type(description="A partner case: opened by partner staff for their organization or one of its "
                  "end-customer accounts, worked by the enterprise's partner agents under SLA targets that "
                  "follow the partner's segment.")
-class Case(LoadedNode, relay.Node, KeyedNode):
+class Case(LoadedNode, relay.Node, KeyedNode, Audited):
     lookup = "{{case_visible({node})}}"
     id: relay.NodeID[str]
     number: str = strawberry.field(description="Human-readable number, e.g. CASE-000123.")

@@ -15,6 +15,7 @@ from graph.partners.records import AccountRecord, InternalOrgRecord, PartnerName
 from graph.partners.records import PartnerFilter as PartnerFilterRecord
 from resolvers.partners import reads as partners_reads
 from schema.cases.partner_fields import PartnerCaseFields
+from schema.changes.types import Audited
 from schema.insights.partner_fields import PartnerInsightsFields
 from schema.partners.enums import (
     PartnerRole,
@@ -88,7 +89,7 @@ def filter_record(filter: PartnerFilter | None) -> PartnerFilterRecord:
 
 @strawberry.type(description="A channel partner (External Business Organization) in the enterprise's channel.")
 class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, PartnerProgramFields,
-              PartnerSellingFields, PartnerCaseFields, PartnerInsightsFields):
+              PartnerSellingFields, PartnerCaseFields, PartnerInsightsFields, Audited):
     loader = "partner"
     lookup = "{{partner_visible({node})}}"
     record = "{{partner_record({node})}}"

@@ -18,6 +18,7 @@ from graph.programs.records import (
     SegmentRecord,
 )
 from resolvers.programs import reads as programs_reads
+from schema.changes.types import Audited
 from schema.partners import types as partner_types
 from schema.programs.enums import (
     METRIC_DESCRIPTION,
@@ -87,7 +88,7 @@ class Segment(LoadedNode, relay.Node, KeyedNode):
 
 @strawberry.type(description="A partner program run by an internal organization: partners join it through a "
                  "partnership and sit in one of its segments.")
-class Program(LoadedNode, relay.Node, KeyedNode):
+class Program(LoadedNode, relay.Node, KeyedNode, Audited):
     loader = "program"
     lookup = "{{program_visible({node})}}"
     id: relay.NodeID[str]
@@ -161,7 +162,7 @@ class SegmentAssignment:
 
 @strawberry.type(description="A partner's membership in a program: its status, its current segment and the "
                  "history of its segments. Visible whenever its partner is.")
-class Partnership(LoadedNode, relay.Node, KeyedNode):
+class Partnership(LoadedNode, relay.Node, KeyedNode, Audited):
     loader = "partnership"
     id: relay.NodeID[str]
     status: PartnershipStatus = strawberry.field(description="Lifecycle status.")

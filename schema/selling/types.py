@@ -23,6 +23,7 @@ from graph.selling.records import (
 )
 from resolvers.programs import reads as programs_reads
 from resolvers.selling import reads as selling_reads
+from schema.changes.types import Audited
 from schema.partners import types as partner_types
 from schema.programs.types import Program
 from schema.selling.enums import (
@@ -140,7 +141,7 @@ class DealDecision:
                  "Visible to the partner's admins and managers and those of its ancestors, to the associate who "
                  "submitted or owns it, to relationship managers of the partner's subtree, and to enterprise "
                  "admins and executives.")
-class DealRegistration(LoadedNode, relay.Node, KeyedNode):
+class DealRegistration(LoadedNode, relay.Node, KeyedNode, Audited):
     loader = "deal_registration"
     lookup = "{{deal_visible({node})}}"
     record = "{{registration_record({node})}}"
@@ -234,7 +235,7 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode):
 
 
 @strawberry.type(description="A sales opportunity converted from an approved deal registration.")
-class Opportunity(LoadedNode, relay.Node, KeyedNode):
+class Opportunity(LoadedNode, relay.Node, KeyedNode, Audited):
     loader = "opportunity"
     lookup = ("EXISTS { MATCH (:Partner)<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->({node}) "
               "WHERE {{deal_visible(_deal)}} }")
@@ -289,7 +290,7 @@ class Opportunity(LoadedNode, relay.Node, KeyedNode):
 
 
 @strawberry.type(description="A version of a quote on an opportunity, priced in the opportunity's currency.")
-class Quote(LoadedNode, relay.Node, KeyedNode):
+class Quote(LoadedNode, relay.Node, KeyedNode, Audited):
     loader = "quote"
     lookup = ("EXISTS { MATCH (:Partner)<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)"
               "-[:QUOTED_AS]->({node}) WHERE {{deal_visible(_deal)}} }")
@@ -338,7 +339,7 @@ class Quote(LoadedNode, relay.Node, KeyedNode):
 
 
 @strawberry.type(description="An order placed from an accepted quote, which the partner can track.")
-class Order(LoadedNode, relay.Node, KeyedNode):
+class Order(LoadedNode, relay.Node, KeyedNode, Audited):
     loader = "order"
     lookup = ("EXISTS { MATCH (:Partner)<-[:REGISTERED_BY]-(_deal:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)"
               "-[:QUOTED_AS]->(:Quote)-[:ORDERED_AS]->({node}) WHERE {{deal_visible(_deal)}} }")

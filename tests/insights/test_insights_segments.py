@@ -290,14 +290,14 @@ async def test_every_criterion_metric_is_one_the_evaluation_computes(graph, fixt
 
 async def test_apply_round_trips(clocked_gql, clock, fixture):
     """viewer, the evaluation read, the target segment, one write transaction (lock, evaluation again, the
-    segment change), then the payload's partnership and segment."""
+    segment change, its change records), then the payload's partnership and segment."""
     u = fixture
     clock.set(NOW)
     trips = await clocked_gql.round_trips(
         """mutation($ps: ID!, $seg: ID!) { applySegmentRecommendation(partnership: $ps, segment: $seg) {
              partnership { key } errors { code } } }""",
         variables={"ps": global_id("Partnership", f"{u}-ps-A"), "seg": global_id("Segment", f"{u}-mid")})
-    assert trips == 6
+    assert trips == 7
 
 
 LEADERBOARD = """query($program: ID!, $metric: ScorecardMetric!, $segment: ID, $first: Int, $after: String) {

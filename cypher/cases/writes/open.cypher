@@ -1,5 +1,7 @@
 // Open a case (checked already): the next number, its links, the SLA targets of its policy copied onto
 // it (later policy changes do not move the targets of open cases), and the default queue if there is one.
+// It reports the case created, with its links as fields (`commentCount` is left out of every case report: a
+// comment is its own record, and a work note must not show on the partner-visible case).
 MATCH (numbering:CaseNumbering {id: 'cases'})
 SET numbering.last = numbering.last + 1
 WITH numbering.last AS n
@@ -29,4 +31,11 @@ CALL (c) {
 CALL (c) {
   MATCH (q:Queue {isDefault: true}) WITH q ORDER BY q.id LIMIT 1 CREATE (c)-[:IN_QUEUE]->(q)
 }
-RETURN c.id AS id
+RETURN c.id AS id,
+       [{type: 'Case', id: c.id, before: null, partnerId: $partnerId,
+         after: c {.*, commentCount: null, partner: $partnerId, openedBy: $openedBy, slaPolicy: $policyId,
+                   account: head(COLLECT { MATCH (c)-[:FOR_ACCOUNT]->(a:Account) RETURN a.id }),
+                   about: head(COLLECT { MATCH (c)-[:ABOUT]->(x) RETURN x.id }),
+                   aboutType: head(COLLECT { MATCH (c)-[:ABOUT]->(x) RETURN $aboutLabel }),
+                   owner: head(COLLECT { MATCH (c)-[:OWNED_BY]->(owner:Person) RETURN owner.id }),
+                   queue: head(COLLECT { MATCH (c)-[:IN_QUEUE]->(q:Queue) RETURN q.id })}}] AS changes

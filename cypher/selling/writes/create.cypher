@@ -6,7 +6,7 @@ CREATE (dr:DealRegistration {id: row.id, name: row.name, status: 'DRAFT', estima
                              currency: row.currency, expectedCloseDate: row.expectedCloseDate,
                              createdAt: $now, updatedAt: $now, lineageChangedAt: $now, version: 0})
 CREATE (dr)-[:REGISTERED_BY]->(p), (dr)-[:FOR]->(a), (dr)-[:IN]->(prog), (dr)-[:SUBMITTED_BY]->(by)
-WITH row, dr
+WITH row, dr, p, a, prog
 CALL (row, dr) {
   UNWIND row.lines AS line
   MATCH (prod:Product {id: line.productId})
@@ -16,4 +16,8 @@ CALL (row, dr) {
   MATCH (owner:Person {id: row.ownerId})
   CREATE (dr)-[:OWNED_BY]->(owner)
 }
-RETURN dr.id AS id
+RETURN dr.id AS id,
+       [{type: 'DealRegistration', id: dr.id, before: null, partnerId: p.id, lineageId: dr.id,
+         after: dr {.*, partner: p.id, account: a.id, program: prog.id, owner: row.ownerId,
+                    lines: [line IN row.lines | {product: line.productId, quantity: line.quantity,
+                                                 unitPrice: line.unitPrice}]}}] AS changes

@@ -14,4 +14,9 @@ CALL (q) {
   CREATE (q)-[:REVISES]->(previous)
 }
 SET dr.lineageChangedAt = $now, o.updatedAt = $now
-RETURN q {.*, {{...quote_times(q)}}, opportunityId: o.id, registrationId: dr.id, partnerId: p.id, revisesId: $revisesId} AS quote
+RETURN q {.*, {{...quote_times(q)}}, opportunityId: o.id, registrationId: dr.id, partnerId: p.id, revisesId: $revisesId} AS quote,
+       [{type: 'Quote', id: q.id, before: null, partnerId: p.id, lineageId: dr.id,
+         after: q {.*, opportunity: o.id, revises: $revisesId,
+                   lines: COLLECT { MATCH (q)-[:HAS_LINE]->(li:LineItem)-[:OF]->(prod:Product)
+                                    RETURN {product: prod.id, quantity: li.quantity, unitPrice: li.unitPrice}
+                                    ORDER BY li.id }}}] AS changes

@@ -1,6 +1,7 @@
 // Move a registration locked earlier in this transaction (the move was checked already), recording
 // what the move brings: submission, review deadline, decision, protection, closure.
-MATCH (dr:DealRegistration {id: $id})
+MATCH (dr:DealRegistration {id: $id})-[:REGISTERED_BY]->(p:Partner)
+WITH dr, p, properties(dr) AS before
 SET dr.status = $status, dr.updatedAt = $now, dr.lineageChangedAt = $now,
     dr.submittedAt = CASE WHEN $status = 'SUBMITTED' THEN $now ELSE dr.submittedAt END,
     dr.reviewDeadline = CASE WHEN $status = 'SUBMITTED' THEN $now + duration({days: $reviewDays})
@@ -12,4 +13,6 @@ SET dr.status = $status, dr.updatedAt = $now, dr.lineageChangedAt = $now,
                              ELSE dr.protectedUntil END,
     dr.closureCode = CASE WHEN $status = 'CLOSED' THEN $closureCode ELSE dr.closureCode END,
     dr.closedAt = CASE WHEN $status IN ['CLOSED', 'CANCELLED'] THEN $now ELSE dr.closedAt END
-RETURN dr.id AS id
+RETURN dr.id AS id,
+       [{type: 'DealRegistration', id: dr.id, before: before, after: properties(dr), partnerId: p.id,
+         lineageId: dr.id}] AS changes

@@ -1,0 +1,18 @@
+// One page of the change feed for a viewer scoped to some partners: the records of the partners in scope
+// (seeking on (partnerId, seq)) and the program-side ones (on (scope, seq)), each checked by its
+// visibility rule, in seq order after $after.
+CALL () {
+  {{...partners_in_scope(p)}}
+  MATCH (c:Change)
+  WHERE c.partnerId = p.id AND c.seq > $after
+  RETURN c
+  UNION
+  MATCH (c:Change)
+  WHERE c.scope = 'program' AND c.seq > $after
+  RETURN c
+}
+WITH c
+WHERE ($types IS NULL OR c.entityType IN $types) AND {{change_visible(c)}}
+WITH c ORDER BY c.seq
+LIMIT $limit
+RETURN {{change_record(c)}} AS change

@@ -1,0 +1,19 @@
+// needs: $scope
+// internal: _changeDeal, _changeCase, _changePartner, _changeAccount, _changeProgram
+// Is change record {var} visible? Exactly when the entity it is anchored to (its scope and scopeId) is
+// visible now, by that entity's own rule; a record marked enterpriseOnly (work notes, SLA policies) only to
+// enterprise staff. A deleted deal registration's records (its tombstone) fall back to its partner.
+(NOT {var}.enterpriseOnly OR $scope.enterprise)
+AND CASE {var}.scope
+  WHEN 'deal' THEN
+    CASE WHEN EXISTS { MATCH (_changeDeal:DealRegistration {id: {var}.scopeId}) }
+      THEN EXISTS { MATCH (_changeDeal:DealRegistration {id: {var}.scopeId}) WHERE {{deal_visible(_changeDeal)}} }
+      ELSE $scope.persona <> 'partner-agent'
+           AND EXISTS { MATCH (_changePartner:Partner {id: {var}.partnerId}) WHERE {{partner_visible(_changePartner)}} }
+    END
+  WHEN 'case' THEN EXISTS { MATCH (_changeCase:Case {id: {var}.scopeId}) WHERE {{case_visible(_changeCase)}} }
+  WHEN 'partner' THEN EXISTS { MATCH (_changePartner:Partner {id: {var}.scopeId}) WHERE {{partner_visible(_changePartner)}} }
+  WHEN 'account' THEN EXISTS { MATCH (_changeAccount:Account {id: {var}.scopeId}) WHERE {{account_visible(_changeAccount)}} }
+  WHEN 'program' THEN EXISTS { MATCH (_changeProgram:Program {id: {var}.scopeId}) WHERE {{program_visible(_changeProgram)}} }
+  ELSE $scope.enterprise
+END

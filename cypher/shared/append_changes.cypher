@@ -1,0 +1,10 @@
+// Append a write transaction's change records (graph/shared/changes.py), numbered after the last. Reading
+// s.last in its own SET takes the sequence's write lock first, and the lock is held until commit: commits
+// are serialized here, so seq order is commit order, without gaps (a rollback gives its numbers back).
+MATCH (s:ChangeSequence {name: 'changes'})
+SET s.last = s.last + size($records)
+WITH s.last - size($records) AS base
+UNWIND range(0, size($records) - 1) AS i
+CREATE (c:Change)
+SET c = $records[i], c.seq = base + i + 1
+RETURN count(c) AS appended

@@ -1,0 +1,1 @@
+"""The change log: audit trails and the change feed."""
