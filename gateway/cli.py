@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from auth.personas import DEMO_PERSONAS
 from gateway import database, logs, serving
@@ -17,6 +19,7 @@ from gateway.exports.formats import ExportFormat
 from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
 from gateway.local_neo4j import LocalNeo4jError
 from gateway.settings import Settings
+from graph.changes import writes as change_writes
 from graph.selling.writes import expire_registrations
 from graph.shared import demo, migrations
 from seed.runner import NotEmpty
@@ -34,11 +37,22 @@ export_cli = typer.Typer(help="Bulk exports, streamed in batches. The CLI holds 
                               "exports as the enterprise (every partner, enterprise-only fields) unless --as names a "
                               "person whose view to take.", no_args_is_help=True)
 app.add_typer(export_cli, name="export")
+changes_cli = typer.Typer(help="The change log (docs/CHANGES.md).", no_args_is_help=True)
+app.add_typer(changes_cli, name="changes")
 
 
 def _fail(message: str) -> typer.Exit:
     typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
     return typer.Exit(1)
+
+
+def _moment(text: str, option: str) -> datetime:
+    """An ISO 8601 date or moment given on the command line; UTC when it has no offset."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise _fail(f"{option} is not an ISO 8601 date or moment: {text}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _start_local(settings: Settings) -> None:
@@ -173,11 +187,7 @@ def deals_expire(
                                                "the current time when left out.")] = None,
 ) -> None:
     """Close with EXPIRED the deal registrations past their review deadline or protection period."""
-    try:
-        moment = datetime.fromisoformat(now) if now else datetime.now(UTC)
-    except ValueError as exc:
-        raise _fail(f"--now is not an ISO 8601 moment: {now}") from exc
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    moment = _moment(now, "--now") if now else datetime.now(UTC)
 
     async def run() -> list[str]:
         client = database.graph_client(Settings())
@@ -190,6 +200,36 @@ def deals_expire(
     for registration_id in expired:
         typer.echo(f"expired {registration_id}")
     typer.echo(f"{len(expired)} deal registration(s) expired as of {moment.isoformat()}")
+
+
+@changes_cli.command("prune")
+def changes_prune(
+    before: Annotated[str, typer.Option(help="Prune the records made before this ISO 8601 date or moment (UTC when "
+                                        "no offset; a date means its midnight). Not in the future.")],
+    batch_size: Annotated[int, typer.Option(min=100, max=50_000, help="Records per write transaction.")] =
+    change_writes.PRUNE_BATCH_SIZE,
+) -> None:
+    """Delete the oldest change records, keeping a summary per entity (docs/CHANGES.md, "Retention")."""
+    cutoff = _moment(before, "--before")
+    now = datetime.now(UTC)
+    if cutoff > now:
+        raise _fail(f"--before {cutoff.isoformat()} is in the future: it would prune changes not made yet")
+
+    async def run() -> change_writes.PruneReport:
+        client = database.graph_client(Settings())
+        try:
+            session = client.session()
+            columns = (TextColumn("pruning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            with Progress(*columns, console=Console(stderr=True)) as progress:
+                task = progress.add_task("prune", total=await change_writes.prunable(session, cutoff))
+                return await change_writes.prune(session, cutoff, now, batch_size,
+                                                 lambda n: progress.advance(task, n))
+        finally:
+            await client.close()
+
+    report = asyncio.run(run())
+    typer.echo(f"pruned {report.pruned} change record(s) made before {cutoff.isoformat()}; the log now starts after "
+               f"seq {report.pruned_through}")
 
 
 ExportFormatOption = Annotated[ExportFormat, typer.Option("--format", help="ndjson, csv or parquet.")]

@@ -13,7 +13,7 @@ import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +53,22 @@ def make_settings(state_dir: Path, bolt_port: int, **overrides: Any) -> Settings
     }
     values.update(overrides)
     return Settings(**values)
+
+
+@asynccontextmanager
+async def private_neo4j(prefix: str) -> AsyncIterator[tuple[Settings, GraphClient]]:
+    """A Neo4j of its own, migrated and with the demo data, for tests that kill it or prune the whole log."""
+    state_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    settings = make_settings(state_dir, free_port())
+    database.local_server(settings).start()
+    graph = database.graph_client(settings)
+    try:
+        await database.prepare(graph, settings)
+        yield settings, graph
+    finally:
+        await graph.close()
+        database.local_server(settings).stop()
+        shutil.rmtree(state_dir, ignore_errors=True)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -144,7 +144,7 @@ async def test_each_format_round_trips_the_lineages_graphql_gives(client, gql, s
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == MEDIA_TYPES[export_format]
     seq = int(response.headers["x-change-seq"])
-    assert seq == (await session.read("changes/reads/export_seq"))[0]["last"]
+    assert seq == (await session.read("changes/reads/horizon"))[0]["last"]
     rows = parse(LINEAGES, export_format, response.content)
     assert [r["registrationId"] for r in rows] == sorted(r["registrationId"] for r in rows)  # keyset order
     expected = await graphql_lineages(gql, "enterprise-admin")
@@ -347,7 +347,7 @@ async def test_the_cli_writes_a_parquet_file_with_its_change_seq(settings, gql, 
     done = await asyncio.to_thread(_cli, settings, "lineages", "--format", "parquet", "--out", str(out),
                                    "--batch-size", "5")
     assert done.returncode == 0, done.stderr.decode()
-    seq = (await session.read("changes/reads/export_seq"))[0]["last"]
+    seq = (await session.read("changes/reads/horizon"))[0]["last"]
     parquet = pq.ParquetFile(out)
     assert parquet.schema_arrow.metadata[b"partnergraph.change_seq"] == str(seq).encode()
     meta = orjson.loads((tmp_path / "lineages.parquet.meta.json").read_bytes())

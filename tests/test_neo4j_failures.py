@@ -7,11 +7,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -30,7 +28,7 @@ from gateway.identity import mint_demo_token
 from gateway.local_neo4j import LocalNeo4j, free_port
 from gateway.settings import Settings
 from graph.shared.client import GraphClient
-from tests.conftest import make_settings
+from tests.conftest import private_neo4j
 
 READ = "{ partners(first: 5) { edges { node { name } } } }"
 CREATE = """mutation($partners: [CreatePartnerInput!]!) {
@@ -49,20 +47,11 @@ class Outage:
 
 @pytest.fixture(scope="module")
 async def outage() -> AsyncIterator[Outage]:
-    state_dir = Path(tempfile.mkdtemp(prefix="partnergraph-faults-"))
-    settings = make_settings(state_dir, free_port())
-    database.local_server(settings).start()
-    graph = database.graph_client(settings)
-    try:
-        await database.prepare(graph, settings)
+    async with private_neo4j("partnergraph-faults-") as (settings, graph):
         # raise_app_exceptions=False: an unhandled error reaches the test as the bare 500 a client would get.
         transport = httpx.ASGITransport(app=create_app(settings, graph), raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as http:
             yield Outage(settings, graph, http, mint_demo_token(settings, "enterprise-admin"))
-    finally:
-        await graph.close()
-        database.local_server(settings).stop()
-        shutil.rmtree(state_dir, ignore_errors=True)
 
 
 async def _post(outage: Outage, query: str, variables: dict | None = None) -> httpx.Response:

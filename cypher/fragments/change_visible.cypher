@@ -8,8 +8,7 @@ AND CASE {var}.scope
   WHEN 'deal' THEN
     CASE WHEN EXISTS { MATCH (_changeDeal:DealRegistration {id: {var}.scopeId}) }
       THEN EXISTS { MATCH (_changeDeal:DealRegistration {id: {var}.scopeId}) WHERE {{deal_visible(_changeDeal)}} }
-      ELSE $scope.persona <> 'partner-agent'
-           AND EXISTS { MATCH (_changePartner:Partner {id: {var}.partnerId}) WHERE {{partner_visible(_changePartner)}} }
+      ELSE {{deleted_deal_visible({var})}}
     END
   WHEN 'case' THEN EXISTS { MATCH (_changeCase:Case {id: {var}.scopeId}) WHERE {{case_visible(_changeCase)}} }
   WHEN 'partner' THEN EXISTS { MATCH (_changePartner:Partner {id: {var}.scopeId}) WHERE {{partner_visible(_changePartner)}} }

@@ -14,11 +14,6 @@ from graph.shared.client import GraphSession
 Row = dict[str, Any]
 
 
-async def change_seq(session: GraphSession) -> int:
-    """The highest change seq given so far: what an export that starts now is consistent with."""
-    return (await session.read("changes/reads/export_seq"))[0]["last"]
-
-
 def lineage_batches(session: GraphSession, scope: dict[str, Any], since: int | None, currency: str,
                     size: int) -> AsyncIterator[list[Row]]:
     selling = SellingRepository(session, scope)

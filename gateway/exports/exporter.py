@@ -11,6 +11,7 @@ from typing import Any
 from gateway.exports import batches
 from gateway.exports.columns import LAYOUTS, LINEAGES, Layout
 from gateway.exports.formats import ExportFormat, encoder
+from graph.changes.reads import horizon
 from graph.shared.client import GraphSession
 from resolvers.shared.checks import is_currency
 
@@ -19,6 +20,15 @@ BATCH_SIZE = 2000  # rows per read transaction: ~0.1 s of Neo4j; 5,000 read 20 %
 
 class ExportRefused(ValueError):
     """What was asked is not an export: the message says why (HTTP 400, a CLI error)."""
+
+
+class ExportExpired(ExportRefused):
+    """`since` is below the pruned horizon (or a prune moved the horizon past it while the export ran): what
+    changed in between can no longer be found. HTTP 410 CURSOR_EXPIRED; run a full export instead."""
+
+    def __init__(self, since: int, pruned_through: int):
+        super().__init__(f"changes up to seq {pruned_through} were pruned, so what changed since seq {since} cannot "
+                         "be exported: run a full export (no since) and resume from its seq")
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class Export:
 
     request: ExportRequest
     change_seq: int
+    pruned_through: int
     session: GraphSession
     scope: dict[str, Any]
     on_batch: Callable[[int], None] | None = None
@@ -84,17 +95,36 @@ class Export:
             if self.on_batch:
                 self.on_batch(len(batch))
             yield chunk
+        if self._resumes_the_log():
+            # A prune that ran meanwhile may have removed records this export had still to read: not a whole
+            # export, so no end (a cut HTTP body, a CLI error without a sidecar).
+            after = await horizon(self.session)
+            if after.pruned_through > self.log_position:
+                raise ExportExpired(self.log_position, after.pruned_through)
         yield encode.end()
+
+    @property
+    def log_position(self) -> int:
+        """The seq the export reads the log after: `since`, or the horizon it started at."""
+        return self.request.since if self.request.since is not None else self.pruned_through
+
+    def _resumes_the_log(self) -> bool:
+        """An export read from the change log: a since export, or the changes (a full lineage export is not)."""
+        return self.request.since is not None or self.request.layout is not LINEAGES
 
     def _batches(self) -> AsyncIterator[list[dict[str, Any]]]:
         request = self.request
         if request.layout is LINEAGES:
             return batches.lineage_batches(self.session, self.scope, request.since, request.currency,
                                            request.batch_size)
-        return batches.change_batches(self.session, self.scope, request.since or 0, self.change_seq,
+        return batches.change_batches(self.session, self.scope, self.log_position, self.change_seq,
                                       request.batch_size)
 
 
 async def start(session: GraphSession, request: ExportRequest, scope: dict[str, Any]) -> Export:
-    """Read the change seq the export will be consistent with; the batches follow as its chunks are taken."""
-    return Export(request, await batches.change_seq(session), session, scope)
+    """Read the change seq the export will be consistent with; the batches follow as its chunks are taken. A
+    `since` below the pruned horizon is refused (ExportExpired) before any row is read."""
+    ends = await horizon(session)
+    if request.since is not None and request.since < ends.pruned_through:
+        raise ExportExpired(request.since, ends.pruned_through)
+    return Export(request, ends.last, ends.pruned_through, session, scope)

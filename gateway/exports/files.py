@@ -65,6 +65,7 @@ async def write(session: GraphSession, request: ExportRequest, scope: dict[str, 
         return ExportSummary(export.rows, export.change_seq, time.perf_counter() - started)
     columns = (SpinnerColumn(), TextColumn(f"{request.layout.name} ({request.format.value})"),
                TextColumn("{task.completed:>10,.0f} rows"), _RowsPerSecond(), TimeElapsedColumn())
+    sidecar(out).unlink(missing_ok=True)  # an earlier export's sidecar must not vouch for this file
     with Progress(*columns, console=Console(stderr=True)) as progress, out.open("wb") as file:
         task = progress.add_task("export", total=None)
         export.on_batch = lambda n: progress.advance(task, n)

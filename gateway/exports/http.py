@@ -18,7 +18,7 @@ from starlette.routing import Route
 from gateway import logs
 from gateway.exports import exporter
 from gateway.exports.columns import LAYOUTS
-from gateway.exports.exporter import Export, ExportRefused, ExportRequest
+from gateway.exports.exporter import Export, ExportExpired, ExportRefused, ExportRequest
 from gateway.http import (
     JSON,
     RETRY_AFTER_SECONDS,
@@ -58,6 +58,9 @@ class ExportRoutes:
             viewer, _ = await self.graphql.viewer(request, session)
             logs.bind(persona=viewer.persona.value)
             export = await exporter.start(session, asked, viewer.scope)
+        except ExportExpired as exc:
+            log.info("export refused with 410: %s", exc)
+            return problem_response(HTTPProblem(410, str(exc), code="CURSOR_EXPIRED"), JSON, request_id)
         except HTTPProblem as problem:
             log.info("export refused with %s: %s", problem.status, problem)
             return problem_response(problem, JSON, request_id)

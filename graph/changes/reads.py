@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.changes.records import ChangeRecord, Horizon, TrailFilter
+from graph.changes.records import ChangeRecord, ChangeSummary, Horizon, TrailFilter
 from graph.shared.client import GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
+
+
+async def horizon(session: GraphSession) -> Horizon:
+    """The last seq given and the pruned horizon, as committed now."""
+    (row,) = await session.read("changes/reads/horizon")
+    return Horizon(row["last"], row["prunedThrough"])
 
 
 class ChangeRepository:
@@ -14,26 +20,35 @@ class ChangeRepository:
         self.session = session
         self.scope = scope
 
-    async def horizon(self) -> Horizon:
-        (row,) = await self.session.read("changes/reads/horizon")
-        return Horizon(row["last"], row["prunedThrough"])
-
-    async def feed(self, after: int, types: list[str] | None, first: int) -> Page[ChangeRecord]:
-        """The visible records after seq `after`, in seq order. A viewer who sees every partner reads the log
-        by seq; a scoped one through the partners in scope, which keeps a small partner's feed small."""
+    async def feed(self, after: int, types: list[str] | None, first: int) -> tuple[Page[ChangeRecord], Horizon]:
+        """The visible records after seq `after`, in seq order, and the horizon read after them: a prune that
+        committed while the page was read shows there. A viewer who sees every partner reads the log by seq; a
+        scoped one through the partners in scope, which keeps a small partner's feed small."""
         query = "changes/reads/feed_all" if self.scope["all"] else "changes/reads/feed_scoped"
         rows = await self.session.read(query, scope=self.scope, after=after, types=types, limit=first + 1)
-        items = [ChangeRecord.from_map(row["change"]) for row in rows]
-        return Page.from_rows(items, first, [SortKey(c.seq, str(c.seq)) for c in items])
+        horizon_now = await horizon(self.session)
+        # From the start (or the horizon), what a concurrent prune removed is not part of the page either.
+        records = [ChangeRecord.from_map(row["change"]) for row in rows[:first]]
+        items = [record for record in records if record.seq > horizon_now.pruned_through]
+        return Page(items, len(rows) > first, [SortKey(c.seq, str(c.seq)) for c in items]), horizon_now
 
     async def trails(self, parent_ids: list[str], filter: TrailFilter, first: int,
                      after: SortKey | None) -> dict[str, Page[ChangeRecord]]:
         """One page of each entity's trail, newest first; `parent_ids` are "Type/key"."""
-        entities = [dict(zip(("type", "id"), parent.split("/", 1), strict=True)) for parent in parent_ids]
-        rows = await self.session.read("changes/reads/trails", entities=entities, filter=filter.as_param(),
-                                       scope=self.scope, limit=first + 1, after=cursor_param(after))
+        rows = await self.session.read("changes/reads/trails", entities=_entities(parent_ids),
+                                       filter=filter.as_param(), scope=self.scope, limit=first + 1,
+                                       after=cursor_param(after))
         result = {}
         for row in rows:
             items = [ChangeRecord.from_map(c) for c in row["page"]]
             result[row["parentId"]] = Page.from_rows(items, first, [SortKey(c.seq, str(c.seq)) for c in items])
         return result
+
+    async def summaries(self, parent_ids: list[str]) -> dict[str, ChangeSummary]:
+        """What pruning kept of each entity's records ("Type/key"), where the viewer may see it."""
+        rows = await self.session.read("changes/reads/summaries", entities=_entities(parent_ids), scope=self.scope)
+        return {row["parentId"]: ChangeSummary.from_map(row["summary"]) for row in rows}
+
+
+def _entities(parent_ids: list[str]) -> list[dict[str, str]]:
+    return [dict(zip(("type", "id"), parent.split("/", 1), strict=True)) for parent in parent_ids]

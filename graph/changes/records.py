@@ -41,6 +41,23 @@ class ChangeRecord(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeSummary(Record):
+    """What pruning kept of one entity's records (docs/CHANGES.md, "Retention"): how many, their seq and time
+    range, the creation (when it was pruned), the deletion, and the last state they moved it to."""
+
+    changes: int
+    first_seq: int
+    last_seq: int
+    first_at: datetime
+    last_at: datetime
+    created_at: datetime | None = None
+    created_by_id: str | None = None
+    created_by_persona: str | None = None
+    deleted_at: datetime | None = None
+    last_state: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Horizon:
     """The ends of the change log: the last seq given, and the highest one pruned."""
 

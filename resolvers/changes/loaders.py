@@ -8,7 +8,7 @@ from aiodataloader import DataLoader
 
 from graph.changes.reads import ChangeRepository
 from graph.shared.records import Page
-from resolvers.shared.loaders import DomainLoaders, page_loader
+from resolvers.shared.loaders import DomainLoaders, by_key_loader, page_loader
 
 
 class ChangeLoaders(DomainLoaders):
@@ -19,3 +19,7 @@ class ChangeLoaders(DomainLoaders):
     @cached_property
     def audit_trails(self) -> DataLoader:
         return page_loader(self.changes.trails, Page.empty)
+
+    @cached_property
+    def change_summaries(self) -> DataLoader:
+        return by_key_loader(self.changes.summaries)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.changes.records import ChangeRecord, TrailFilter
+from graph.changes.records import ChangeRecord, ChangeSummary, TrailFilter
 from graph.shared.changes import ENTITIES
 from graph.shared.records import Page
 from resolvers.shared.context import RequestContext
@@ -25,21 +25,21 @@ def feed_position(after: str | None) -> int:
 
 
 async def feed(ctx: RequestContext, after: str | None, types: list[str] | None,
-               first: int | None) -> Page[ChangeRecord]:
-    """The visible changes after the cursor. A cursor below the pruned horizon would silently skip what was
-    pruned: CURSOR_EXPIRED instead (start again from a bulk export's seq)."""
+               first: int | None) -> tuple[Page[ChangeRecord], int]:
+    """The visible changes after the cursor, and the seq the page stands after (an empty page's `endCursor`:
+    the cursor given, or the horizon when none was, so that passing it back never expires). A cursor below the
+    pruned horizon would silently skip what was pruned: CURSOR_EXPIRED instead (start again from a bulk
+    export's seq). The horizon is read after the page, so a prune that commits meanwhile is caught too."""
     position = feed_position(after)
     unknown = sorted(set(types or ()) - ENTITIES.keys())
     if unknown:
         raise PublicError(f"`types`: no changes are logged for {', '.join(unknown)}; the logged types are "
                           f"{', '.join(sorted(ENTITIES))}", "VALIDATION")
-    size = page_size(first, ctx.page_limits)
-    repository = ctx.loaders.changes
-    horizon = await repository.horizon()
+    page, horizon = await ctx.loaders.changes.feed(position, types, page_size(first, ctx.page_limits))
     if after is not None and position < horizon.pruned_through:
         raise PublicError(f"changes up to seq {horizon.pruned_through} were pruned: resume from an export's seq "
                           "at or after it", "CURSOR_EXPIRED")
-    return await repository.feed(max(position, horizon.pruned_through), types, size)
+    return page, max(position, horizon.pruned_through)
 
 
 def audited_entity(entity: str) -> tuple[str, str]:
@@ -58,3 +58,7 @@ async def trail(ctx: RequestContext, type_name: str, key: str, filter: TrailFilt
     cursor = decode_cursor(after)
     return await ctx.loaders.audit_trails.load((f"{type_name}/{key}", filter, page_size(first, ctx.page_limits),
                                                 cursor))
+
+
+async def summary(ctx: RequestContext, type_name: str, key: str) -> ChangeSummary | None:
+    return await ctx.loaders.change_summaries.load(f"{type_name}/{key}")

@@ -9,7 +9,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from resolvers.changes import reads as change_reads
-from schema.changes.types import AuditFilterArg, Change, audit_trail
+from schema.changes.types import AuditFilterArg, AuditTrailConnection, Change, audit_trail
 from schema.shared.pagination import AfterArg, FirstArg
 
 
@@ -17,8 +17,9 @@ from schema.shared.pagination import AfterArg, FirstArg
 class ChangeQueries:
     @strawberry.field(description="The change log in commit order, as the viewer may see it: creations, updates, "
                       "state changes, relationship changes and deletions (tombstones). Resumable: store "
-                      "`pageInfo.endCursor` (the seq of the last change read, as text; the `after` given when the "
-                      "page is empty) and pass it as `after`; nothing is missed or read twice, however writes go on.")
+                      "`pageInfo.endCursor` (the seq of the last change read, as text; the `after` given, or the "
+                      "pruned horizon, when the page is empty) and pass it as `after`; nothing is missed or read "
+                      "twice, however writes go on.")
     async def changes(
         self, info: Info,
         after: Annotated[str | None, strawberry.argument(description="A cursor of this feed (or an export's seq): "
@@ -27,9 +28,9 @@ class ChangeQueries:
                                                               "names such as `DealRegistration`).")] = None,
         first: FirstArg = None,
     ) -> relay.Connection[Change]:
-        page = await change_reads.feed(info.context, after, types, first)
+        page, position = await change_reads.feed(info.context, after, types, first)
         edges = [relay.Edge(node=Change.from_record(r), cursor=str(r.seq)) for r in page.items]
-        end = edges[-1].cursor if edges else str(change_reads.feed_position(after))
+        end = edges[-1].cursor if edges else str(position)
         return relay.Connection(edges=edges, page_info=relay.PageInfo(
             has_next_page=page.has_next, has_previous_page=False,
             start_cursor=edges[0].cursor if edges else None, end_cursor=end))
@@ -42,6 +43,6 @@ class ChangeQueries:
         filter: AuditFilterArg = None,
         first: FirstArg = None,
         after: AfterArg = None,
-    ) -> relay.Connection[Change]:
+    ) -> AuditTrailConnection:
         type_name, key = change_reads.audited_entity(entity)
         return await audit_trail(info, type_name, key, filter, first, after)

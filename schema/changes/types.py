@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from graph.changes.records import ChangeRecord, TrailFilter
+from graph.changes.records import ChangeRecord, ChangeSummary, TrailFilter
 from resolvers.changes import reads as change_reads
 from resolvers.shared.global_ids import key_of
 from schema.changes.enums import ChangeOperation
@@ -102,6 +102,63 @@ class Change:
         return cls(record=record)
 
 
+@strawberry.type(description="What pruning kept of an entity's older records (`partnergraph changes prune`): their "
+                   "count, seq and time range, its creation and deletion, and the last state they moved it to. "
+                   "Who changed which field is not kept.")
+class PrunedChanges:
+    summary: strawberry.Private[ChangeSummary]
+
+    @strawberry.field(description="How many of its records were pruned.")
+    def changes(self) -> int:
+        return self.summary.changes
+
+    @strawberry.field(description="The seq of the first pruned record.")
+    def first_seq(self) -> int:
+        return self.summary.first_seq
+
+    @strawberry.field(description="The seq of the last pruned record: its trail's records now start after it.")
+    def last_seq(self) -> int:
+        return self.summary.last_seq
+
+    @strawberry.field(description="When the first pruned record was made.")
+    def first_at(self) -> datetime:
+        return self.summary.first_at
+
+    @strawberry.field(description="When the last pruned record was made.")
+    def last_at(self) -> datetime:
+        return self.summary.last_at
+
+    @strawberry.field(description="When it was created, if its CREATED record was pruned.")
+    def created_at(self) -> datetime | None:
+        return self.summary.created_at
+
+    @strawberry.field(description="Who created it, if its CREATED record was pruned.")
+    def created_by(self) -> ChangeActor | None:
+        if self.summary.created_by_persona is None:
+            return None
+        return ChangeActor(key=self.summary.created_by_id, persona=self.summary.created_by_persona)
+
+    @strawberry.field(description="When it was deleted, if its DELETED record (its tombstone) was pruned.")
+    def deleted_at(self) -> datetime | None:
+        return self.summary.deleted_at
+
+    @strawberry.field(description="The state the last pruned state change moved it to.")
+    def last_state(self) -> str | None:
+        return self.summary.last_state
+
+
+@strawberry.type(description="An entity's audit trail: its change records, newest first, and what pruning kept of "
+                 "the older ones.")
+class AuditTrailConnection(relay.Connection[Change]):
+    entity: strawberry.Private[tuple[str, str]]  # (type, key)
+
+    @strawberry.field(description="What pruning kept of its records older than the log's horizon; null when none "
+                      "were pruned or the viewer may not see them. Not narrowed by the trail's filter.")
+    async def pruned(self, info: Info) -> PrunedChanges | None:
+        summary = await change_reads.summary(info.context, *self.entity)
+        return PrunedChanges(summary=summary) if summary else None
+
+
 def trail_filter(f: AuditTrailFilter | None) -> TrailFilter:
     if f is None:
         return TrailFilter()
@@ -113,9 +170,10 @@ AuditFilterArg = Annotated[AuditTrailFilter | None, strawberry.argument(descript
 
 
 async def audit_trail(info: Info, type_name: str, key: str, filter: AuditTrailFilter | None, first: int | None,
-                      after: str | None) -> relay.Connection[Change]:
+                      after: str | None) -> AuditTrailConnection:
     page = await change_reads.trail(info.context, type_name, key, trail_filter(filter), first, after)
-    return to_connection(page, Change.from_record)
+    connection = to_connection(page, Change.from_record)
+    return AuditTrailConnection(edges=connection.edges, page_info=connection.page_info, entity=(type_name, key))
 
 
 @strawberry.type
@@ -125,5 +183,5 @@ class Audited:
     @strawberry.field(description="The change log's records of this entity, newest first, as the viewer may see "
                       "them (never enterprise-only fields or records for a partner).")
     async def audit_trail(self, info: Info, filter: AuditFilterArg = None, first: FirstArg = None,
-                          after: AfterArg = None) -> relay.Connection[Change]:
+                          after: AfterArg = None) -> AuditTrailConnection:
         return await audit_trail(info, type(self).__strawberry_definition__.name, self.id, filter, first, after)
