@@ -32,6 +32,12 @@ class TokenPolicy:
     algorithms: tuple[str, ...] = ("RS256", "ES256")
 
 
+@dataclass(frozen=True)
+class VerifiedToken:
+    subject: str  # the person
+    expires: float  # `exp`, seconds since the epoch: a subscription's socket closes then
+
+
 class TokenVerifier:
     def __init__(self, policy: TokenPolicy):
         if not policy.secret and not policy.jwks_url:
@@ -40,8 +46,8 @@ class TokenVerifier:
         # A JWKS, once configured, is the only trusted signer: local HS256 tokens are refused.
         self._jwks = jwt.PyJWKClient(policy.jwks_url, cache_keys=True, lifespan=300) if policy.jwks_url else None
 
-    async def subject(self, token: str) -> str:
-        """The verified `sub` of `token`, or InvalidToken."""
+    async def verify(self, token: str) -> VerifiedToken:
+        """The verified `sub` and `exp` of `token`, or InvalidToken."""
         try:
             if self._jwks is not None:
                 signing_key = await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)
@@ -71,7 +77,7 @@ class TokenVerifier:
         subject = claims.get("sub")
         if not isinstance(subject, str) or not subject:
             raise InvalidToken("token has no subject")
-        return subject
+        return VerifiedToken(subject, float(claims["exp"]))
 
 
 def _numeric_date(value: object) -> bool:

@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
 from gateway import database, logs
 from gateway.documents import DocumentStore, read_manifest
@@ -21,6 +21,7 @@ from gateway.identity import token_verifier
 from gateway.metrics import GatewayMetrics
 from gateway.playground import playground_routes
 from gateway.settings import Settings
+from gateway.subscriptions import SubscriptionEndpoint
 from graph.shared import migrations
 from graph.shared.client import GraphClient
 from resolvers.shared.clock import Clock, SystemClock
@@ -67,6 +68,7 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
 
     routes = [
         Route("/graphql", endpoint.handle, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", SubscriptionEndpoint(endpoint)),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics.endpoint, methods=["GET"]),

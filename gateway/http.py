@@ -24,7 +24,7 @@ from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
-from auth.tokens import InvalidToken, TokenVerifier
+from auth.tokens import InvalidToken, TokenVerifier, VerifiedToken
 from auth.viewer import UnknownViewer, Viewer
 from gateway import logs
 from gateway.documents import DocumentRefused, DocumentStore
@@ -164,11 +164,21 @@ class GraphQLEndpoint:
         """The request's viewer from its bearer token (HTTPProblem 401 when there is none): every authenticated
         endpoint's one check (/graphql, /export/...)."""
         token = _bearer_token(request, self.settings.max_token_bytes)
+        viewer, identity, _ = await self.viewer_of_token(token, session)
+        return viewer, identity
+
+    async def viewer_of_token(self, token: str, session: Any) -> tuple[Viewer, IdentityRecord, VerifiedToken]:
+        """The viewer a bearer token names, read from the graph now (HTTPProblem 401 when it names nobody with a
+        role); a failure to read answers 503/500 through the caller's classification."""
         try:
-            subject = await self.verifier.subject(token)
+            verified = await self.verifier.verify(token)
         except InvalidToken as exc:
             raise _unauthorized(str(exc)) from exc
-        identity = await partners_reads.identity(session, subject)  # a failure here answers 503/500 through _answer
+        viewer, identity = await self.viewer_of_person(verified.subject, session)
+        return viewer, identity, verified
+
+    async def viewer_of_person(self, person_id: str, session: Any) -> tuple[Viewer, IdentityRecord]:
+        identity = await partners_reads.identity(session, person_id)
         if identity is None:
             raise _unauthorized("the token names no known person")
         try:
@@ -176,10 +186,9 @@ class GraphQLEndpoint:
         except UnknownViewer as exc:
             raise _unauthorized("the token names a person without a role") from exc
 
-    async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer, identity: IdentityRecord,
-                       session: Any, exchange: Exchange, media_type: str) -> Response:
-        request_id = exchange.request_id
-        context = RequestContext(
+    def request_context(self, viewer: Viewer, session: Any, request_id: str) -> RequestContext:
+        """A request's context (a subscription's lives as long as its socket)."""
+        return RequestContext(
             viewer=viewer,
             graph=session,
             page_limits=PageLimits(self.settings.default_page_size, self.settings.max_page_size),
@@ -189,6 +198,11 @@ class GraphQLEndpoint:
             rules=BusinessRules(self.settings.deal_protection_days, self.settings.deal_review_days,
                                 self.settings.case_reopen_days),
         )
+
+    async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer, identity: IdentityRecord,
+                       session: Any, exchange: Exchange, media_type: str) -> Response:
+        request_id = exchange.request_id
+        context = self.request_context(viewer, session, request_id)
         context.loaders.prime_viewer(identity)
         allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
         try:
@@ -217,7 +231,7 @@ class GraphQLEndpoint:
         request_error = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
         exchange.executed = not request_error
         if result.errors:
-            body["errors"] = [self._public_error(error, request_id) for error in result.errors]
+            body["errors"] = [self.public_error(error, request_id) for error in result.errors]
             exchange.outcome = "rejected" if request_error else "errors"
         if not request_error:
             body["data"] = result.data
@@ -231,7 +245,7 @@ class GraphQLEndpoint:
             }
         return json_response(body, status, media_type, {"x-request-id": request_id})
 
-    def _public_error(self, error: GraphQLError, request_id: str) -> dict[str, Any]:
+    def public_error(self, error: GraphQLError, request_id: str) -> dict[str, Any]:
         """Client-safe errors pass (logged as one line); anything else is classified, logged and masked."""
         original = error.original_error
         if error.path is None and (original is None or isinstance(original, GraphQLError)):

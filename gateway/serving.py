@@ -21,6 +21,9 @@ def uvicorn_config(settings: Settings, *, host: str | None = None, port: int | N
         "log_config": None,  # uvicorn's own lines go through the root handler (gateway/logs.py), same format
         "lifespan": "on",
         "http": bounded_httptools(settings.max_head_bytes),
+        # Subscriptions: websockets' Sans-I/O implementation, and no message larger than a request body.
+        "ws": "websockets-sansio",
+        "ws_max_size": settings.max_body_bytes,
         **overrides,
     }
     return uvicorn.Config(create_app(settings), **options)

@@ -82,6 +82,14 @@ class Settings(BaseSettings):
     persisted_query_bytes: int = Field(default=16 * 1024 * 1024, ge=0)
     trusted_documents: Path | None = None
 
+    # Subscriptions over WebSocket (gateway/subscriptions.py): open sockets per person (in one gateway process),
+    # subscriptions per socket, seconds a new socket has to send `connection_init`, and how often the change log's
+    # last seq is polled while anything follows it (this process's own commits are heard at once).
+    max_connections_per_person: int = Field(default=10, gt=0)
+    max_subscriptions_per_connection: int = Field(default=20, gt=0)
+    connection_init_timeout_seconds: float = Field(default=10.0, gt=0)
+    change_poll_seconds: float = Field(default=0.5, gt=0)
+
     # Selling: how long an approved deal registration protects its partner, and how long a submitted one
     # may wait for a decision before it expires (days).
     deal_protection_days: int = 90

@@ -19,6 +19,7 @@ from schema.selling.enums import MINOR_UNITS_SCALAR, MinorUnits
 from schema.shared.admission import refuse_forbidden_first
 from schema.shared.compiled_reads import CompiledReads, Mode, ReadPlans
 from schema.shared.limits import DocumentShapes, OperationLimits, SchemaLimits
+from schema.subscription import Subscription
 
 __all__ = ["DOCUMENT_CACHE_SIZE", "SchemaLimits", "build_schema"]
 
@@ -52,6 +53,7 @@ def build_schema(limits: SchemaLimits, compiled_reads: Mode = True) -> strawberr
     schema = PartnerGraphSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[PartnerName, InternalOrg],  # reached only through the PartnerRef / Organization interfaces
         extensions=extensions,
         # Without introspection, "did you mean" hints would leak the schema one field at a time.

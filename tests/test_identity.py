@@ -115,11 +115,11 @@ def _provider_token(key, kid, alg, **overrides):
 async def test_jwks_tokens_verify_with_issuer_and_audience(provider_keys, which, kid, alg):
     verifier = TokenVerifier(TokenPolicy(audience="partnergraph", issuer="https://idp.example/",
                                          jwks_url=provider_keys["url"]))
-    assert await verifier.subject(_provider_token(provider_keys[which], kid, alg)) == "demo-partner-admin"
+    assert (await verifier.verify(_provider_token(provider_keys[which], kid, alg))).subject == "demo-partner-admin"
     with pytest.raises(InvalidToken, match="wrong issuer"):
-        await verifier.subject(_provider_token(provider_keys[which], kid, alg, iss="https://evil.example/"))
+        await verifier.verify(_provider_token(provider_keys[which], kid, alg, iss="https://evil.example/"))
     with pytest.raises(InvalidToken, match="wrong audience"):
-        await verifier.subject(_provider_token(provider_keys[which], kid, alg, aud="other-api"))
+        await verifier.verify(_provider_token(provider_keys[which], kid, alg, aud="other-api"))
 
 
 async def test_jwks_refuses_local_hs256_tokens(provider_keys):
@@ -127,7 +127,7 @@ async def test_jwks_refuses_local_hs256_tokens(provider_keys):
                                          jwks_url=provider_keys["url"]))
     local = mint("some-shared-secret-" + "z" * 32, "demo-enterprise-admin", "partnergraph", 600)
     with pytest.raises(InvalidToken):
-        await verifier.subject(local)
+        await verifier.verify(local)
 
 
 def _hs256_with_public_key(public_pem: bytes, kid: str, claims: dict) -> str:
@@ -150,11 +150,11 @@ async def test_jwks_refuses_hs256_signed_with_the_providers_public_key(provider_
               "exp": now + 600}
     forged = _hs256_with_public_key(public_pem, "rsa-1", claims)  # the right kid, issuer and audience
     with pytest.raises(InvalidToken):
-        await TokenVerifier(policy).subject(forged)
+        await TokenVerifier(policy).verify(forged)
     # Only the algorithm is wrong: the same claims signed by the provider's key are accepted.
     assert jwt.get_unverified_header(forged) == {"alg": "HS256", "typ": "JWT", "kid": "rsa-1"}
     genuine = jwt.encode(claims, provider_keys["rsa"], algorithm="RS256", headers={"kid": "rsa-1"})
-    assert await TokenVerifier(policy).subject(genuine) == "demo-partner-admin"
+    assert (await TokenVerifier(policy).verify(genuine)).subject == "demo-partner-admin"
 
 
 @pytest.mark.parametrize("claim, value", [("exp", "99999999999"), ("nbf", "0"), ("iat", "1"), ("exp", None),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -169,4 +170,40 @@ async def test_persona_picker_switches_identity(live_gateway, browser_page):
     assert result["data"]["viewer"]["person"]["name"] == name
 
     _assert_only_gateway(page.requests, base_url)
+    assert not page.problems, page.problems
+
+
+async def test_playground_runs_a_subscription(live_gateway, browser_page, gql, session):
+    """GraphiQL runs a subscription over the gateway's WebSocket with the headers editor's token, and shows the
+    event a mutation causes."""
+    page = browser_page
+    base_url = live_gateway.base_url.rstrip("/")
+    await _open_playground(page, base_url)
+    (row,) = await session.read_transaction(lambda tx: tx.run(
+        "MATCH (s:ChangeSequence {name: 'changes'}) RETURN s.last AS last"))
+    key = f"t-play-{uuid.uuid4().hex[:8]}"
+    subscription = ('subscription { changes(after: "%s", types: ["Partner"]) { entityKey operation } }'
+                    % row["last"])
+    await page.evaluate(
+        "(q) => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(q)",
+        subscription,
+    )
+    await page.click(".graphiql-execute-button")
+    try:
+        created = await gql.data(
+            "mutation($p: [CreatePartnerInput!]!) { createPartners(partners: $p) { errors { code } } }",
+            variables={"p": [{"key": key, "name": f"Playground {key}", "type": "RESELLER"}]})
+        assert created["createPartners"]["errors"] == []
+        handle = await page.wait_for_function(
+            """(key) => {
+                const el = document.querySelector('.graphiql-response .CodeMirror');
+                const text = el ? el.CodeMirror.getValue() : '';
+                return text.includes(key) ? text : false;
+            }""",
+            arg=key,
+        )
+        event = json.loads(await handle.json_value())
+        assert event["data"]["changes"] == {"entityKey": key, "operation": "CREATED"}
+    finally:
+        await session.write_transaction(lambda tx: tx.run("MATCH (p:Partner {id: $id}) DETACH DELETE p", id=key))
     assert not page.problems, page.problems

@@ -20,12 +20,15 @@ class ChangeRepository:
         self.session = session
         self.scope = scope
 
-    async def feed(self, after: int, types: list[str] | None, first: int) -> tuple[Page[ChangeRecord], Horizon]:
-        """The visible records after seq `after`, in seq order, and the horizon read after them: a prune that
-        committed while the page was read shows there. A viewer who sees every partner reads the log by seq; a
-        scoped one through the partners in scope, which keeps a small partner's feed small."""
+    async def feed(self, after: int, types: list[str] | None, first: int,
+                   subtree: str | None = None) -> tuple[Page[ChangeRecord], Horizon]:
+        """The visible records after seq `after`, in seq order (only those of partner `subtree` and below, when
+        given), and the horizon read after them: a prune that committed while the page was read shows there. A
+        viewer who sees every partner reads the log by seq; a scoped one through the partners in scope, which
+        keeps a small partner's feed small."""
         query = "changes/reads/feed_all" if self.scope["all"] else "changes/reads/feed_scoped"
-        rows = await self.session.read(query, scope=self.scope, after=after, types=types, limit=first + 1)
+        rows = await self.session.read(query, scope=self.scope, after=after, types=types, subtree=subtree,
+                                       limit=first + 1)
         horizon_now = await horizon(self.session)
         # From the start (or the horizon), what a concurrent prune removed is not part of the page either.
         records = [ChangeRecord.from_map(row["change"]) for row in rows[:first]]

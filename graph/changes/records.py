@@ -25,6 +25,7 @@ class ChangeRecord(Record):
     actor_id: str | None = None
     from_state: str | None = None
     to_state: str | None = None
+    state: str | None = None  # the lifecycle value after the change (null in records made before it was kept)
     relationship: str | None = None
     other_type: str | None = None
     other_id: str | None = None
@@ -32,6 +33,7 @@ class ChangeRecord(Record):
     enterprise_fields: str | None = None
     partner_id: str | None = None
     lineage_id: str | None = None
+    scope_id: str | None = None  # the key of the entity whose visibility rule applies (a comment's case)
 
     def changed_fields(self) -> list[tuple[dict[str, Any], bool]]:
         """Each changed field with whether it is enterprise-only, in field order."""

@@ -147,6 +147,9 @@ def record(reported: dict[str, Any], actor: Actor) -> dict[str, Any] | None:
     internal = spec.internal_field and (after or before or {}).get(spec.internal_field) == "INTERNAL"
     return {
         **out,
+        # The lifecycle value the change left the entity in (a deletion: the one it was deleted in), so a
+        # subscriber to some statuses can tell whether a change concerns it without reading history.
+        "state": (after if after is not None else before).get(spec.state) if spec.state else None,
         "at": actor.at, "actorId": actor.person_id, "actorPersona": actor.persona,
         "entityType": reported["type"], "entityId": reported["id"],
         "fields": _json([c for c in changed if c["field"] not in spec.enterprise_fields]),

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import neo4j
 from graph.shared import cypher_files
+from graph.shared.change_signal import ChangeSignal
 from graph.shared.changes import Actor, ChangeCapture
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
 
@@ -31,7 +32,7 @@ class GraphClient:
     """Owns the async driver. Cheap per-request views come from `session(stats)`."""
 
     def __init__(self, uri: str, user: str, password: str | None, database: str, timeout: float, *,
-                 connect_timeout: float, retry_seconds: float):
+                 connect_timeout: float, retry_seconds: float, change_poll_seconds: float = 0.5):
         self.driver = AsyncGraphDatabase.driver(
             uri, auth=(user, password or ""), max_connection_pool_size=50,
             notifications_min_severity="OFF",  # "label does not exist yet" on a fresh database is noise
@@ -50,8 +51,15 @@ class GraphClient:
         self.sessions_in_use = 0
         # Set to a list to record every statement run with its parameters (bench.profile --plans).
         self.recorded: list[tuple[str, dict[str, Any]]] | None = None
+        # The last committed change seq, for subscriptions: this process's logged writes report theirs on commit.
+        self.change_signal = ChangeSignal(self._last_change, change_poll_seconds)
+
+    async def _last_change(self) -> int:
+        (row,) = await self.session().read("changes/reads/horizon")
+        return row["last"]
 
     async def close(self) -> None:
+        await self.change_signal.close()
         await self.driver.close()
 
     async def verify(self) -> None:
@@ -140,15 +148,17 @@ class GraphSession:
     async def _managed(self, mode: str, work: Callable[[CountingTransaction], Awaitable[T]],
                        timeout: float | None = None) -> T:
         logged = mode == neo4j.WRITE_ACCESS and self.actor is not None
+        appended: int | None = None  # the highest seq the committed attempt appended
 
         @neo4j.unit_of_work(timeout=timeout or self.client.timeout)
         async def unit(tx: AsyncManagedTransaction) -> T:
+            nonlocal appended
             # A fresh capture per attempt: a retried transaction reports again from the start.
             capture = ChangeCapture(self.actor) if logged else None
             counting = CountingTransaction(tx, self.stats, self.client.recorded, capture)
             result = await work(counting)
             if capture is not None:
-                await self._append(counting, capture, result)
+                appended = await self._append(counting, capture, result)
             return result
 
         self.client.sessions_in_use += 1
@@ -156,18 +166,23 @@ class GraphSession:
             async with self.client.driver.session(database=self.client.database, default_access_mode=mode) as session:
                 if mode == neo4j.READ_ACCESS:
                     return await session.execute_read(unit)
-                return await session.execute_write(unit)
+                result = await session.execute_write(unit)
+                if appended:  # committed: followers of the log may read its records now
+                    self.client.change_signal.committed(appended)
+                return result
         except _Unchanged as unchanged:
             return unchanged.result
         finally:
             self.client.sessions_in_use -= 1
 
     @staticmethod
-    async def _append(tx: CountingTransaction, capture: ChangeCapture, result: Any) -> None:
+    async def _append(tx: CountingTransaction, capture: ChangeCapture, result: Any) -> int | None:
         """The last statement of a logged write: its change records, or a refusal to commit without them
-        (`ChangeNotRecorded`, so a change without a record cannot happen)."""
+        (`ChangeNotRecorded`, so a change without a record cannot happen); the highest seq it appended."""
         records = capture.records()
         if records:
-            await tx.query("shared/append_changes", records=records)
-        elif capture.wrote:
+            (row,) = await tx.query("shared/append_changes", records=records)
+            return row["last"]
+        if capture.wrote:
             raise _Unchanged(result)
+        return None

@@ -1,13 +1,16 @@
-"""Change log reads: the feed's cursor rules, and audit trails by entity."""
+"""Change log reads: the feed's cursor rules, the feed followed live, and audit trails by entity."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
+from graph.changes.reads import horizon
 from graph.changes.records import ChangeRecord, ChangeSummary, TrailFilter
 from graph.shared.changes import ENTITIES
 from graph.shared.records import Page
 from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
-from resolvers.shared.global_ids import GlobalIdRefused, decode_any
+from resolvers.shared.global_ids import GlobalIdRefused, decode_any, key_of
 from resolvers.shared.pagination import decode_cursor, page_size
 
 # The entity types whose global IDs have an audit trail (the node types among the logged entity types).
@@ -24,22 +27,51 @@ def feed_position(after: str | None) -> int:
     return int(after)
 
 
-async def feed(ctx: RequestContext, after: str | None, types: list[str] | None,
-               first: int | None) -> tuple[Page[ChangeRecord], int]:
-    """The visible changes after the cursor, and the seq the page stands after (an empty page's `endCursor`:
-    the cursor given, or the horizon when none was, so that passing it back never expires). A cursor below the
-    pruned horizon would silently skip what was pruned: CURSOR_EXPIRED instead (start again from a bulk
-    export's seq). The horizon is read after the page, so a prune that commits meanwhile is caught too."""
-    position = feed_position(after)
+def check_types(types: list[str] | None) -> None:
     unknown = sorted(set(types or ()) - ENTITIES.keys())
     if unknown:
         raise PublicError(f"`types`: no changes are logged for {', '.join(unknown)}; the logged types are "
                           f"{', '.join(sorted(ENTITIES))}", "VALIDATION")
-    page, horizon = await ctx.loaders.changes.feed(position, types, page_size(first, ctx.page_limits))
-    if after is not None and position < horizon.pruned_through:
-        raise PublicError(f"changes up to seq {horizon.pruned_through} were pruned: resume from an export's seq "
-                          "at or after it", "CURSOR_EXPIRED")
-    return page, max(position, horizon.pruned_through)
+
+
+async def feed(ctx: RequestContext, after: str | None, types: list[str] | None, first: int | None,
+               subtree: str | None = None) -> tuple[Page[ChangeRecord], int]:
+    """The visible changes after the cursor (of partner `subtree` and below, when given), and the seq the page
+    stands after (an empty page's `endCursor`: the cursor given, or the horizon when none was, so that passing it
+    back never expires). A cursor below the pruned horizon would silently skip what was pruned: CURSOR_EXPIRED
+    instead (start again from a bulk export's seq). The horizon is read after the page, so a prune that commits
+    meanwhile is caught too."""
+    position = feed_position(after)
+    check_types(types)
+    page, horizon_now = await ctx.loaders.changes.feed(position, types, page_size(first, ctx.page_limits), subtree)
+    if after is not None and position < horizon_now.pruned_through:
+        raise PublicError(f"changes up to seq {horizon_now.pruned_through} were pruned: resume from an export's "
+                          "seq at or after it", "CURSOR_EXPIRED")
+    return page, max(position, horizon_now.pruned_through)
+
+
+async def follow(ctx: RequestContext, after: str | None, types: list[str] | None,
+                 subtree: str | None = None) -> AsyncIterator[list[ChangeRecord]]:
+    """The feed, live: each batch of visible changes after the cursor (from the log's end when none is given) as
+    they commit, in seq order, for as long as the caller iterates. Before each batch the context is renewed, so
+    every batch is read through the viewer's scope as the graph has it then (a role change counts from the next
+    batch) and whatever the caller loads for it is fresh. Nothing is missed: commits happen in seq order, so
+    once the log's last seq is known committed, a page read after it holds every visible record up to it."""
+    check_types(types)
+    position = feed_position(after) if after is not None else (await horizon(ctx.graph)).last
+    signal = ctx.graph.client.change_signal
+    while True:
+        committed = await signal.beyond(position)
+        await ctx.renew()
+        while True:
+            page, _ = await feed(ctx, str(position), types, ctx.page_limits.maximum, subtree)
+            if page.items:
+                position = page.items[-1].seq
+                yield page.items
+            if not page.has_next:
+                break
+        # Every visible record up to `committed` was in the pages: the invisible ones need not be read again.
+        position = max(position, committed)
 
 
 def audited_entity(entity: str) -> tuple[str, str]:
@@ -62,3 +94,23 @@ async def trail(ctx: RequestContext, type_name: str, key: str, filter: TrailFilt
 
 async def summary(ctx: RequestContext, type_name: str, key: str) -> ChangeSummary | None:
     return await ctx.loaders.change_summaries.load(f"{type_name}/{key}")
+
+
+async def subtree_root(ctx: RequestContext, partner: str | None) -> str | None:
+    """The key of a subscription's `partnerSubtree`: a partner the viewer may see (one out of scope reads like a
+    missing one, NOT_FOUND), or None for the whole of what the viewer sees."""
+    key = key_of(partner, "Partner", "partnerSubtree")
+    if key is not None and await ctx.loaders.partner.load(key) is None:
+        raise PublicError("`partnerSubtree` names no partner you may see", "NOT_FOUND")
+    return key
+
+
+def concerns(change: ChangeRecord, status_now: str | None, statuses: set[str] | None) -> bool:
+    """Whether a change matters to a subscriber of `statuses`: it moved the entity into or out of one of them, or
+    changed it while in one (the state the record kept; for a record without one, such as a comment's, the
+    entity's status as read at delivery)."""
+    if statuses is None:
+        return True
+    if change.operation == "STATE_CHANGED":
+        return change.from_state in statuses or change.to_state in statuses
+    return (change.state or status_now) in statuses

@@ -35,6 +35,10 @@ async def registration(ctx: RequestContext, registration_id: str) -> DealRegistr
     return await ctx.loaders.deal_registration.load(registration_id)
 
 
+async def registrations(ctx: RequestContext, registration_ids: list[str]) -> list[DealRegistrationRecord | None]:
+    return await ctx.loaders.deal_registration.load_many(registration_ids)
+
+
 async def quotes_of_partner(ctx: RequestContext, partner_id: str, status: str | None, first: int | None,
                             after: str | None) -> Page[QuoteRecord]:
     key = (partner_id, status, page_size(first, ctx.page_limits), decode_cursor(after))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
@@ -40,6 +40,9 @@ class RequestContext:
     make_loaders: Callable[[GraphSession, Viewer], Any]
     clock: Clock = field(default_factory=SystemClock)
     rules: BusinessRules = field(default_factory=BusinessRules)
+    # Reads the viewer again from the graph (given by the gateway, which knows the token): how a subscription,
+    # which outlives a request, sees a role change at its next event. None for a request.
+    identify: Callable[[], Awaitable[Viewer]] | None = None
     loaders: Any = field(init=False)
     compiled_read: bool = False  # answered by one compiled statement (schema/shared/compiled_reads.py)
 
@@ -53,6 +56,14 @@ class RequestContext:
         # The request's writes are logged as the viewer's, at the request's "now" (docs/CHANGES.md).
         self.graph.actor = Actor(self.viewer.person_id, self.viewer.persona.value, self.now)
         self.reset_loaders()
+
+    async def renew(self) -> None:
+        """Start afresh, as a new request would, for the next event of a subscription: the viewer as the graph
+        has it now, a new "now", empty DataLoaders (whatever they hold may have changed since)."""
+        if self.identify is not None:
+            self.viewer = await self.identify()
+        self.__dict__.pop("now", None)  # the cached property's value
+        self.__post_init__()
 
     def reset_loaders(self) -> None:
         self.loaders = self.make_loaders(self.graph, self.viewer)

@@ -15,7 +15,7 @@ from graph.cases.records import CaseFilter as CaseFilterRecord
 from resolvers.cases import reads as cases_reads
 from resolvers.shared.global_ids import key_of
 from schema.cases.enums import CaseCommentVisibility, CasePriority, CaseStatus
-from schema.changes.types import Audited
+from schema.changes.types import Audited, Change
 from schema.partners import types as partner_types
 from schema.programs.types import Segment, segment_of
 from schema.shared.graph_mapping import reach, value
@@ -219,3 +219,15 @@ class Case(LoadedNode, relay.Node, KeyedNode, Audited):
         page = await cases_reads.comments(info.context, self.id, visibility.value if visibility else None,
                                              first, after)
         return to_connection(page, CaseComment.from_record)
+
+
+@strawberry.type(description="A change to a case, delivered by `caseChanged` as it commits.")
+class CaseEvent:
+    change: Change = strawberry.field(description="The change record: what changed, who changed it and when.")
+    case: Case = strawberry.field(description="The case as the viewer may see it when the event is delivered (so "
+                                  "possibly later than the change).")
+
+    @strawberry.field(description="Pass it as `after` when subscribing again to resume after this event, missing "
+                      "nothing (the change's seq, as text: a feed cursor).")
+    def cursor(self) -> str:
+        return str(self.change.record.seq)

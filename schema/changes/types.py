@@ -76,6 +76,11 @@ class Change:
     def to_state(self) -> str | None:
         return self.record.to_state
 
+    @strawberry.field(description="The lifecycle value the change left the entity in (for a deletion, the one it "
+                      "was deleted in); null for types without a lifecycle and for records made before it was kept.")
+    def state(self) -> str | None:
+        return self.record.state
+
     @strawberry.field(description="RELATED or UNRELATED: the relationship (`PARENT_OF`, `OWNED_BY`, …).")
     def relationship(self) -> str | None:
         return self.record.relationship
@@ -166,6 +171,10 @@ def trail_filter(f: AuditTrailFilter | None) -> TrailFilter:
                        tuple(op.value for op in f.operations) if f.operations else None, f.since, f.until)
 
 
+AfterSeqArg = Annotated[str | None, strawberry.argument(
+    description="Resume after this cursor (the seq of the last change received, as text; a feed cursor or an "
+                "export's seq works too): every change after it is delivered first, then the new ones. Left out: "
+                "only changes committed from now on. Below the pruned horizon: CURSOR_EXPIRED.")]
 AuditFilterArg = Annotated[AuditTrailFilter | None, strawberry.argument(description="Only records matching this.")]
 
 

@@ -23,7 +23,7 @@ from graph.selling.records import (
 )
 from resolvers.programs import reads as programs_reads
 from resolvers.selling import reads as selling_reads
-from schema.changes.types import Audited
+from schema.changes.types import Audited, Change
 from schema.partners import types as partner_types
 from schema.programs.types import Program
 from schema.selling.enums import (
@@ -396,3 +396,16 @@ class DealLineage:
         Shape.LIST, order="_quote.version DESC, _quote.id"))
     def orders(self) -> list[Order]:
         return [Order.from_record(o) for o in self.parts.orders]
+
+
+@strawberry.type(description="A change to a deal registration, delivered by `dealRegistrationChanged` as it commits.")
+class DealRegistrationEvent:
+    change: Change = strawberry.field(description="The change record: what changed, who changed it and when.")
+    registration: DealRegistration | None = strawberry.field(
+        description="The registration as the viewer may see it when the event is delivered (so possibly later than "
+                    "the change); null when it was deleted.")
+
+    @strawberry.field(description="Pass it as `after` when subscribing again to resume after this event, missing "
+                      "nothing (the change's seq, as text: a feed cursor).")
+    def cursor(self) -> str:
+        return str(self.change.record.seq)
