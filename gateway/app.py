@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 from contextlib import asynccontextmanager
 from dataclasses import fields
 
@@ -22,14 +23,26 @@ from gateway.metrics import GatewayMetrics
 from gateway.playground import playground_routes
 from gateway.settings import Settings
 from gateway.subscriptions import SubscriptionEndpoint
+from graph.changes import reads as change_reads
 from graph.shared import migrations
 from graph.shared.client import GraphClient
 from resolvers.shared.clock import Clock, SystemClock
 from schema import SchemaLimits, build_schema
 
+log = logging.getLogger("partnergraph.app")
+
 
 def schema_limits(settings: Settings) -> SchemaLimits:
     return SchemaLimits(**settings.model_dump(include={f.name for f in fields(SchemaLimits)}))
+
+
+async def plan_feed(graph: GraphClient) -> None:
+    """Plan the change feed's statements in the background (seconds each on a fresh Neo4j): subscriptions read
+    them, and a crowd of subscribers reconnecting after a restart would otherwise plan them all at once."""
+    try:
+        await change_reads.plan_feed(graph.session())
+    except Exception as exc:  # noqa: BLE001 - Neo4j away: the first read plans them instead
+        log.info("planning the change feed's statements failed: %r", exc)
 
 
 def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None) -> Starlette:
@@ -63,7 +76,9 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
         # Everything built so far (schema, modules, settings) lives as long as the process: move it out of
         # the collector's generations, so full collections during large responses walk only request objects.
         gc.freeze()
+        planning = asyncio.create_task(plan_feed(graph))
         yield
+        planning.cancel()
         await graph.close()
 
     routes = [

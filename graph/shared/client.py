@@ -134,6 +134,10 @@ class GraphSession:
     async def read(self, name: str, /, **params: Any) -> Rows:
         return await self.read_transaction(lambda tx: tx.query(name, **params))
 
+    async def explain(self, name: str, /, **params: Any) -> None:
+        """Plan a named query without running it: Neo4j caches the plan for the parameters' types."""
+        await self.read_transaction(lambda tx: tx.run("EXPLAIN " + cypher_files.query(name), **params))
+
     async def write(self, name: str, /, **params: Any) -> Rows:
         return await self.write_transaction(lambda tx: tx.query(name, **params))
 

@@ -1,7 +1,9 @@
 // One page of the change feed for a viewer who sees every partner: the log in seq order after $after,
-// seeking on the seq constraint's index, each record checked by its visibility rule.
+// seeking on the seq constraint's index, each record checked by its visibility rule. $filter is one map
+// ({types, subtree}) rather than two parameters: Neo4j plans a statement again when a parameter's type or a
+// list's size changes, and planning this one takes seconds; a map's content does not count.
 MATCH (c:Change)
-WHERE c.seq > $after AND ($types IS NULL OR c.entityType IN $types) AND {{change_in_subtree(c)}}
+WHERE c.seq > $after AND ($filter.types IS NULL OR c.entityType IN $filter.types) AND {{change_in_subtree(c)}}
   AND {{change_visible(c)}}
 WITH c ORDER BY c.seq
 LIMIT $limit

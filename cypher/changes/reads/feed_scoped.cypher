@@ -12,7 +12,7 @@ CALL () {
   RETURN c
 }
 WITH c
-WHERE ($types IS NULL OR c.entityType IN $types) AND {{change_in_subtree(c)}} AND {{change_visible(c)}}
+WHERE ($filter.types IS NULL OR c.entityType IN $filter.types) AND {{change_in_subtree(c)}} AND {{change_visible(c)}}
 WITH c ORDER BY c.seq
 LIMIT $limit
 RETURN {{change_record(c)}} AS change
