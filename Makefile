@@ -35,7 +35,7 @@ clean:
 # Benchmarks (docs/BENCHMARKS.md): a dedicated Neo4j seeded with BENCH_PARTNERS partners when empty, the
 # gateway under uvicorn, Q1–Q5 through HTTP beside their floor; results in bench/results/.
 BENCH_PARTNERS ?= 50000
-.PHONY: bench bench-scaling bench-stalls bench-outage
+.PHONY: bench bench-scaling bench-stalls bench-outage bench-subscriptions
 
 bench: install
 	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS)
@@ -54,3 +54,8 @@ bench-stalls: install
 # down, and how soon the same gateway serves again.
 bench-outage: install
 	$(BIN)/python -m bench.outage
+
+# 100 GraphQL subscribers on a throwaway Neo4j with the demo data: latency from a write's commit to each event
+# (through the same gateway, and through another one heard of by polling) and events per second under a burst.
+bench-subscriptions: install
+	$(BIN)/python -m bench.subscriptions

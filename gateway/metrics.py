@@ -55,6 +55,8 @@ class GatewayMetrics:
                                         "error code.", ["limit"], registry=self.registry)
         self.sessions_in_use = Gauge("partnergraph_neo4j_sessions_in_use", "Neo4j sessions open now (each holds "
                                      "a pooled connection while it runs).", registry=self.registry)
+        self.subscription_sockets = Gauge("partnergraph_subscription_sockets", "Subscription sockets open now "
+                                          "(past connection_init).", registry=self.registry)
         if graph is not None:
             self.sessions_in_use.set_function(lambda: graph.sessions_in_use)
 

@@ -153,6 +153,7 @@ class SubscriptionEndpoint(GraphQL):
         if self.connections[person] >= settings.max_connections_per_person:
             raise HTTPProblem(429, f"{settings.max_connections_per_person} connections of this person are open")
         self.connections[person] += 1
+        self.endpoint.metrics.subscription_sockets.inc()
         context.person_id = person
         websocket = context.websocket
 
@@ -178,6 +179,7 @@ class SubscriptionEndpoint(GraphQL):
         if connection.expiry is not None:
             connection.expiry.cancel()
         self.connections[connection.person_id] -= 1
+        self.endpoint.metrics.subscription_sockets.dec()
         if self.connections[connection.person_id] <= 0:
             del self.connections[connection.person_id]
         log.info("subscription socket of %s closed after %.0f s", connection.person_id,

@@ -50,6 +50,10 @@ async def feed(ctx: RequestContext, after: str | None, types: list[str] | None, 
     return page, max(position, horizon_now.pruned_through)
 
 
+async def last_seq(ctx: RequestContext) -> int:
+    return (await horizon(ctx.graph)).last
+
+
 async def follow(ctx: RequestContext, after: str | None, types: list[str] | None,
                  subtree: str | None = None) -> AsyncIterator[list[ChangeRecord]]:
     """The feed, live: each batch of visible changes after the cursor (from the log's end when none is given) as
@@ -58,7 +62,7 @@ async def follow(ctx: RequestContext, after: str | None, types: list[str] | None
     batch) and whatever the caller loads for it is fresh. Nothing is missed: commits happen in seq order, so
     once the log's last seq is known committed, a page read after it holds every visible record up to it."""
     check_types(types)
-    position = feed_position(after) if after is not None else (await horizon(ctx.graph)).last
+    position = feed_position(after) if after is not None else await last_seq(ctx)
     signal = ctx.graph.client.change_signal
     while True:
         committed = await signal.beyond(position)

@@ -35,6 +35,12 @@ class ChangeQueries:
             has_next_page=page.has_next, has_previous_page=False,
             start_cursor=edges[0].cursor if edges else None, end_cursor=end))
 
+    @strawberry.field(description="The cursor of the last change committed now (its seq, as text): pass it as "
+                      "`after` to a subscription, or to `changes`, to follow the log from this moment without missing "
+                      "anything.")
+    async def last_change_cursor(self, info: Info) -> str:
+        return str(await change_reads.last_seq(info.context))
+
     @strawberry.field(description="The audit trail of any audited entity by global ID, newest first; also of a "
                       "deleted one (its tombstone) while the viewer may see its partner.")
     async def audit_trail(

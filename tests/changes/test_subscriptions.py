@@ -178,8 +178,10 @@ async def test_resume_after_a_disconnect_misses_nothing(live_gateway, gql, prefi
     url = ws_url(live_gateway)
     carla = token(live_gateway, "partner-admin")
     registration = await create(gql, deal(f"{prefix}-r"), persona="partner-manager")
+    start = (await gql.data("{ lastChangeCursor }", persona="partner-admin"))["lastChangeCursor"]
+    assert start == await log_end(session)
     async with LiveClient.connect(url, carla) as client:
-        feed = await client.subscribe(DEALS, {"subtree": FABRIKAM, "after": await log_end(session)})
+        feed = await client.subscribe(DEALS, {"subtree": FABRIKAM, "after": start})
         await move(gql, registration, "SUBMIT", persona="partner-manager")
         cursor = (await client.data(feed))["dealRegistrationChanged"]["cursor"]
     await move(gql, registration, "CANCEL", persona="partner-manager")
@@ -321,6 +323,9 @@ async def test_connections_per_person_and_subscriptions_per_connection_are_cappe
             async with LiveClient.connect(url, carla):
                 pass
         assert (third.value.code, third.value.reason) == (4403, "Forbidden: 2 connections of this person are open")
+        async with httpx.AsyncClient(base_url=limited_gateway.base_url) as http:
+            metrics = (await http.get("/metrics")).text
+        assert "partnergraph_subscription_sockets 2.0" in metrics.splitlines()  # the refused one never counted
         async with LiveClient.connect(url, token(limited_gateway, "partner-manager")):
             pass  # another person is counted apart
         await first.subscribe(DEALS)
