@@ -85,16 +85,18 @@ class LiveSocket(ASGIWebSocketAdapter):
 
 
 class LiveHandler(BaseGraphQLTransportWSHandler):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.connection: LiveConnection = self.context  # released at shutdown, however the socket ends
+
     async def handle_connection_init(self, message: Any) -> None:
-        connection = self.context
         await super().handle_connection_init(message)
-        if self.connection_acknowledged and connection.request is not None:
-            self.connection = connection
-            self.context = connection.request  # the operations' context from now on
+        if self.connection_acknowledged and self.connection.request is not None:
+            self.context = self.connection.request  # the operations' context from now on
 
     async def shutdown(self) -> None:
         await super().shutdown()
-        self.view.release(getattr(self, "connection", None))
+        self.view.release(self.connection)
 
     async def _send_result_stream(self, operation: Any, result_source: Any) -> None:
         """Strawberry's, with every execution error classified and masked as the HTTP endpoint does."""
@@ -172,9 +174,9 @@ class SubscriptionEndpoint(GraphQL):
         log.info("subscription socket opened for %s (%s)", person, viewer.persona.value)
         return request
 
-    def release(self, connection: LiveConnection | None) -> None:
+    def release(self, connection: LiveConnection) -> None:
         """A socket closed: its expiry timer and its place in its person's count go."""
-        if connection is None or connection.person_id is None:
+        if connection.person_id is None:  # never accepted
             return
         if connection.expiry is not None:
             connection.expiry.cancel()

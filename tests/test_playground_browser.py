@@ -100,21 +100,30 @@ async def _headers_editor(page) -> str:
     )
 
 
-async def _run_query(page, query: str, expected_name: str) -> dict:
+async def _execute(page, query: str) -> None:
     await page.evaluate(
         "(q) => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(q)",
         query,
     )
     await page.click(".graphiql-execute-button")
+
+
+async def _response_with(page, expected: str) -> dict:
+    """The response pane's JSON, once it holds `expected`."""
     handle = await page.wait_for_function(
-        """(name) => {
+        """(expected) => {
             const el = document.querySelector('.graphiql-response .CodeMirror');
             const text = el ? el.CodeMirror.getValue() : '';
-            return text.includes(name) ? text : false;
+            return text.includes(expected) ? text : false;
         }""",
-        arg=expected_name,
+        arg=expected,
     )
     return json.loads(await handle.json_value())
+
+
+async def _run_query(page, query: str, expected_name: str) -> dict:
+    await _execute(page, query)
+    return await _response_with(page, expected_name)
 
 
 def _assert_only_gateway(requests: list[str], base_url: str) -> None:
@@ -184,25 +193,13 @@ async def test_playground_runs_a_subscription(live_gateway, browser_page, gql, s
     key = f"t-play-{uuid.uuid4().hex[:8]}"
     subscription = ('subscription { changes(after: "%s", types: ["Partner"]) { entityKey operation } }'
                     % row["last"])
-    await page.evaluate(
-        "(q) => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(q)",
-        subscription,
-    )
-    await page.click(".graphiql-execute-button")
+    await _execute(page, subscription)
     try:
         created = await gql.data(
             "mutation($p: [CreatePartnerInput!]!) { createPartners(partners: $p) { errors { code } } }",
             variables={"p": [{"key": key, "name": f"Playground {key}", "type": "RESELLER"}]})
         assert created["createPartners"]["errors"] == []
-        handle = await page.wait_for_function(
-            """(key) => {
-                const el = document.querySelector('.graphiql-response .CodeMirror');
-                const text = el ? el.CodeMirror.getValue() : '';
-                return text.includes(key) ? text : false;
-            }""",
-            arg=key,
-        )
-        event = json.loads(await handle.json_value())
+        event = await _response_with(page, key)
         assert event["data"]["changes"] == {"entityKey": key, "operation": "CREATED"}
     finally:
         await session.write_transaction(lambda tx: tx.run("MATCH (p:Partner {id: $id}) DETACH DELETE p", id=key))
