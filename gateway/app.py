@@ -37,8 +37,9 @@ def schema_limits(settings: Settings) -> SchemaLimits:
 
 
 async def plan_feed(graph: GraphClient) -> None:
-    """Plan the change feed's statements in the background (seconds each on a fresh Neo4j): subscriptions read
-    them, and a crowd of subscribers reconnecting after a restart would otherwise plan them all at once."""
+    """Plan the change feed's statements before serving (seconds each on a fresh Neo4j, milliseconds once planned):
+    subscriptions read them, and a crowd of subscribers reconnecting after a restart would otherwise plan them all
+    at once, past the query timeout."""
     try:
         await change_reads.plan_feed(graph.session())
     except Exception as exc:  # noqa: BLE001 - Neo4j away: the first read plans them instead
@@ -75,10 +76,9 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
         await database.prepare(graph, settings)
         # Everything built so far (schema, modules, settings) lives as long as the process: move it out of
         # the collector's generations, so full collections during large responses walk only request objects.
+        await plan_feed(graph)
         gc.freeze()
-        planning = asyncio.create_task(plan_feed(graph))
         yield
-        planning.cancel()
         await graph.close()
 
     routes = [

@@ -29,7 +29,8 @@ def graph_client(settings: Settings) -> GraphClient:
     password = settings.neo4j_password if settings.neo4j_uri else ensure_secret(settings.local_password_file)
     return GraphClient(settings.bolt_uri, settings.neo4j_user, password, settings.neo4j_database,
                        settings.query_timeout_seconds, connect_timeout=settings.neo4j_connect_timeout,
-                       retry_seconds=settings.neo4j_retry_seconds, change_poll_seconds=settings.change_poll_seconds)
+                       retry_seconds=settings.neo4j_retry_seconds, change_poll_seconds=settings.change_poll_seconds,
+                       live_reads=settings.max_live_reads)
 
 
 async def prepare(client: GraphClient, settings: Settings) -> None:

@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     max_subscriptions_per_connection: int = Field(default=20, gt=0)
     connection_init_timeout_seconds: float = Field(default=10.0, gt=0)
     change_poll_seconds: float = Field(default=0.5, gt=0)
+    # Subscriptions reading the log at once when it moves (each holds one of the 50 pooled Neo4j connections while
+    # it reads a page); the others wait their turn, requests keep the rest of the pool.
+    max_live_reads: int = Field(default=16, gt=0, le=40)
 
     # Selling: how long an approved deal registration protects its partner, and how long a submitted one
     # may wait for a decision before it expires (days).

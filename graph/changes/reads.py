@@ -15,11 +15,15 @@ async def horizon(session: GraphSession) -> Horizon:
     return Horizon(row["last"], row["prunedThrough"])
 
 
+PLANNING_TIMEOUT_SECONDS = 120.0  # a maintenance step on a busy machine, not a request
+
+
 async def plan_feed(session: GraphSession) -> None:
-    """Plan the feed statements now (EXPLAIN: Neo4j keeps the plan), so the first subscribers after a Neo4j start
-    neither wait seconds for it nor time out planning it together."""
+    """Plan the feed statements now (EXPLAIN: Neo4j keeps the plan, which takes seconds to make), so the first
+    subscribers after a Neo4j start neither wait for it nor time out planning it together."""
     for query in ("changes/reads/feed_all", "changes/reads/feed_scoped"):
-        await session.explain(query, scope={"all": True, "roots": [], "orgs": [], "nameOf": []}, after=0,
+        await session.explain(query, timeout=PLANNING_TIMEOUT_SECONDS,
+                              scope={"all": True, "roots": [], "orgs": [], "nameOf": []}, after=0,
                               filter={"types": None, "subtree": None}, limit=1)
 
 
@@ -31,17 +35,17 @@ class ChangeRepository:
     async def feed(self, after: int, types: list[str] | None, first: int,
                    subtree: str | None = None) -> tuple[Page[ChangeRecord], Horizon]:
         """The visible records after seq `after`, in seq order (only those of partner `subtree` and below, when
-        given), and the horizon read after them: a prune that committed while the page was read shows there. A
-        viewer who sees every partner reads the log by seq; a scoped one through the partners in scope, which
-        keeps a small partner's feed small."""
+        given), and the horizon read after them in the same statement: a prune that committed while the page was
+        read shows there. A viewer who sees every partner reads the log by seq; a scoped one through the partners
+        in scope, which keeps a small partner's feed small."""
         query = "changes/reads/feed_all" if self.scope["all"] else "changes/reads/feed_scoped"
-        rows = await self.session.read(query, scope=self.scope, after=after,
-                                       filter={"types": types, "subtree": subtree}, limit=first + 1)
-        horizon_now = await horizon(self.session)
+        (row,) = await self.session.read(query, scope=self.scope, after=after,
+                                         filter={"types": types, "subtree": subtree}, limit=first + 1)
+        horizon_now = Horizon(row["last"], row["prunedThrough"])
         # From the start (or the horizon), what a concurrent prune removed is not part of the page either.
-        records = [ChangeRecord.from_map(row["change"]) for row in rows[:first]]
+        records = [ChangeRecord.from_map(change) for change in row["page"][:first]]
         items = [record for record in records if record.seq > horizon_now.pruned_through]
-        return Page(items, len(rows) > first, [SortKey(c.seq, str(c.seq)) for c in items]), horizon_now
+        return Page(items, len(row["page"]) > first, [SortKey(c.seq, str(c.seq)) for c in items]), horizon_now
 
     async def trails(self, parent_ids: list[str], filter: TrailFilter, first: int,
                      after: SortKey | None) -> dict[str, Page[ChangeRecord]]:

@@ -17,9 +17,10 @@ log = logging.getLogger("partnergraph.changes")
 
 
 class ChangeSignal:
-    def __init__(self, read_last: Callable[[], Awaitable[int]], poll_seconds: float):
+    def __init__(self, read_last: Callable[[], Awaitable[int]], poll_seconds: float, live_reads: int):
         self._read_last = read_last
         self.poll_seconds = poll_seconds
+        self._turns = asyncio.Semaphore(live_reads)
         self.last = 0  # the highest seq known to be committed
         self._moved = asyncio.Event()  # set, and replaced, each time `last` grows
         self._waiting = 0
@@ -42,6 +43,12 @@ class ChangeSignal:
             return self.last
         finally:
             self._waiting -= 1
+
+    def reading(self) -> asyncio.Semaphore:
+        """A turn to read the log after it moved (`async with signal.reading():`): at most `live_reads` followers
+        read at once, so the subscribers one commit wakes wait here for each other rather than on the driver's
+        pool, where a wait over the connect timeout fails."""
+        return self._turns
 
     def _poll_while_waited(self) -> None:
         if self._poller is None or self._poller.done():

@@ -17,6 +17,7 @@ T = TypeVar("T")
 
 Rows = list[dict[str, Any]]
 
+POOL_SIZE = 50  # connections to Neo4j; live reads (subscriptions) take at most `live_reads` of them at once
 LIVENESS_CHECK_AFTER_IDLE = 1.0  # seconds; busy connections are never idle that long, so this costs nothing under load
 
 
@@ -32,9 +33,10 @@ class GraphClient:
     """Owns the async driver. Cheap per-request views come from `session(stats)`."""
 
     def __init__(self, uri: str, user: str, password: str | None, database: str, timeout: float, *,
-                 connect_timeout: float, retry_seconds: float, change_poll_seconds: float = 0.5):
+                 connect_timeout: float, retry_seconds: float, change_poll_seconds: float = 0.5,
+                 live_reads: int = 16):
         self.driver = AsyncGraphDatabase.driver(
-            uri, auth=(user, password or ""), max_connection_pool_size=50,
+            uri, auth=(user, password or ""), max_connection_pool_size=POOL_SIZE,
             notifications_min_severity="OFF",  # "label does not exist yet" on a fresh database is noise
             # While Neo4j is unreachable a request fails within about a second (503 with Retry-After) instead
             # of the driver's defaults: 30 s of retries, 60 s waiting for a pooled connection.
@@ -52,7 +54,7 @@ class GraphClient:
         # Set to a list to record every statement run with its parameters (bench.profile --plans).
         self.recorded: list[tuple[str, dict[str, Any]]] | None = None
         # The last committed change seq, for subscriptions: this process's logged writes report theirs on commit.
-        self.change_signal = ChangeSignal(self._last_change, change_poll_seconds)
+        self.change_signal = ChangeSignal(self._last_change, change_poll_seconds, live_reads)
 
     async def _last_change(self) -> int:
         (row,) = await self.session().read("changes/reads/horizon")
@@ -134,19 +136,21 @@ class GraphSession:
     async def read(self, name: str, /, **params: Any) -> Rows:
         return await self.read_transaction(lambda tx: tx.query(name, **params))
 
-    async def explain(self, name: str, /, **params: Any) -> None:
+    async def explain(self, name: str, /, timeout: float | None = None, **params: Any) -> None:
         """Plan a named query without running it: Neo4j caches the plan for the parameters' types."""
-        await self.read_transaction(lambda tx: tx.run("EXPLAIN " + cypher_files.query(name), **params))
+        await self.read_transaction(lambda tx: tx.run("EXPLAIN " + cypher_files.query(name), **params), timeout)
 
     async def write(self, name: str, /, **params: Any) -> Rows:
         return await self.write_transaction(lambda tx: tx.query(name, **params))
 
-    async def read_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]]) -> T:
-        return await self._managed(neo4j.READ_ACCESS, work)
+    async def read_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]],
+                               timeout: float | None = None) -> T:
+        return await self._managed(neo4j.READ_ACCESS, work, timeout)
 
     async def write_transaction(self, work: Callable[[CountingTransaction], Awaitable[T]],
                                 timeout: float | None = None) -> T:
-        """`timeout` overrides the per-query transaction timeout, for bulk loads (demo data, seeding)."""
+        """`timeout` overrides the per-query transaction timeout, for bulk loads (demo data, seeding) and
+        maintenance."""
         return await self._managed(neo4j.WRITE_ACCESS, work, timeout)
 
     async def _managed(self, mode: str, work: Callable[[CountingTransaction], Awaitable[T]],

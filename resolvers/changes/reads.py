@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TypeVar
 
 from graph.changes.reads import horizon
 from graph.changes.records import ChangeRecord, ChangeSummary, TrailFilter
@@ -12,6 +13,8 @@ from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
 from resolvers.shared.global_ids import GlobalIdRefused, decode_any, key_of
 from resolvers.shared.pagination import decode_cursor, page_size
+
+T = TypeVar("T")
 
 # The entity types whose global IDs have an audit trail (the node types among the logged entity types).
 AUDITED = ("Partner", "Account", "Person", "DealRegistration", "Opportunity", "Quote", "Order", "Case", "Program",
@@ -54,28 +57,37 @@ async def last_seq(ctx: RequestContext) -> int:
     return (await horizon(ctx.graph)).last
 
 
-async def follow(ctx: RequestContext, after: str | None, types: list[str] | None,
-                 subtree: str | None = None) -> AsyncIterator[list[ChangeRecord]]:
-    """The feed, live: each batch of visible changes after the cursor (from the log's end when none is given) as
-    they commit, in seq order, for as long as the caller iterates. Before each batch the context is renewed, so
-    every batch is read through the viewer's scope as the graph has it then (a role change counts from the next
-    batch) and whatever the caller loads for it is fresh. Nothing is missed: commits happen in seq order, so
-    once the log's last seq is known committed, a page read after it holds every visible record up to it."""
+async def follow(ctx: RequestContext, after: str | None, types: list[str] | None, subtree: str | None = None,
+                 prepare: Callable[[list[ChangeRecord]], Awaitable[list[T]]] | None = None
+                 ) -> AsyncIterator[list[T]]:
+    """The feed, live: each page of visible changes after the cursor (from the log's end when none is given) as
+    they commit, in seq order, for as long as the caller iterates; `prepare` turns a page into what is yielded
+    (loading the records it names). When the log moves, the context is renewed first, so every batch is read
+    through the viewer's scope as the graph has it then (a role change counts from the next batch) and whatever
+    `prepare` loads is fresh. Nothing is missed: commits happen in seq order, so once the log's last seq is known
+    committed, pages read after it hold every visible record up to it.
+
+    A page is read (and prepared) holding one of the process's live-read turns (`ChangeSignal.reading`), never
+    while its events are sent: a hundred subscribers woken by one commit queue here, not on the driver's pool."""
     check_types(types)
     position = feed_position(after) if after is not None else await last_seq(ctx)
     signal = ctx.graph.client.change_signal
+    more = False
     while True:
-        committed = await signal.beyond(position)
-        await ctx.renew()
-        while True:
+        if not more:
+            committed = await signal.beyond(position)
+        async with signal.reading():
+            if not more:
+                await ctx.renew()
             page, _ = await feed(ctx, str(position), types, ctx.page_limits.maximum, subtree)
-            if page.items:
-                position = page.items[-1].seq
-                yield page.items
-            if not page.has_next:
-                break
-        # Every visible record up to `committed` was in the pages: the invisible ones need not be read again.
-        position = max(position, committed)
+            prepared = await prepare(page.items) if prepare and page.items else page.items
+        if page.items:
+            position = page.items[-1].seq
+        if prepared:
+            yield prepared
+        more = page.has_next
+        if not more:  # every visible record up to `committed` was read: the invisible ones need not be again
+            position = max(position, committed)
 
 
 def audited_entity(entity: str) -> tuple[str, str]:

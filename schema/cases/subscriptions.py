@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from graph.changes.records import ChangeRecord
 from resolvers.cases import reads as case_reads
 from resolvers.changes import reads as change_reads
 from schema.cases.enums import CaseStatus
@@ -33,10 +34,15 @@ class CaseSubscriptions:
         ctx = info.context
         subtree = await change_reads.subtree_root(ctx, partner_subtree)
         wanted = {s.value for s in statuses} if statuses is not None else None
-        async for batch in change_reads.follow(ctx, after, ["Case", "CaseComment"], subtree):
+
+        async def events(batch: list[ChangeRecord]) -> list[CaseEvent]:
             # A comment's record names its case as the entity whose visibility it follows.
             records = await case_reads.cases(ctx, [change.entity_id if change.entity_type == "Case" else change.scope_id
                                                    for change in batch])
-            for change, record in zip(batch, records, strict=True):
-                if record is not None and change_reads.concerns(change, record.status, wanted):
-                    yield CaseEvent(change=Change.from_record(change), case=Case.from_record(record))
+            return [CaseEvent(change=Change.from_record(change), case=Case.from_record(record))
+                    for change, record in zip(batch, records, strict=True)
+                    if record is not None and change_reads.concerns(change, record.status, wanted)]
+
+        async for batch in change_reads.follow(ctx, after, ["Case", "CaseComment"], subtree, events):
+            for event in batch:
+                yield event

@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from graph.changes.records import ChangeRecord
 from resolvers.changes import reads as change_reads
 from resolvers.selling import reads as selling_reads
 from schema.changes.types import AfterSeqArg, Change
@@ -34,11 +35,16 @@ class SellingSubscriptions:
         ctx = info.context
         subtree = await change_reads.subtree_root(ctx, partner_subtree)
         wanted = {s.value for s in statuses} if statuses is not None else None
-        async for batch in change_reads.follow(ctx, after, ["DealRegistration"], subtree):
+
+        async def events(batch: list[ChangeRecord]) -> list[DealRegistrationEvent]:
             records = await selling_reads.registrations(ctx, [change.entity_id for change in batch])
-            for change, record in zip(batch, records, strict=True):
-                if record is None and change.operation != "DELETED":
-                    continue  # out of the viewer's scope now
-                if change_reads.concerns(change, record.status if record else None, wanted):
-                    yield DealRegistrationEvent(change=Change.from_record(change),
-                                                registration=DealRegistration.from_record(record) if record else None)
+            return [DealRegistrationEvent(change=Change.from_record(change),
+                                          registration=DealRegistration.from_record(record) if record else None)
+                    for change, record in zip(batch, records, strict=True)
+                    # Out of the viewer's scope now (a deleted one comes with its tombstone), or not of interest.
+                    if (record is not None or change.operation == "DELETED")
+                    and change_reads.concerns(change, record.status if record else None, wanted)]
+
+        async for batch in change_reads.follow(ctx, after, ["DealRegistration"], subtree, events):
+            for event in batch:
+                yield event

@@ -1,18 +1,23 @@
 // One page of the change feed for a viewer scoped to some partners: the records of the partners in scope
 // (seeking on (partnerId, seq)) and the program-side ones (on (scope, seq)), each checked by its
-// visibility rule, in seq order after $after.
+// visibility rule, in seq order after $after; then the log's ends, read after the page (as feed_all.cypher).
 CALL () {
-  {{...partners_in_scope(p)}}
-  MATCH (c:Change)
-  WHERE c.partnerId = p.id AND c.seq > $after
-  RETURN c
-  UNION
-  MATCH (c:Change)
-  WHERE c.scope = 'program' AND c.seq > $after
-  RETURN c
+  CALL () {
+    {{...partners_in_scope(p)}}
+    MATCH (c:Change)
+    WHERE c.partnerId = p.id AND c.seq > $after
+    RETURN c
+    UNION
+    MATCH (c:Change)
+    WHERE c.scope = 'program' AND c.seq > $after
+    RETURN c
+  }
+  WITH c
+  WHERE ($filter.types IS NULL OR c.entityType IN $filter.types) AND {{change_in_subtree(c)}}
+    AND {{change_visible(c)}}
+  WITH c ORDER BY c.seq
+  LIMIT $limit
+  RETURN collect({{change_record(c)}}) AS page
 }
-WITH c
-WHERE ($filter.types IS NULL OR c.entityType IN $filter.types) AND {{change_in_subtree(c)}} AND {{change_visible(c)}}
-WITH c ORDER BY c.seq
-LIMIT $limit
-RETURN {{change_record(c)}} AS change
+OPTIONAL MATCH (s:ChangeSequence {name: 'changes'})
+RETURN page, coalesce(s.last, 0) AS last, coalesce(s.prunedThrough, 0) AS prunedThrough
