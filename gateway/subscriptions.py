@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+import orjson
 from graphql import GraphQLError
 from starlette.websockets import WebSocket
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
@@ -129,6 +130,14 @@ class SubscriptionEndpoint(GraphQL):
                          max_subscriptions_per_connection=settings.max_subscriptions_per_connection)
         self.endpoint = endpoint
         self.connections: Counter[str] = Counter()  # open sockets per person, in this process
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson, as over HTTP: several times faster, and it refuses nesting past 1,024 levels by itself (the
+        # stdlib's decoder recursed into a RecursionError); Strawberry closes the socket with 4400 then.
+        return orjson.loads(data)
+
+    def encode_json(self, data: object) -> str:
+        return orjson.dumps(data).decode()  # graphql-transport-ws sends text frames
 
     async def get_context(self, request: Any, response: Any) -> LiveConnection:
         return LiveConnection(request)

@@ -303,6 +303,10 @@ async def test_requests_over_the_socket_meet_the_limits(live_gateway):
         assert (await client.message(hidden))["type"] == "complete"
         bad = await client.message(await client.subscribe(FEED, {"types": ["Spaceship"]}))
         assert bad["payload"]["errors"][0]["extensions"]["code"] == "VALIDATION"
+        # JSON nested past 1,024 levels is refused unparsed, and the socket closed as the protocol says.
+        await client.socket.send('{"a":' * 5000 + "1" + "}" * 5000)
+        closed = await client.closed()
+        assert (closed.code, closed.reason) == (4400, "WebSocket message must be valid JSON")
 
 
 @pytest.fixture(scope="module")
