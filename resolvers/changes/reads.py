@@ -78,7 +78,7 @@ async def follow(ctx: RequestContext, after: str | None, types: list[str] | None
             committed = await signal.beyond(position)
         async with signal.reading():
             if not more:
-                await ctx.renew()
+                await ctx.renew(committed)
             page, _ = await feed(ctx, str(position), types, ctx.page_limits.maximum, subtree)
             prepared = await prepare(page.items) if prepare and page.items else page.items
         if page.items:

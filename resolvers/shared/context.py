@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -44,6 +45,8 @@ class RequestContext:
     # which outlives a request, sees a role change at its next event. None for a request.
     identify: Callable[[], Awaitable[Viewer]] | None = None
     loaders: Any = field(init=False)
+    renewed_for: int = field(default=0, init=False)  # the change seq the context was last renewed for
+    _renewal: asyncio.Future | None = field(default=None, init=False)
     compiled_read: bool = False  # answered by one compiled statement (schema/shared/compiled_reads.py)
 
     @cached_property
@@ -57,9 +60,18 @@ class RequestContext:
         self.graph.actor = Actor(self.viewer.person_id, self.viewer.persona.value, self.now)
         self.reset_loaders()
 
-    async def renew(self) -> None:
-        """Start afresh, as a new request would, for the next event of a subscription: the viewer as the graph
-        has it now, a new "now", empty DataLoaders (whatever they hold may have changed since)."""
+    async def renew(self, seq: int) -> None:
+        """Start afresh, as a new request would, for the events of a subscription up to change `seq`: the viewer as
+        the graph has it now, a new "now", empty DataLoaders (whatever they hold may have changed since). The
+        subscriptions of one socket share its context, so the first of them woken by a commit renews it for all,
+        and the others wait for that renewal rather than read with the viewer it replaces."""
+        if seq > self.renewed_for:
+            self.renewed_for = seq
+            self._renewal = asyncio.ensure_future(self._renew())
+        if self._renewal is not None:
+            await asyncio.shield(self._renewal)  # one subscription ending must not cancel the others' renewal
+
+    async def _renew(self) -> None:
         if self.identify is not None:
             self.viewer = await self.identify()
         self.__dict__.pop("now", None)  # the cached property's value
