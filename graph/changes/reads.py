@@ -23,7 +23,7 @@ async def plan_feed(session: GraphSession) -> None:
     subscribers after a Neo4j start neither wait for it nor time out planning it together."""
     for query in ("changes/reads/feed_all", "changes/reads/feed_scoped"):
         await session.explain(query, timeout=PLANNING_TIMEOUT_SECONDS,
-                              scope={"all": True, "roots": [], "orgs": [], "nameOf": []}, after=0,
+                              scope={"all": True, "roots": [], "orgs": [], "nameOf": []}, after=0, through=0,
                               filter={"types": None, "subtree": None}, limit=1)
 
 
@@ -32,20 +32,23 @@ class ChangeRepository:
         self.session = session
         self.scope = scope
 
-    async def feed(self, after: int, types: list[str] | None, first: int,
-                   subtree: str | None = None) -> tuple[Page[ChangeRecord], Horizon]:
+    async def feed(self, after: int, types: list[str] | None, first: int, subtree: str | None = None,
+                   through: int | None = None) -> tuple[Page[ChangeRecord], Horizon, bool]:
         """The visible records after seq `after`, in seq order (only those of partner `subtree` and below, when
-        given), and the horizon read after them in the same statement: a prune that committed while the page was
-        read shows there. A viewer who sees every partner reads the log by seq; a scoped one through the partners
-        in scope, which keeps a small partner's feed small."""
+        given); the horizon read after them in the same statement (a prune that committed while the page was
+        read shows there); and whether every record up to seq `through` was there when the page was read, so
+        that a follower may move past the ones it did not see. A viewer who sees every partner reads the log by
+        seq; a scoped one through the partners in scope, which keeps a small partner's feed small."""
         query = "changes/reads/feed_all" if self.scope["all"] else "changes/reads/feed_scoped"
-        (row,) = await self.session.read(query, scope=self.scope, after=after,
+        through = after if through is None else through
+        (row,) = await self.session.read(query, scope=self.scope, after=after, through=through,
                                          filter={"types": types, "subtree": subtree}, limit=first + 1)
         horizon_now = Horizon(row["last"], row["prunedThrough"])
         # From the start (or the horizon), what a concurrent prune removed is not part of the page either.
         records = [ChangeRecord.from_map(change) for change in row["page"][:first]]
         items = [record for record in records if record.seq > horizon_now.pruned_through]
-        return Page(items, len(row["page"]) > first, [SortKey(c.seq, str(c.seq)) for c in items]), horizon_now
+        page = Page(items, len(row["page"]) > first, [SortKey(c.seq, str(c.seq)) for c in items])
+        return page, horizon_now, row["present"] == through - after
 
     async def trails(self, parent_ids: list[str], filter: TrailFilter, first: int,
                      after: SortKey | None) -> dict[str, Page[ChangeRecord]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TypeVar
 
 from graph.changes.reads import horizon
-from graph.changes.records import ChangeRecord, ChangeSummary, TrailFilter
+from graph.changes.records import ChangeRecord, ChangeSummary, Horizon, TrailFilter
 from graph.shared.changes import ENTITIES
 from graph.shared.records import Page
 from resolvers.shared.context import RequestContext
@@ -15,6 +17,8 @@ from resolvers.shared.global_ids import GlobalIdRefused, decode_any, key_of
 from resolvers.shared.pagination import decode_cursor, page_size
 
 T = TypeVar("T")
+INDEX_CATCH_UP_SECONDS = 0.01  # a commit's records show in the index moments after the sequence's `last` does
+GAP_WAIT_SECONDS = 5.0
 
 # The entity types whose global IDs have an audit trail (the node types among the logged entity types).
 AUDITED = ("Partner", "Account", "Person", "DealRegistration", "Opportunity", "Quote", "Order", "Case", "Program",
@@ -41,16 +45,22 @@ async def feed(ctx: RequestContext, after: str | None, types: list[str] | None, 
                subtree: str | None = None) -> tuple[Page[ChangeRecord], int]:
     """The visible changes after the cursor (of partner `subtree` and below, when given), and the seq the page
     stands after (an empty page's `endCursor`: the cursor given, or the horizon when none was, so that passing it
-    back never expires). A cursor below the pruned horizon would silently skip what was pruned: CURSOR_EXPIRED
-    instead (start again from a bulk export's seq). The horizon is read after the page, so a prune that commits
-    meanwhile is caught too."""
+    back never expires)."""
     position = feed_position(after)
     check_types(types)
-    page, horizon_now = await ctx.loaders.changes.feed(position, types, page_size(first, ctx.page_limits), subtree)
-    if after is not None and position < horizon_now.pruned_through:
+    page, horizon_now, _ = await ctx.loaders.changes.feed(position, types, page_size(first, ctx.page_limits), subtree)
+    if after is not None:
+        check_horizon(position, horizon_now)
+    return page, max(position, horizon_now.pruned_through)
+
+
+def check_horizon(position: int, horizon_now: Horizon) -> None:
+    """A cursor below the pruned horizon would silently skip what was pruned: CURSOR_EXPIRED instead (start again
+    from a bulk export's seq). The horizon is read after the page, so a prune that commits meanwhile is caught
+    too."""
+    if position < horizon_now.pruned_through:
         raise PublicError(f"changes up to seq {horizon_now.pruned_through} were pruned: resume from an export's "
                           "seq at or after it", "CURSOR_EXPIRED")
-    return page, max(position, horizon_now.pruned_through)
 
 
 async def last_seq(ctx: RequestContext) -> int:
@@ -73,21 +83,32 @@ async def follow(ctx: RequestContext, after: str | None, types: list[str] | None
     position = feed_position(after) if after is not None else await last_seq(ctx)
     signal = ctx.graph.client.change_signal
     more = False
+    missing_since: float | None = None
     while True:
         if not more:
             committed = await signal.beyond(position)
+        start = position
         async with signal.reading():
             if not more:
                 await ctx.renew(committed)
-            page, _ = await feed(ctx, str(position), types, ctx.page_limits.maximum, subtree)
+            page, horizon_now, complete = await ctx.loaders.changes.feed(
+                start, types, ctx.page_limits.maximum, subtree, through=committed)
+            check_horizon(start, horizon_now)
             prepared = await prepare(page.items) if prepare and page.items else page.items
         if page.items:
             position = page.items[-1].seq
         if prepared:
             yield prepared
         more = page.has_next
-        if not more:  # every visible record up to `committed` was read: the invisible ones need not be again
-            position = max(position, committed)
+        if more:
+            continue
+        if complete or time.monotonic() > (missing_since or time.monotonic()) + GAP_WAIT_SECONDS:
+            # Every record up to `committed` was there: the ones not read are not the viewer's. (Or a seq stayed
+            # missing for seconds, which no commit does: records deleted by hand, skipped.)
+            position, missing_since = max(position, committed), None
+        else:  # the index does not show all of the commit yet: look again in a moment
+            missing_since = missing_since or time.monotonic()
+            await asyncio.sleep(INDEX_CATCH_UP_SECONDS)
 
 
 def audited_entity(entity: str) -> tuple[str, str]:

@@ -3,6 +3,12 @@
 // horizon.cypher reads them), read after the page, so a prune that committed while the page was read shows.
 // $filter is one map ({types, subtree}) rather than two parameters: Neo4j plans a statement again when a
 // parameter's type or a list's size changes, and planning this one takes seconds; a map's content does not count.
+// `present`: how many records with a seq in ($after, $through] the index shows, counted before the page is read.
+// A live follower skips to $through past the records it may not see only when all of them were there: a commit's
+// records may show a moment after the sequence's `last` does.
+CALL () {
+  RETURN COUNT { MATCH (x:Change) WHERE x.seq > $after AND x.seq <= $through } AS present
+}
 CALL () {
   MATCH (c:Change)
   WHERE c.seq > $after AND ($filter.types IS NULL OR c.entityType IN $filter.types) AND {{change_in_subtree(c)}}
@@ -12,4 +18,4 @@ CALL () {
   RETURN collect({{change_record(c)}}) AS page
 }
 OPTIONAL MATCH (s:ChangeSequence {name: 'changes'})
-RETURN page, coalesce(s.last, 0) AS last, coalesce(s.prunedThrough, 0) AS prunedThrough
+RETURN page, present, coalesce(s.last, 0) AS last, coalesce(s.prunedThrough, 0) AS prunedThrough

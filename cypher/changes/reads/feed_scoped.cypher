@@ -1,6 +1,12 @@
 // One page of the change feed for a viewer scoped to some partners: the records of the partners in scope
 // (seeking on (partnerId, seq)) and the program-side ones (on (scope, seq)), each checked by its
 // visibility rule, in seq order after $after; then the log's ends, read after the page (as feed_all.cypher).
+// `present`: how many records with a seq in ($after, $through] the index shows, counted before the page is read.
+// A live follower skips to $through past the records it may not see only when all of them were there: a commit's
+// records may show a moment after the sequence's `last` does.
+CALL () {
+  RETURN COUNT { MATCH (x:Change) WHERE x.seq > $after AND x.seq <= $through } AS present
+}
 CALL () {
   CALL () {
     {{...partners_in_scope(p)}}
@@ -20,4 +26,4 @@ CALL () {
   RETURN collect({{change_record(c)}}) AS page
 }
 OPTIONAL MATCH (s:ChangeSequence {name: 'changes'})
-RETURN page, coalesce(s.last, 0) AS last, coalesce(s.prunedThrough, 0) AS prunedThrough
+RETURN page, present, coalesce(s.last, 0) AS last, coalesce(s.prunedThrough, 0) AS prunedThrough
