@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from auth.signatures import SecretBox
 from auth.viewer import Viewer
 from graph.shared.changes import Actor
 from graph.shared.client import GraphSession
@@ -29,6 +30,15 @@ class BusinessRules:
     case_reopen_days: int = 7
 
 
+@dataclass(frozen=True)
+class WebhookRules:
+    """Webhooks: whether endpoints may be http and local addresses (local demo mode only), and the box their
+    secrets are sealed in (None where no key is configured: registration then fails)."""
+
+    local_endpoints: bool = False
+    box: SecretBox | None = None
+
+
 @dataclass
 class RequestContext:
     viewer: Viewer
@@ -40,6 +50,7 @@ class RequestContext:
     make_loaders: Callable[[GraphSession, Viewer], Any]
     clock: Clock = field(default_factory=SystemClock)
     rules: BusinessRules = field(default_factory=BusinessRules)
+    webhooks: WebhookRules = field(default_factory=WebhookRules)
     loaders: Any = field(init=False)
     compiled_read: bool = False  # answered by one compiled statement (schema/shared/compiled_reads.py)
 
