@@ -41,6 +41,7 @@ DEADLINE = 60.0  # seconds any wait may take before the test fails: generous, ne
 
 @dataclass
 class Received:
+    path: str
     headers: dict[str, str]
     body: bytes
 
@@ -73,12 +74,20 @@ class Receiver:
     def seqs(self) -> list[int]:
         return [r.json["seq"] for r in self.received()]
 
+    def keys_at(self, path: str) -> list[str]:
+        """The entity keys of the changes POSTed to `url + path`, in the order received."""
+        return [r.json["change"]["entityKey"] for r in self.received() if r.path == self.path + path]
+
+    @property
+    def path(self) -> str:
+        return "/" + self.url.split("/", 3)[3]
+
 
 def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            request = Received({k.lower(): v for k, v in self.headers.items()}, body)
+            request = Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
             with receiver.lock:
                 receiver.requests.append(request)
             code = receiver.answer(request)
@@ -199,6 +208,12 @@ async def seqs_of(session: GraphSession, keys: list[str]) -> list[int]:
         "MATCH (c:Change {entityType: 'Account'}) WHERE c.entityId IN $keys RETURN c.seq AS seq ORDER BY seq",
         keys=keys))
     return [row["seq"] for row in rows]
+
+
+async def settled(gql: GatewayClient, webhook: str, seq: int) -> bool:
+    """Whether a webhook has read the log through `seq` and sent everything it found."""
+    found = await deliveries(gql, webhook)
+    return found["cursor"] >= seq and all(d["status"] == "SUCCEEDED" for d in found["deliveries"])
 
 
 async def deliveries(gql: GatewayClient, webhook: str, status: str | None = None) -> dict[str, Any]:
