@@ -77,6 +77,7 @@ class WebhookWorker:
         self.local_endpoints = settings.demo_login_enabled
         self.stopping = asyncio.Event()
         self.tasks: dict[str, asyncio.Task[None]] = {}
+        self.rounds = 0  # rounds completed, for tests and logs
 
     def stop(self) -> None:
         """Finish the POSTs under way, record them, give the leases back and return from `run`."""
@@ -111,6 +112,7 @@ class WebhookWorker:
         for claimed in await self.work.claim(CLAIM_LIMIT):
             if claimed.webhook.id not in self.tasks:
                 self.tasks[claimed.webhook.id] = asyncio.create_task(self.serve(claimed, sender))
+        self.rounds += 1
 
     async def serve(self, claimed: Claimed, sender: Sender) -> None:
         """Deliver what is due for one webhook, in seq order, until nothing is (or the lease is lost)."""

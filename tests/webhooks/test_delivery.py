@@ -194,6 +194,22 @@ async def test_two_workers_do_not_deliver_twice(gql, graph, settings, session, r
     assert len(receiver.deliveries()) == 90
 
 
+async def test_a_second_worker_leaves_a_leased_webhook_alone(gql, graph, settings, session, receiver, prefix):
+    """While worker A's POST hangs, worker B runs rounds: it must not claim the webhook and send the same delivery."""
+    webhook = (await register(gql, receiver.url, ["Account"]))["webhook"]
+    answers = iter([HANG])
+    receiver.answer = lambda request: next(answers, 200)
+    async with running(graph, settings, name="worker-a", webhook_timeout_seconds=30, webhook_lease_seconds=60):
+        keys = await create_accounts(gql, prefix, "p-contoso", 3)
+        await eventually(receiver.received, "worker A's first POST")
+        async with running(graph, settings, name="worker-b") as (second, _):
+            await eventually(lambda: second.rounds >= 3, "three rounds of worker B")
+            assert len(receiver.received()) == 1
+            receiver.released.set()
+            await eventually(lambda: len(receiver.received()) >= 3, "the rest")
+    assert receiver.deliveries() == [f"{webhook['key']}-{seq}" for seq in await seqs_of(session, keys)]
+
+
 async def test_a_paused_webhook_gets_what_changed_meanwhile_after_resuming(gql, graph, settings, session, receiver,
                                                                             prefix):
     webhook = (await register(gql, receiver.url, ["Account"]))["webhook"]

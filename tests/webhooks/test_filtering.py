@@ -78,16 +78,21 @@ async def test_a_partner_admins_webhook_carries_only_what_they_may_see(gql, grap
                     id=case)
 
 
+# A partner admin made manager may no longer read the webhook either; an enterprise admin made executive still
+# reads it but may no longer manage it.
+@pytest.mark.parametrize(("membership", "demoted"), [("p-contoso", "MANAGER"), ("io-channel", "EXECUTIVE")])
 async def test_deliveries_are_held_while_the_registrant_may_not_manage_the_webhook(gql, graph, settings, session,
-                                                                                    receiver, prefix):
+                                                                                    receiver, prefix, membership,
+                                                                                    demoted):
     person = f"{prefix}-admin"
-    await write(session, """MATCH (p:Partner {id: 'p-contoso'})
-                            CREATE (:Person {id: $id, name: 'Hal Hooks', email: $id + '@contoso.example'})
-                                   -[:MEMBER_OF {role: 'ADMIN'}]->(p)""", id=person)
-    webhook = (await register(gql, receiver.url, ["Account"], person=person))["webhook"]
-    role = "MATCH (:Person {id: $id})-[m:MEMBER_OF]->() SET m.role = $role"
+    relationship = "MEMBER_OF" if membership.startswith("p-") else "EMPLOYED_BY"
+    await write(session, f"""MATCH (org {{id: $org}})
+                             CREATE (:Person {{id: $id, name: 'Hal Hooks', email: $id + '@example.com'}})
+                                    -[:{relationship} {{role: 'ADMIN'}}]->(org)""", id=person, org=membership)
+    webhook = (await register(gql, receiver.url, ["Account"], person=person, subtree="p-contoso"))["webhook"]
+    role = f"MATCH (:Person {{id: $id}})-[m:{relationship}]->() SET m.role = $role"
     async with running(graph, settings):
-        await write(session, role, id=person, role="MANAGER")
+        await write(session, role, id=person, role=demoted)
         keys = await create_accounts(gql, prefix, "p-contoso", 1)
         held = await eventually(lambda: _status(gql, webhook["id"], "HELD"), "the webhook held")
         assert "registrant may no longer manage" in held["statusReason"] and receiver.received() == []
