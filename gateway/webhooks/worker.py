@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -75,6 +76,10 @@ class WebhookWorker:
         self.settings = settings
         self.schedule = Schedule(settings.webhook_backoff_cap_seconds, settings.webhook_retry_window_seconds)
         self.local_endpoints = settings.demo_login_enabled
+        # A lease is renewed by every write of the worker; before a POST it is renewed again only when the last
+        # renewal is older than this, so what is left of it still outlasts the POST (one commit less per delivery).
+        self.renew_after = (settings.webhook_lease_seconds - settings.webhook_timeout_seconds) / 2
+        self.renewed: dict[str, float] = {}  # webhook id → when this worker last renewed its lease (monotonic)
         self.stopping = asyncio.Event()
         self.tasks: dict[str, asyncio.Task[None]] = {}
         self.rounds = 0  # rounds completed, for tests and logs
@@ -109,30 +114,36 @@ class WebhookWorker:
     async def round(self, sender: Sender) -> None:
         """Lease (or keep) the webhooks, and start a delivery task for each one that has none running."""
         self.tasks = {key: task for key, task in self.tasks.items() if not task.done()}
-        for claimed in await self.work.claim(CLAIM_LIMIT):
-            if claimed.webhook.id not in self.tasks:
-                self.tasks[claimed.webhook.id] = asyncio.create_task(self.serve(claimed, sender))
+        for claimed in await self.work.claim(CLAIM_LIMIT, list(self.tasks)):
+            self.tasks[claimed.webhook.id] = asyncio.create_task(self.serve(claimed, sender))
         self.rounds += 1
 
     async def serve(self, claimed: Claimed, sender: Sender) -> None:
         """Deliver what is due for one webhook, in seq order, until nothing is (or the lease is lost)."""
         webhook = claimed.webhook
+        self.renewed[webhook.id] = time.monotonic()
         try:
             secret = self.box.open(claimed.secret_ciphertext)
             while not self.stopping.is_set():
                 due = await webhook_reads.due(self.session, webhook.id, now(), self.settings.webhook_batch_size)
                 for replayed in due.replays:  # out of band: they do not hold up the stream
-                    if not await self.attempt(webhook, replayed, secret, sender):
+                    if await self.attempt(webhook, replayed, secret, sender) is None:
                         return
-                if due.head is None:
+                if not due.stream:
                     cursor = await self.enqueue(webhook)
                     if cursor is None:
                         return
                     webhook = replace(webhook, cursor=cursor, held_reason=None)
-                elif due.head.next_attempt_at and due.head.next_attempt_at > now():
-                    return  # its retry is not due: a later round comes back to it
-                elif not await self.attempt(webhook, due.head, secret, sender):
-                    return
+                for delivery in due.stream:  # in seq order, each once the one before it succeeded or failed for good
+                    if self.stopping.is_set():
+                        return
+                    if delivery.next_attempt_at and delivery.next_attempt_at > now():
+                        return  # its retry is not due: a later round comes back to it
+                    status = await self.attempt(webhook, delivery, secret, sender)
+                    if status is None:
+                        return
+                    if status == "PENDING":
+                        break  # to be retried: read the stream again
         except Exception:  # noqa: BLE001 - logged; the next round starts it again
             log.exception("webhook %s: delivery failed", webhook.id)
 
@@ -150,7 +161,11 @@ class WebhookWorker:
                 await self.work.hold(webhook.id, None)
             return None
         rows = [delivery_row(webhook.id, change) for change in batch.changes]
-        return batch.through if await self.work.enqueue(webhook.id, rows, batch.through, now()) else None
+        renewing = time.monotonic()
+        if not await self.work.enqueue(webhook.id, rows, batch.through, now()):
+            return None
+        self.renewed[webhook.id] = renewing
+        return batch.through
 
     async def registrant(self, webhook: WebhookRecord) -> Viewer | None:
         """The registrant as the graph has them now, if they may still manage this webhook: else nothing is sent,
@@ -166,12 +181,22 @@ class WebhookWorker:
             return None
         return viewer if await webhook_reads.reaches(self.session, webhook.id, viewer.scope) else None
 
-    async def attempt(self, webhook: WebhookRecord, delivery: DeliveryRecord, secret: str, sender: Sender) -> bool:
-        """One POST and its record; False when this worker no longer holds the webhook."""
-        if not await self.work.renew(webhook.id):
-            return False
+    async def attempt(self, webhook: WebhookRecord, delivery: DeliveryRecord, secret: str,
+                      sender: Sender) -> str | None:
+        """One POST and its record; the delivery's status after it, or None when this worker no longer holds the
+        webhook (or it was paused)."""
+        if time.monotonic() - self.renewed[webhook.id] > self.renew_after:
+            renewing = time.monotonic()
+            if not await self.work.renew(webhook.id):
+                return None
+            self.renewed[webhook.id] = renewing
         at = now()
+        renewing = time.monotonic()  # the record renews the lease from about when the POST began, or later
         answer = await sender.post(webhook.url, delivery, secret)
         if answer.error:
             log.info("webhook %s: delivery %s failed: %s", webhook.id, delivery.id, answer.error)
-        return await self.work.record(webhook.id, delivery.id, self.schedule.after(delivery, at, answer))
+        attempt = self.schedule.after(delivery, at, answer)
+        if not await self.work.record(webhook.id, delivery.id, attempt):
+            return None
+        self.renewed[webhook.id] = renewing
+        return attempt.status

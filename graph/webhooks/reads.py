@@ -74,7 +74,6 @@ async def next_changes(session: GraphSession, webhook: WebhookRecord, scope: dic
 async def due(session: GraphSession, webhook_id: str, now: datetime, limit: int) -> Due:
     rows = await session.read("webhooks/reads/due", webhookId=webhook_id, now=now, limit=limit)
     if not rows:
-        return Due(None, [])
-    head = rows[0]["head"]
-    return Due(DeliveryRecord.from_map(head) if head else None,
+        return Due([], [])
+    return Due([DeliveryRecord.from_map(d) for d in rows[0]["stream"]],
                [DeliveryRecord.from_map(d) for d in rows[0]["replays"]])

@@ -67,9 +67,9 @@ class Batch:
 
 @dataclass(frozen=True)
 class Due:
-    """A webhook's next in-order delivery (due or not), and its replays due now."""
+    """A webhook's next in-order deliveries (due or not), and its replays due now."""
 
-    head: DeliveryRecord | None
+    stream: list[DeliveryRecord]
     replays: list[DeliveryRecord]
 
 

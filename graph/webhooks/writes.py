@@ -104,10 +104,11 @@ class WebhookWork:
         self.worker = worker
         self.lease_seconds = lease_seconds
 
-    async def claim(self, limit: int) -> list[Claimed]:
-        """Lease up to `limit` ACTIVE webhooks that no other worker holds (or renew this worker's)."""
+    async def claim(self, limit: int, serving: list[str]) -> list[Claimed]:
+        """Lease up to `limit` ACTIVE webhooks that no other worker holds (or renew this worker's), but those this
+        worker is `serving` now."""
         async def work(tx: CountingTransaction) -> list[Claimed]:
-            locked = await tx.query("webhooks/writes/claim_lock", worker=self.worker, limit=limit)
+            locked = await tx.query("webhooks/writes/claim_lock", worker=self.worker, limit=limit, serving=serving)
             rows = await tx.query("webhooks/writes/claim", ids=[r["id"] for r in locked], worker=self.worker,
                                   leaseSeconds=self.lease_seconds)
             return [Claimed(WebhookRecord.from_map(r["webhook"]), r["secretCiphertext"]) for r in rows]
@@ -142,14 +143,17 @@ class WebhookWork:
         await self.session.write_transaction(work)
 
     async def record(self, webhook_id: str, delivery_id: str, attempt: Attempt) -> bool:
+        """Record an attempt (a POST made is recorded even if the webhook was paused since); whether this worker
+        still holds the webhook and it is ACTIVE, so that the next POST may follow."""
         async def work(tx: CountingTransaction) -> bool:
-            if not await self._held(tx, webhook_id, active=False):  # a POST made is recorded, even if paused since
+            rows = await tx.query("webhooks/writes/lease", webhookId=webhook_id, worker=self.worker)
+            if not rows or not rows[0]["held"]:
                 return False
             await tx.query("webhooks/writes/record_attempt", webhookId=webhook_id, deliveryId=delivery_id,
                            at=attempt.at, responseCode=attempt.response_code, error=attempt.error,
                            milliseconds=attempt.milliseconds, status=attempt.status,
                            nextAttemptAt=attempt.next_attempt_at, leaseSeconds=self.lease_seconds)
-            return True
+            return rows[0]["status"] == "ACTIVE"
 
         return await self.session.write_transaction(work)
 
@@ -157,6 +161,7 @@ class WebhookWork:
         (row,) = await self.session.write("webhooks/writes/release", worker=self.worker)
         return row["released"]
 
-    async def _held(self, tx: CountingTransaction, webhook_id: str, active: bool = True) -> bool:
+    async def _held(self, tx: CountingTransaction, webhook_id: str) -> bool:
+        """Whether this worker still holds the webhook's lease and it is ACTIVE (after locking it)."""
         rows = await tx.query("webhooks/writes/lease", webhookId=webhook_id, worker=self.worker)
-        return bool(rows) and rows[0]["held"] and (rows[0]["status"] == "ACTIVE" or not active)
+        return bool(rows) and rows[0]["held"] and rows[0]["status"] == "ACTIVE"
