@@ -32,7 +32,7 @@ def signature(secret: str, body: bytes, timestamp: int) -> str:
 def verify_signature(secret: str, header: str, body: bytes, tolerance: float = DEFAULT_TOLERANCE_SECONDS,
                      now: float | None = None) -> bool:
     """Whether `header` (the PartnerGraph-Signature value) signs the raw `body` with `secret`, within `tolerance`
-    seconds of now. Any `v1` entry may match (several appear while a secret is rotated)."""
+    seconds of now. Any `v1` entry may match: a header may carry several (none does yet; a rotation would)."""
     parts = [part.split("=", 1) for part in header.split(",") if "=" in part]
     stamps = [value for key, value in parts if key.strip() == "t"]
     if len(stamps) != 1 or not stamps[0].isdecimal():

@@ -224,3 +224,27 @@ async def test_a_paused_webhook_gets_what_changed_meanwhile_after_resuming(gql, 
         await eventually(lambda: len(receiver.received()) >= 3, "the changes made while paused")
     assert receiver.seqs() == await seqs_of(session, keys)
     assert global_id("Webhook", webhook["key"]) == webhook["id"]
+
+
+async def test_pausing_stops_a_stream_after_the_post_under_way(gql, graph, settings, session, receiver, prefix):
+    webhook = (await register(gql, receiver.url, ["Account"]))["webhook"]
+    pause = "mutation($w: ID!) { pauseWebhook(webhook: $w) { webhook { status } errors { code } } }"
+    answers = iter([200, HANG])
+    receiver.answer = lambda request: next(answers, 200)
+    # A timeout longer than the test takes to pause: the second POST is under way until the receiver answers it.
+    async with running(graph, settings, webhook_timeout_seconds=30, webhook_lease_seconds=60) as (worker, _):
+        keys = await create_accounts(gql, prefix, "p-contoso", 5)
+        await eventually(lambda: len(receiver.received()) == 2, "the second POST")
+        assert (await mutate(gql, "enterprise-admin", pause, w=webhook["id"]))["webhook"]["status"] == "PAUSED"
+        receiver.released.set()
+        second = await eventually(lambda: _recorded(gql, webhook["id"], 2), "the second POST recorded")
+        rounds = worker.rounds
+        await eventually(lambda: worker.rounds >= rounds + 3, "three more rounds")
+    assert second[1]["status"] == "SUCCEEDED" and {d["status"] for d in second[2:]} == {"PENDING"}
+    seqs = await seqs_of(session, keys)
+    assert receiver.deliveries() == [f"{webhook['key']}-{seq}" for seq in seqs[:2]]
+
+
+async def _recorded(gql, webhook: str, count: int) -> list[dict] | None:
+    found = (await deliveries(gql, webhook))["deliveries"]
+    return found if sum(d["attemptCount"] for d in found) >= count else None
