@@ -30,6 +30,7 @@ class Action(StrEnum):
     ASSIGN_DEALS = "assign owners to deal registrations"
     FULFIL_ORDERS = "fulfil or cancel orders"
     APPLY_SEGMENT_RECOMMENDATIONS = "apply segment recommendations"
+    MANAGE_WEBHOOKS = "register and manage webhooks"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -62,6 +63,10 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     Action.ASSIGN_DEALS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
     Action.FULFIL_ORDERS: frozenset({Persona.ENTERPRISE_ADMIN}),
     Action.APPLY_SEGMENT_RECOMMENDATIONS: frozenset({Persona.ENTERPRISE_ADMIN}),
+    # Webhooks: an enterprise admin for any partner subtree or none (everything); a partner admin for their own
+    # organization and below (the subtree's visibility, checked in the write). The worker checks the registrant
+    # again before every batch it reads for them.
+    Action.MANAGE_WEBHOOKS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
 }
 
 

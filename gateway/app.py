@@ -23,10 +23,13 @@ from gateway.metrics import GatewayMetrics
 from gateway.playground import playground_routes
 from gateway.settings import Settings
 from gateway.subscriptions import SubscriptionEndpoint
+from gateway.webhooks.keys import secret_box
+from gateway.webhooks.worker import WebhookWorker
 from graph.changes import reads as change_reads
 from graph.shared import migrations
 from graph.shared.client import GraphClient
 from resolvers.shared.clock import Clock, SystemClock
+from resolvers.shared.context import WebhookRules
 from schema import SchemaLimits, build_schema
 
 log = logging.getLogger("partnergraph.app")
@@ -51,8 +54,11 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
     metrics = GatewayMetrics(graph)
     trusted = read_manifest(settings.trusted_documents) if settings.trusted_documents else None
     schema = build_schema(schema_limits(settings), settings.compiled_reads)
+    box = secret_box(settings)
+    # Webhook URLs may be http and local only in local demo mode (a local Neo4j and no JWKS), as demo tokens are.
     endpoint = GraphQLEndpoint(settings, schema, graph, token_verifier(settings),
-                               clock or SystemClock(), metrics, DocumentStore(trusted, settings.persisted_query_bytes))
+                               clock or SystemClock(), metrics, DocumentStore(trusted, settings.persisted_query_bytes),
+                               WebhookRules(settings.demo_login_enabled, box))
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -74,11 +80,18 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
     @asynccontextmanager
     async def lifespan(app: Starlette):
         await database.prepare(graph, settings)
+        await plan_feed(graph)
         # Everything built so far (schema, modules, settings) lives as long as the process: move it out of
         # the collector's generations, so full collections during large responses walk only request objects.
-        await plan_feed(graph)
         gc.freeze()
+        # The webhook delivery worker runs beside the requests unless PARTNERGRAPH_WEBHOOK_WORKER=false (then
+        # `partnergraph webhooks run` delivers); leases keep several gateways from sending a delivery twice.
+        worker = WebhookWorker(graph, settings, box) if settings.webhook_worker else None
+        delivering = asyncio.create_task(worker.run()) if worker else None
         yield
+        if worker and delivering:
+            worker.stop()
+            await delivering
         await graph.close()
 
     routes = [

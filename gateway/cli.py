@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Optional
@@ -19,6 +20,8 @@ from gateway.exports.formats import ExportFormat
 from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
 from gateway.local_neo4j import LocalNeo4jError
 from gateway.settings import Settings
+from gateway.webhooks.keys import secret_box
+from gateway.webhooks.worker import WebhookWorker
 from graph.changes import writes as change_writes
 from graph.selling.writes import expire_registrations
 from graph.shared import demo, migrations
@@ -39,6 +42,8 @@ export_cli = typer.Typer(help="Bulk exports, streamed in batches. The CLI holds 
 app.add_typer(export_cli, name="export")
 changes_cli = typer.Typer(help="The change log (docs/CHANGES.md).", no_args_is_help=True)
 app.add_typer(changes_cli, name="changes")
+webhooks_cli = typer.Typer(help="Webhooks (docs/WEBHOOKS.md).", no_args_is_help=True)
+app.add_typer(webhooks_cli, name="webhooks")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -230,6 +235,30 @@ def changes_prune(
     report = asyncio.run(run())
     typer.echo(f"pruned {report.pruned} change record(s) made before {cutoff.isoformat()}; the log now starts after "
                f"seq {report.pruned_through}")
+
+
+@webhooks_cli.command("run")
+def webhooks_run() -> None:
+    """Deliver webhooks until Ctrl-C or SIGTERM (beside gateways started with PARTNERGRAPH_WEBHOOK_WORKER=false, or
+    as more workers: leases keep them from sending a delivery twice)."""
+    settings = Settings()
+    logs.configure(settings.log_level, settings.log_format)
+
+    async def run() -> None:
+        client = database.graph_client(settings)
+        worker = WebhookWorker(client, settings, secret_box(settings))
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, worker.stop)
+        typer.echo(f"webhooks: worker {worker.name} delivering (Ctrl-C stops)", err=True)
+        try:
+            await migrations.migrate(client.session())
+            await worker.run()
+        finally:
+            await client.close()
+        typer.echo("webhooks: stopped", err=True)
+
+    asyncio.run(run())
 
 
 ExportFormatOption = Annotated[ExportFormat, typer.Option("--format", help="ndjson, csv or parquet.")]

@@ -36,7 +36,7 @@ from graph.partners.records import IdentityRecord
 from graph.shared.client import CypherStats, GraphClient
 from resolvers.loaders import Loaders
 from resolvers.shared.clock import Clock, SystemClock
-from resolvers.shared.context import BusinessRules, PageLimits, RequestContext
+from resolvers.shared.context import BusinessRules, PageLimits, RequestContext, WebhookRules
 from resolvers.shared.errors import PublicError
 
 log = logging.getLogger("partnergraph.http")
@@ -105,6 +105,7 @@ class GraphQLEndpoint:
     clock: Clock = field(default_factory=SystemClock)
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     documents: DocumentStore = field(default_factory=lambda: DocumentStore(None, 0))
+    webhooks: WebhookRules = field(default_factory=WebhookRules)
 
     async def handle(self, request: Request) -> Response:
         request_id = request_id_of(request)
@@ -197,6 +198,7 @@ class GraphQLEndpoint:
             clock=self.clock,
             rules=BusinessRules(self.settings.deal_protection_days, self.settings.deal_review_days,
                                 self.settings.case_reopen_days),
+            webhooks=self.webhooks,
         )
 
     async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer, identity: IdentityRecord,

@@ -101,6 +101,19 @@ class Settings(BaseSettings):
     # Cases: a RESOLVED case may be reopened for this many days after its resolution.
     case_reopen_days: int = Field(default=7, ge=0)
 
+    # Webhooks (docs/WEBHOOKS.md): the delivery worker inside `serve`, the key their secrets are encrypted with
+    # (generated into the state folder when unset), how often it looks for new changes, each POST's timeout,
+    # the retry schedule (from 1 s doubling up to the cap, for the window, then FAILED), how long a worker's
+    # lease on a webhook lasts (longer than a POST may take), and how many changes it reads at once.
+    webhook_worker: bool = True
+    webhook_key: str | None = None
+    webhook_poll_seconds: float = Field(default=1.0, gt=0)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    webhook_backoff_cap_seconds: float = Field(default=300.0, gt=0)
+    webhook_retry_window_seconds: float = Field(default=3600.0, gt=0)
+    webhook_lease_seconds: float = Field(default=60.0, gt=0)
+    webhook_batch_size: int = Field(default=100, gt=0, le=1000)
+
     # Round-trip figures in every response's `extensions`, not only on X-PartnerGraph-Debug: 1.
     debug: bool = False
     log_level: str = "info"
@@ -126,3 +139,7 @@ class Settings(BaseSettings):
     @property
     def local_secret_file(self) -> Path:
         return self.state_dir / "jwt-secret"
+
+    @property
+    def local_webhook_key_file(self) -> Path:
+        return self.state_dir / "webhook-key"

@@ -10,9 +10,11 @@ from resolvers.partners.loaders import PartnerLoaders
 from resolvers.programs.loaders import ProgramLoaders
 from resolvers.selling.loaders import SellingLoaders
 from resolvers.shared.loaders import prime
+from resolvers.webhooks.loaders import WebhookLoaders
 
 
-class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, CaseLoaders, InsightLoaders, ChangeLoaders):
+class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, CaseLoaders, InsightLoaders, ChangeLoaders,
+              WebhookLoaders):
     """The request's DataLoaders, each domain's from its `resolvers/<domain>/loaders.py`. Every loader and
     repository is a cached property, so a request pays only for the loaders its query uses."""
 

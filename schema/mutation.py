@@ -9,10 +9,11 @@ from schema.insights.mutations import InsightsMutations
 from schema.partners.mutations import AccountMutations, PartnerSetupMutations
 from schema.programs.mutations import PartnershipMutations, ProgramSetupMutations
 from schema.selling.mutations import SellingMutations
+from schema.webhooks.mutations import WebhookMutations
 
 
 @strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes "
                              "nothing.")
 class Mutation(PartnerSetupMutations, AccountMutations, ProgramSetupMutations, PartnershipMutations,
-               SellingMutations, CaseMutations, InsightsMutations):
+               SellingMutations, CaseMutations, InsightsMutations, WebhookMutations):
     pass

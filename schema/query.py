@@ -14,10 +14,12 @@ from schema.programs.queries import ProgramQueries
 from schema.selling.queries import SellingQueries
 from schema.shared.graph_mapping import node_lookup
 from schema.shared.nodes import GlobalIdArg, any_node_by_id, node_key
+from schema.webhooks.queries import WebhookQueries
 
 
 @strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
-class Query(PartnerQueries, ProgramQueries, SellingQueries, CaseQueries, InsightsQueries, ChangeQueries):
+class Query(PartnerQueries, ProgramQueries, SellingQueries, CaseQueries, InsightsQueries, ChangeQueries,
+            WebhookQueries):
     @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.",
                       metadata=node_lookup(lambda args, ctx: node_key(args["id"])))
     async def node(self, info: Info, id: GlobalIdArg) -> relay.Node | None:

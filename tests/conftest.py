@@ -50,6 +50,8 @@ def make_settings(state_dir: Path, bolt_port: int, **overrides: Any) -> Settings
         "demo_data": True,
         # Every read of the suite runs through both paths and must give the same JSON (schema/shared/compiled_reads.py).
         "compiled_reads": "verify",
+        # Webhook tests start their workers themselves (tests/webhooks): none runs behind the other tests' backs.
+        "webhook_worker": False,
     }
     values.update(overrides)
     return Settings(**values)

@@ -1,8 +1,9 @@
 // needs: $scope
-// internal: _changeDeal, _changeCase, _changePartner, _changeAccount, _changeProgram
+// internal: _changeDeal, _changeCase, _changePartner, _changeAccount, _changeProgram, _changeWebhook
 // Is change record {var} visible? Exactly when the entity it is anchored to (its scope and scopeId) is
 // visible now, by that entity's own rule; a record marked enterpriseOnly (work notes, SLA policies) only to
-// enterprise staff. A deleted deal registration's records (its tombstone) fall back to its partner.
+// enterprise staff. A deleted deal registration's records (its tombstone) fall back to its partner; a deleted
+// webhook's, to enterprise staff.
 (NOT {var}.enterpriseOnly OR $scope.enterprise)
 AND CASE {var}.scope
   WHEN 'deal' THEN
@@ -14,5 +15,10 @@ AND CASE {var}.scope
   WHEN 'partner' THEN EXISTS { MATCH (_changePartner:Partner {id: {var}.scopeId}) WHERE {{partner_visible(_changePartner)}} }
   WHEN 'account' THEN EXISTS { MATCH (_changeAccount:Account {id: {var}.scopeId}) WHERE {{account_visible(_changeAccount)}} }
   WHEN 'program' THEN EXISTS { MATCH (_changeProgram:Program {id: {var}.scopeId}) WHERE {{program_visible(_changeProgram)}} }
+  WHEN 'webhook' THEN
+    CASE WHEN EXISTS { MATCH (_changeWebhook:Webhook {id: {var}.scopeId}) }
+      THEN EXISTS { MATCH (_changeWebhook:Webhook {id: {var}.scopeId}) WHERE {{webhook_visible(_changeWebhook)}} }
+      ELSE $scope.enterprise
+    END
   ELSE $scope.enterprise
 END

@@ -72,7 +72,13 @@ ENTITIES: dict[str, EntitySpec] = {
     "Segment": EntitySpec("program"),
     "Criterion": EntitySpec("program"),
     "Partnership": EntitySpec("partner", "status", relationships={"segment": Relationship("AT", "Segment")}),
+    # Webhooks are read by their own rule (webhook_visible); their records never list the secret or its ciphertext.
+    "Webhook": EntitySpec("webhook", "status"),
+    "WebhookDelivery": EntitySpec("webhook", "status"),  # a replay (the worker's own progress is not logged)
 }
+
+# What a change record's `operation` may be.
+OPERATIONS = ("CREATED", "UPDATED", "STATE_CHANGED", "RELATED", "UNRELATED", "DELETED")
 
 # Bookkeeping, not news: the record's `at` says when (and each type's lock property is left out too).
 IGNORED = frozenset({"id", "updatedAt", "lineageChangedAt"})

@@ -9,6 +9,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from auth.signatures import SecretBox
 from auth.viewer import Viewer
 from graph.shared.changes import Actor
 from graph.shared.client import GraphSession
@@ -30,6 +31,15 @@ class BusinessRules:
     case_reopen_days: int = 7
 
 
+@dataclass(frozen=True)
+class WebhookRules:
+    """Webhooks: whether endpoints may be http and local addresses (local demo mode only), and the box their
+    secrets are sealed in (None where no key is configured: registration then fails)."""
+
+    local_endpoints: bool = False
+    box: SecretBox | None = None
+
+
 @dataclass
 class RequestContext:
     viewer: Viewer
@@ -44,6 +54,7 @@ class RequestContext:
     # Reads the viewer again from the graph (given by the gateway, which knows the token): how a subscription,
     # which outlives a request, sees a role change at its next event. None for a request.
     identify: Callable[[], Awaitable[Viewer]] | None = None
+    webhooks: WebhookRules = field(default_factory=WebhookRules)
     loaders: Any = field(init=False)
     renewed_for: int = field(default=0, init=False)  # the change seq the context was last renewed for
     _renewal: asyncio.Future | None = field(default=None, init=False)

@@ -1,0 +1,1 @@
+"""Webhooks: registration and its checks, reads of deliveries and attempts, replay."""

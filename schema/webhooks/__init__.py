@@ -1,0 +1,1 @@
+"""Webhooks in GraphQL: registration, deliveries and their attempts, replay (docs/WEBHOOKS.md)."""
