@@ -40,6 +40,7 @@ from gateway import database
 from gateway.identity import mint_demo_token
 from gateway.local_neo4j import free_port
 from gateway.settings import Settings
+from graph.changes.reads import horizon
 
 PARTNER = "p-adatum"  # under Contoso: the partner admin sees it too
 RENAME = """mutation($p: ID!, $name: String!) { updatePartner(partner: $p, name: $name) { errors { code } } }"""
@@ -81,9 +82,7 @@ async def rename(http: httpx.AsyncClient, url: str, token: str, name: str, run: 
 
 
 async def log_end(client) -> str:
-    rows = await client.session().read_transaction(lambda tx: tx.run(
-        "MATCH (s:ChangeSequence {name: 'changes'}) RETURN s.last AS last"))
-    return str(rows[0]["last"])
+    return str((await horizon(client.session())).last)
 
 
 async def phase(subscribers: list[LiveClient], graph, writes, run: Run) -> float:

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.async_api import async_playwright
 
+from tests.change_log import last_seq
+
 # Async Playwright on pytest-asyncio's loop: works whether live_gateway runs the
 # server in a thread/subprocess or as a task on the same (session) event loop.
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio]
@@ -188,11 +190,10 @@ async def test_playground_runs_a_subscription(live_gateway, browser_page, gql, s
     page = browser_page
     base_url = live_gateway.base_url.rstrip("/")
     await _open_playground(page, base_url)
-    (row,) = await session.read_transaction(lambda tx: tx.run(
-        "MATCH (s:ChangeSequence {name: 'changes'}) RETURN s.last AS last"))
+    last = await last_seq(session)
     key = f"t-play-{uuid.uuid4().hex[:8]}"
     subscription = ('subscription { changes(after: "%s", types: ["Partner"]) { entityKey operation } }'
-                    % row["last"])
+                    % last)
     await _execute(page, subscription)
     try:
         created = await gql.data(

@@ -21,6 +21,7 @@ from bench.live_client import LiveClient, LiveClosed
 from gateway.identity import local_secret, mint_demo_token
 from gateway.local_neo4j import free_port
 from gateway.serving import uvicorn_config
+from tests.change_log import last_seq
 from tests.conftest import LiveGateway, global_id, make_settings, serving
 
 FABRIKAM = global_id("Partner", "p-fabrikam")
@@ -103,9 +104,7 @@ def status(event: dict) -> str:
 async def log_end(session) -> str:
     """The log's last seq, as a cursor: subscribing after it is deterministic, whereas a subscription without
     `after` starts wherever the log is when the gateway gets to it."""
-    (row,) = await session.read_transaction(lambda tx: tx.run(
-        "MATCH (s:ChangeSequence {name: 'changes'}) RETURN s.last AS last"))
-    return str(row["last"])
+    return str(await last_seq(session))
 
 
 async def test_deal_events_reach_allowed_viewers_only_in_commit_order(live_gateway, gql, prefix, session):
