@@ -31,6 +31,11 @@ class Action(StrEnum):
     FULFIL_ORDERS = "fulfil or cancel orders"
     APPLY_SEGMENT_RECOMMENDATIONS = "apply segment recommendations"
     MANAGE_WEBHOOKS = "register and manage webhooks"
+    MANAGE_LEADS = "enter, route and disqualify leads and set the routing rules"
+    WORK_LEADS = "accept, reject, convert or disqualify leads routed to their organization"
+    HAND_OFF_LEADS = "hand leads down to partners below their organization"
+    ASSIGN_LEADS = "assign leads to partner staff"
+    DECLARE_SPECIALIZATIONS = "declare the products a partner specializes in"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -67,6 +72,14 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     # organization and below (the subtree's visibility, checked in the write). The worker checks the registrant
     # again before every batch it reads for them.
     Action.MANAGE_WEBHOOKS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
+    # Leads: the enterprise admin enters and routes them and owns the rules; the partner holding a lead works it
+    # (its own staff only, checked in the write), an associate the leads assigned to them; a distributor's admins
+    # and managers hand leads down. A partner admin declares their own organization's specializations.
+    Action.MANAGE_LEADS: frozenset({Persona.ENTERPRISE_ADMIN}),
+    Action.WORK_LEADS: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE}),
+    Action.HAND_OFF_LEADS: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
+    Action.ASSIGN_LEADS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
+    Action.DECLARE_SPECIALIZATIONS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
 }
 
 
@@ -76,6 +89,6 @@ def allowed(viewer: Viewer, action: Action) -> bool:
 
 def own_org_only(viewer: Viewer, action: Action) -> str | None:
     """The one partner a partner persona may change for `action`; None when not so limited."""
-    if action is Action.MANAGE_STAFF and viewer.persona is Persona.PARTNER_ADMIN:
+    if action in (Action.MANAGE_STAFF, Action.DECLARE_SPECIALIZATIONS) and viewer.persona is Persona.PARTNER_ADMIN:
         return viewer.organization_id
     return None

@@ -23,6 +23,7 @@ from gateway.settings import Settings
 from gateway.webhooks.keys import secret_box
 from gateway.webhooks.worker import WebhookWorker
 from graph.changes import writes as change_writes
+from graph.leads.writes import ExpiryReport, expire_leads
 from graph.selling.writes import expire_registrations
 from graph.shared import demo, migrations
 from seed.runner import NotEmpty
@@ -36,6 +37,8 @@ app.add_typer(db, name="db")
 app.add_typer(demo_cli, name="demo")
 deals_cli = typer.Typer(help="Deal registrations (selling).", no_args_is_help=True)
 app.add_typer(deals_cli, name="deals")
+leads_cli = typer.Typer(help="Leads (docs/LEADS.md).", no_args_is_help=True)
+app.add_typer(leads_cli, name="leads")
 export_cli = typer.Typer(help="Bulk exports, streamed in batches. The CLI holds the database credentials, so it "
                               "exports as the enterprise (every partner, enterprise-only fields) unless --as names a "
                               "person whose view to take.", no_args_is_help=True)
@@ -205,6 +208,30 @@ def deals_expire(
     for registration_id in expired:
         typer.echo(f"expired {registration_id}")
     typer.echo(f"{len(expired)} deal registration(s) expired as of {moment.isoformat()}")
+
+
+@leads_cli.command("expire")
+def leads_expire(
+    now: Annotated[Optional[str], typer.Option(help="Take this ISO 8601 moment as now (UTC when no offset); "
+                                               "the current time when left out.")] = None,
+) -> None:
+    """Route on every ROUTED lead not accepted by its deadline (to the next matching partner, never one offered it
+    before); a lead with no partner left EXPIRES."""
+    moment = _moment(now, "--now") if now else datetime.now(UTC)
+
+    async def run() -> ExpiryReport:
+        client = database.graph_client(Settings())
+        try:
+            return await expire_leads(client.session(), moment)
+        finally:
+            await client.close()
+
+    report = asyncio.run(run())
+    for lead_id in report.rerouted:
+        typer.echo(f"routed on {lead_id}")
+    for lead_id in report.expired:
+        typer.echo(f"expired {lead_id}")
+    typer.echo(f"{len(report.rerouted)} lead(s) routed on, {len(report.expired)} expired as of {moment.isoformat()}")
 
 
 @changes_cli.command("prune")

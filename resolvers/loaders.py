@@ -6,6 +6,7 @@ from graph.partners.records import IdentityRecord
 from resolvers.cases.loaders import CaseLoaders
 from resolvers.changes.loaders import ChangeLoaders
 from resolvers.insights.loaders import InsightLoaders
+from resolvers.leads.loaders import LeadLoaders
 from resolvers.partners.loaders import PartnerLoaders
 from resolvers.programs.loaders import ProgramLoaders
 from resolvers.selling.loaders import SellingLoaders
@@ -13,7 +14,7 @@ from resolvers.shared.loaders import prime
 from resolvers.webhooks.loaders import WebhookLoaders
 
 
-class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, CaseLoaders, InsightLoaders, ChangeLoaders,
+class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, LeadLoaders, CaseLoaders, InsightLoaders, ChangeLoaders,
               WebhookLoaders):
     """The request's DataLoaders, each domain's from its `resolvers/<domain>/loaders.py`. Every loader and
     repository is a cached property, so a request pays only for the loaders its query uses."""

@@ -6,6 +6,7 @@ import strawberry
 
 from schema.cases.mutations import CaseMutations
 from schema.insights.mutations import InsightsMutations
+from schema.leads.mutations import LeadMutations
 from schema.partners.mutations import AccountMutations, PartnerSetupMutations
 from schema.programs.mutations import PartnershipMutations, ProgramSetupMutations
 from schema.selling.mutations import SellingMutations
@@ -15,5 +16,5 @@ from schema.webhooks.mutations import WebhookMutations
 @strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes "
                              "nothing.")
 class Mutation(PartnerSetupMutations, AccountMutations, ProgramSetupMutations, PartnershipMutations,
-               SellingMutations, CaseMutations, InsightsMutations, WebhookMutations):
+               SellingMutations, LeadMutations, CaseMutations, InsightsMutations, WebhookMutations):
     pass

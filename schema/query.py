@@ -9,6 +9,7 @@ from strawberry.types import Info
 from schema.cases.queries import CaseQueries
 from schema.changes.queries import ChangeQueries
 from schema.insights.queries import InsightsQueries
+from schema.leads.queries import LeadQueries
 from schema.partners.queries import PartnerQueries
 from schema.programs.queries import ProgramQueries
 from schema.selling.queries import SellingQueries
@@ -18,7 +19,7 @@ from schema.webhooks.queries import WebhookQueries
 
 
 @strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
-class Query(PartnerQueries, ProgramQueries, SellingQueries, CaseQueries, InsightsQueries, ChangeQueries,
+class Query(PartnerQueries, ProgramQueries, SellingQueries, LeadQueries, CaseQueries, InsightsQueries, ChangeQueries,
             WebhookQueries):
     @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.",
                       metadata=node_lookup(lambda args, ctx: node_key(args["id"])))

@@ -1,9 +1,10 @@
 // needs: $scope
-// internal: _changeDeal, _changeCase, _changePartner, _changeAccount, _changeProgram, _changeWebhook
+// internal: _changeDeal, _changeCase, _changePartner, _changeAccount, _changeProgram, _changeWebhook, _changeLead, _changeHolder
 // Is change record {var} visible? Exactly when the entity it is anchored to (its scope and scopeId) is
 // visible now, by that entity's own rule; a record marked enterpriseOnly (work notes, SLA policies) only to
 // enterprise staff. A deleted deal registration's records (its tombstone) fall back to its partner; a deleted
-// webhook's, to enterprise staff.
+// webhook's, to enterprise staff. A lead's records also need the partner that held the lead when the record was
+// made (its partnerId) in scope, so a partner never reads what happened to a lead before it was routed to them.
 (NOT {var}.enterpriseOnly OR $scope.enterprise)
 AND CASE {var}.scope
   WHEN 'deal' THEN
@@ -15,6 +16,9 @@ AND CASE {var}.scope
   WHEN 'partner' THEN EXISTS { MATCH (_changePartner:Partner {id: {var}.scopeId}) WHERE {{partner_visible(_changePartner)}} }
   WHEN 'account' THEN EXISTS { MATCH (_changeAccount:Account {id: {var}.scopeId}) WHERE {{account_visible(_changeAccount)}} }
   WHEN 'program' THEN EXISTS { MATCH (_changeProgram:Program {id: {var}.scopeId}) WHERE {{program_visible(_changeProgram)}} }
+  WHEN 'lead' THEN
+    EXISTS { MATCH (_changeLead:Lead {id: {var}.scopeId}) WHERE {{lead_visible(_changeLead)}} }
+    AND ($scope.all OR EXISTS { MATCH (_changeHolder:Partner {id: {var}.partnerId}) WHERE {{partner_visible(_changeHolder)}} })
   WHEN 'webhook' THEN
     CASE WHEN EXISTS { MATCH (_changeWebhook:Webhook {id: {var}.scopeId}) }
       THEN EXISTS { MATCH (_changeWebhook:Webhook {id: {var}.scopeId}) WHERE {{webhook_visible(_changeWebhook)}} }

@@ -14,4 +14,5 @@
        accountId: head(COLLECT { MATCH ({var})-[:FOR]->(_x:Account) RETURN _x.id }),
        programId: head(COLLECT { MATCH ({var})-[:IN]->(_x:Program) RETURN _x.id }),
        submittedById: head(COLLECT { MATCH ({var})-[:SUBMITTED_BY]->(_x:Person) RETURN _x.id }),
-       ownerId: head(COLLECT { MATCH ({var})-[:OWNED_BY]->(_x:Person) RETURN _x.id })}
+       ownerId: head(COLLECT { MATCH ({var})-[:OWNED_BY]->(_x:Person) RETURN _x.id }),
+       leadId: head(COLLECT { MATCH ({var})<-[:CONVERTED_TO]-(_x:Lead) RETURN _x.id })}

@@ -56,6 +56,7 @@ class DealRegistrationRecord(Record):
     program_id: str
     submitted_by_id: str
     owner_id: str | None = None
+    lead_id: str | None = None  # the lead it was converted from (leads domain)
     expected_close_date: date | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None

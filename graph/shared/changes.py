@@ -72,6 +72,11 @@ ENTITIES: dict[str, EntitySpec] = {
     "Segment": EntitySpec("program"),
     "Criterion": EntitySpec("program"),
     "Partnership": EntitySpec("partner", "status", relationships={"segment": Relationship("AT", "Segment")}),
+    # A lead's records are read by whoever sees the lead now and saw its partner then (change_visible): the partner
+    # holding it (`partner`) and why it could not be routed are the enterprise's.
+    "Lead": EntitySpec("lead", "status", frozenset({"partner", "unroutedReason"}),
+                       {"assignee": Relationship("ASSIGNED_TO", "Person")}),
+    "LeadRoutingRule": EntitySpec("enterprise", enterprise_only=True),
     # Webhooks are read by their own rule (webhook_visible); their records never list the secret or its ciphertext.
     "Webhook": EntitySpec("webhook", "status"),
     "WebhookDelivery": EntitySpec("webhook", "status"),  # a replay (the worker's own progress is not logged)

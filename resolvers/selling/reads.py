@@ -27,8 +27,6 @@ from resolvers.shared.pagination import decode_cursor, page_size
 
 Field = tuple[str, ...]
 
-MAX_AMOUNT = 10**15  # minor units; far beyond any deal, well inside a double's exact integers
-
 
 # Reads -----------------------------------------------------------------------------------------
 async def registration(ctx: RequestContext, registration_id: str) -> DealRegistrationRecord | None:
@@ -138,6 +136,10 @@ async def order_of_quote(ctx: RequestContext, quote_id: str) -> OrderRecord | No
 
 async def product(ctx: RequestContext, product_id: str) -> ProductRecord | None:
     return await ctx.loaders.product.load(product_id)
+
+
+async def products(ctx: RequestContext, product_ids: list[str]) -> list[ProductRecord | None]:
+    return await ctx.loaders.product.load_many(product_ids)
 
 
 async def convert_amount(ctx: RequestContext, amount: int, currency: str, target: str) -> int | None:

@@ -21,7 +21,6 @@ from graph.shared.errors import ErrorCode
 from resolvers.selling.reads import (
     _MOVES,
     _QUOTE_ACTIONS,
-    MAX_AMOUNT,
     Field,
     registration,
 )
@@ -36,18 +35,6 @@ def deal_setup(ctx: RequestContext, now: datetime | None = None) -> DealSetup:
 
 
 # Mutations -------------------------------------------------------------------------------------
-def _amount(checks: Checks, value: int | None, field: Field, *, required: bool = True) -> int | None:
-    if value is None:
-        if required:
-            checks.fail(ErrorCode.VALIDATION, "required", field)
-        return None
-    if value < 0:
-        checks.fail(ErrorCode.VALIDATION, "must not be negative", field)
-    elif value > MAX_AMOUNT:
-        checks.fail(ErrorCode.VALIDATION, f"at most {MAX_AMOUNT}", field)
-    return value
-
-
 def _lines(checks: Checks, items: list[Any] | None, field: Field) -> list[NewLine]:
     found = []
     for n, item in enumerate(items or []):
@@ -56,7 +43,7 @@ def _lines(checks: Checks, items: list[Any] | None, field: Field) -> list[NewLin
             checks.fail(ErrorCode.VALIDATION, "must be positive", at + ("quantity",))
         found.append(NewLine(product_id=checks.node_id(item.product, "Product", at + ("product",)),
                              quantity=item.quantity,
-                             unit_price=_amount(checks, item.unit_price, at + ("unitPrice",), required=False)))
+                             unit_price=checks.amount(item.unit_price, at + ("unitPrice",), required=False)))
     return found
 
 
@@ -73,7 +60,7 @@ async def create_registrations(ctx: RequestContext, items: list[Any]) -> Outcome
                 partner_id=checks.node_id(item.partner, "Partner", at + ("partner",)),
                 account_id=checks.node_id(item.account, "Account", at + ("account",)),
                 program_id=checks.node_id(item.program, "Program", at + ("program",)),
-                estimated_amount=_amount(checks, item.estimated_amount, at + ("estimatedAmount",)),
+                estimated_amount=checks.amount(item.estimated_amount, at + ("estimatedAmount",)),
                 currency=checks.currency(item.currency, at + ("currency",)),
                 expected_close_date=item.expected_close_date,
                 lines=_lines(checks, item.lines, at + ("lines",)),

@@ -16,6 +16,7 @@ from resolvers.shared.global_ids import GlobalIdRefused, decode
 Field = tuple[str, ...]
 
 MAX_BATCH = 1000
+MAX_AMOUNT = 10**15  # minor units; far beyond any deal, well inside a double's exact integers
 _KEY = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # Refused in every text input: the C0 and C1 controls (Unicode category Cc: NUL, ESC, DEL, ...), lone
@@ -35,6 +36,11 @@ def is_currency(code: str | None) -> bool:
     """Whether `code` is an ISO 4217 currency code, as written (upper case): for read arguments, which
     are not normalized."""
     return code in CURRENCIES
+
+
+def is_country(code: str | None) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-2 country code, as written (upper case): for read arguments."""
+    return code in COUNTRIES
 
 
 class Checks:
@@ -84,6 +90,18 @@ class Checks:
             return f"{prefix}-{uuid.uuid4().hex[:16]}"
         if not _KEY.fullmatch(value):
             self.fail(ErrorCode.VALIDATION, "letters, digits, '.', '_' or '-', at most 64", field)
+        return value
+
+    def amount(self, value: int | None, field: Field, *, required: bool = True) -> int | None:
+        """An amount of money in minor units: not negative, at most MAX_AMOUNT."""
+        if value is None:
+            if required:
+                self.fail(ErrorCode.VALIDATION, "required", field)
+            return None
+        if value < 0:
+            self.fail(ErrorCode.VALIDATION, "must not be negative", field)
+        elif value > MAX_AMOUNT:
+            self.fail(ErrorCode.VALIDATION, f"at most {MAX_AMOUNT}", field)
         return value
 
     def currency(self, value: str | None, field: Field) -> str | None:

@@ -17,6 +17,7 @@ from resolvers.partners import reads as partners_reads
 from schema.cases.partner_fields import PartnerCaseFields
 from schema.changes.types import Audited
 from schema.insights.partner_fields import PartnerInsightsFields
+from schema.leads.partner_fields import PartnerLeadFields
 from schema.partners.enums import (
     PartnerRole,
     PartnerStatus,
@@ -89,7 +90,7 @@ def filter_record(filter: PartnerFilter | None) -> PartnerFilterRecord:
 
 @strawberry.type(description="A channel partner (External Business Organization) in the enterprise's channel.")
 class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, PartnerProgramFields,
-              PartnerSellingFields, PartnerCaseFields, PartnerInsightsFields, Audited):
+              PartnerSellingFields, PartnerLeadFields, PartnerCaseFields, PartnerInsightsFields, Audited):
     loader = "partner"
     lookup = "{{partner_visible({node})}}"
     record = "{{partner_record({node})}}"

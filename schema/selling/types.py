@@ -21,9 +21,11 @@ from graph.selling.records import (
     ProductRecord,
     QuoteRecord,
 )
+from resolvers.leads import reads as leads_reads
 from resolvers.programs import reads as programs_reads
 from resolvers.selling import reads as selling_reads
 from schema.changes.types import Audited, Change
+from schema.leads import types as lead_types
 from schema.partners import types as partner_types
 from schema.programs.types import Program
 from schema.selling.enums import (
@@ -37,6 +39,7 @@ from schema.selling.enums import (
 )
 from schema.shared.graph_mapping import Shape, money_from, reach, value
 from schema.shared.keys import KeyedNode
+from schema.shared.lineage_references import LazyLead
 from schema.shared.nodes import Companion, LoadedNode
 from schema.shared.partner_references import LazyAccount, LazyPartner, LazyPerson
 
@@ -233,6 +236,12 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode, Audited):
         record = await selling_reads.opportunity_of_registration(info.context, self.id)
         return Opportunity.from_record(record) if record else None
 
+    @strawberry.field(description="The lead it was converted from, where its lineage starts; null when it was "
+                      "registered directly, or when the viewer may not see the lead.", metadata=reach(
+        "MATCH ({parent})<-[:CONVERTED_TO]-({node}:Lead) WHERE {{lead_visible({node})}}"))
+    async def lead(self, info: Info) -> LazyLead | None:
+        return await lead_of(info, self.record.lead_id)
+
 
 @strawberry.type(description="A sales opportunity converted from an approved deal registration.")
 class Opportunity(LoadedNode, relay.Node, KeyedNode, Audited):
@@ -374,9 +383,15 @@ class Order(LoadedNode, relay.Node, KeyedNode, Audited):
         return await partner_types.partner_of(info, self.record.partner_id)
 
 
-@strawberry.type(description="A deal's whole lineage: registration → opportunity → quotes → orders.")
+@strawberry.type(description="A deal's whole lineage: (lead →) registration → opportunity → quotes → orders.")
 class DealLineage:
     registration: DealRegistration = strawberry.field(description="The deal registration.", metadata=reach(None))
+
+    @strawberry.field(description="The lead the registration was converted from; null when none, or when the viewer "
+                      "may not see it.", metadata=reach(
+        "MATCH ({parent})<-[:CONVERTED_TO]-({node}:Lead) WHERE {{lead_visible({node})}}"))
+    async def lead(self, info: Info) -> LazyLead | None:
+        return await lead_of(info, self.registration.record.lead_id)
     # Read with the registration (whole, for a page of lineages): the fields below are plain reads.
     parts: strawberry.Private[selling_reads.LineageParts]
 
@@ -409,3 +424,8 @@ class DealRegistrationEvent:
                       "nothing (the change's seq, as text: a feed cursor).")
     def cursor(self) -> str:
         return str(self.change.record.seq)
+
+
+async def lead_of(info: Info, lead_id: str | None) -> LazyLead | None:
+    record = await leads_reads.lead(info.context, lead_id) if lead_id else None
+    return lead_types.Lead.from_record(record) if record else None
