@@ -75,8 +75,8 @@ class Channel:
 async def build_channel(session: GraphSession, prefix: str) -> None:
     await write(session, """
         MATCH (io:InternalOrg {id: 'io-channel'})
-        CREATE (io)-[:RUNS]->(prog:Program {id: $p + '-prog', name: $p + ' Program', kind: 'RESELLER', status: 'APPROVED',
-                                            startDate: date('2026-01-01'), createdAt: datetime()})
+        CREATE (io)-[:RUNS]->(prog:Program {id: $p + '-prog', name: $p + ' Program', kind: 'RESELLER',
+                                            status: 'APPROVED', startDate: date('2026-01-01'), createdAt: datetime()})
         CREATE (prog)-[:HAS_SEGMENT]->(:Segment {id: $p + '-gold', name: 'Gold', rank: 1, isDefault: false})
         CREATE (prog)-[:HAS_SEGMENT]->(:Segment {id: $p + '-silver', name: 'Silver', rank: 2, isDefault: true})
         WITH prog

@@ -25,7 +25,8 @@ async def _routed(channel, gql, clock, name: str) -> str:
 
 async def test_accepting_is_possible_until_the_deadline_and_not_at_it(channel, clocked_gql, clock):
     await channel.rules({"name": "two hours", "priority": 1, "acceptHours": 2, "partnerTypes": ["RESELLER"]})
-    early, late = await _routed(channel, clocked_gql, clock, "early"), await _routed(channel, clocked_gql, clock, "late")
+    early = await _routed(channel, clocked_gql, clock, "early")
+    late = await _routed(channel, clocked_gql, clock, "late")
     clock.set(START + timedelta(hours=2) - timedelta(seconds=1))
     accepted = await clocked_gql.data(MOVE, person=channel.admin("res1"), variables={"id": early, "move": "ACCEPT"})
     assert accepted["moveLead"]["lead"]["status"] == "ACCEPTED"
@@ -48,8 +49,10 @@ async def test_expiry_routes_on_at_the_deadline_and_expires_when_none_is_left(ch
         RETURN p.id AS partner, o.outcome AS outcome, toString(o.acceptBy) AS acceptBy,
                l.status AS status ORDER BY o.seq""", id=channel.id("slow"))
     assert offers == [
-        {"partner": channel.id("res1"), "outcome": "TIMED_OUT", "acceptBy": "2026-07-01T14:00:00Z", "status": "EXPIRED"},
-        {"partner": channel.id("res2"), "outcome": "TIMED_OUT", "acceptBy": "2026-07-01T16:00:00Z", "status": "EXPIRED"}]
+        {"partner": channel.id("res1"), "outcome": "TIMED_OUT", "acceptBy": "2026-07-01T14:00:00Z",
+         "status": "EXPIRED"},
+        {"partner": channel.id("res2"), "outcome": "TIMED_OUT", "acceptBy": "2026-07-01T16:00:00Z",
+         "status": "EXPIRED"}]
     changes = await write(session, """MATCH (c:Change {entityId: $id}) WHERE c.actorPersona = 'system'
         RETURN c.operation AS operation, c.toState AS state ORDER BY c.seq""", id=channel.id("slow"))
     assert changes == [{"operation": "UPDATED", "state": None}, {"operation": "STATE_CHANGED", "state": "EXPIRED"}]

@@ -72,8 +72,8 @@ async def test_assignment_shows_a_lead_to_the_associate(channel, session):
     assert (await channel.gql.data(query, person=associate, variables={"id": lead}))["lead"] is None
     foreign = (await channel.gql.data(ASSIGN, person=channel.admin("res1"),
                                       variables={"id": lead, "to": global_id("Person", channel.id("res2-associate"))}))
-    assert foreign["assignLead"]["errors"] == [{"code": "VALIDATION", "field": ["assignee"],
-                                                "message": "the assignee must be staff of the partner holding the lead"}]
+    assert foreign["assignLead"]["errors"] == [{"code": "VALIDATION", "field": ["assignee"], "message":
+                                                "the assignee must be staff of the partner holding the lead"}]
     done = await channel.gql.data(ASSIGN, person=channel.admin("res1"),
                                   variables={"id": lead, "to": global_id("Person", associate)})
     assert done["assignLead"] == {"lead": {"key": channel.id("a"), "assignee": {"key": associate}}, "errors": []}
@@ -85,8 +85,9 @@ async def test_assignment_shows_a_lead_to_the_associate(channel, session):
 async def test_conversion_matches_the_account_and_starts_the_lineage(channel, session):
     await channel.rules({"name": "resellers", "priority": 1, "partnerTypes": ["RESELLER"]})
     await write(session, """MATCH (p:Partner {id: $p + '-res2'})
-        CREATE (p)-[:SERVES {since: datetime()}]->(:Account {id: $p + '-acct', name: $p + ' MATCHED CORP', country: 'IS',
-                                                             createdAt: datetime()})""", p=channel.prefix)
+        CREATE (p)-[:SERVES {since: datetime()}]->(:Account {id: $p + '-acct', name: $p + ' MATCHED CORP',
+                                                             country: 'IS', createdAt: datetime()})""",
+                p=channel.prefix)
     matched, fresh = await channel.leads("matched", "fresh", product=global_id("Product", "prod-crm"))
     await channel.route(matched, fresh)
     program = channel.gid("Program", "prog")
@@ -104,8 +105,8 @@ async def test_conversion_matches_the_account_and_starts_the_lineage(channel, se
     assert await write(session, """MATCH (p:Partner {id: $id})
         RETURN COUNT { (p)<-[:REGISTERED_BY]-() } AS registrations, COUNT { (p)-[:SERVES]->() } AS accounts""",
                        id=channel.id("res1")) == [{"registrations": 0, "accounts": 0}]
-    done = (await channel.gql.data(CONVERT, person=channel.admin("res1"),
-                                   variables={"id": matched, "program": program, "key": channel.id("dr")}))["convertLead"]
+    done = (await channel.gql.data(CONVERT, person=channel.admin("res1"), variables={
+        "id": matched, "program": program, "key": channel.id("dr")}))["convertLead"]
     assert done == {"errors": [], "lead": {"key": channel.id("matched"), "status": "CONVERTED", "registration": {
         "key": channel.id("dr"), "status": "DRAFT", "name": "matched lead",
         "estimatedAmount": {"amount": 500000, "currency": "EUR"},

@@ -78,8 +78,8 @@ async def test_only_new_leads_are_routed_and_a_refused_batch_routes_nothing(chan
     first, second = await channel.leads("a", "b")
     await channel.route(first)
     status, body = await channel.gql.post(ROUTE, variables={"l": [second, first]})
-    assert body["data"]["routeLeads"]["errors"] == [
-        {"code": "INVALID_TRANSITION", "field": ["leads", "1"], "message": "only NEW leads are routed; this one is ROUTED"}]
+    assert body["data"]["routeLeads"]["errors"] == [{"code": "INVALID_TRANSITION", "field": ["leads", "1"],
+                                                     "message": "only NEW leads are routed; this one is ROUTED"}]
     rows = await write(session, "MATCH (l:Lead {id: $id}) RETURN l.status AS status, l.version AS version",
                        id=channel.id("b"))
     assert rows == [{"status": "NEW", "version": 0}]
