@@ -52,9 +52,9 @@ class Channel:
         assert data["createLeadRoutingRules"]["errors"] == [], data
         return [r["id"] for r in data["createLeadRoutingRules"]["rules"]]
 
-    def lead_input(self, name: str, **overrides) -> dict:
-        return {"key": self.id(name), "name": f"{name} lead", "company": f"{self.prefix} {name} Corp",
-                "contactName": "Jon Jonsson", "contactEmail": f"{name}@{self.prefix}.example", "country": COUNTRY,
+    def lead_input(self, label: str, **overrides) -> dict:
+        return {"key": self.id(label), "name": f"{label} lead", "company": f"{self.prefix} {label} Corp",
+                "contactName": "Jon Jonsson", "contactEmail": f"{label}@{self.prefix}.example", "country": COUNTRY,
                 "estimatedAmount": 500000, "currency": "EUR", "source": "WEBSITE", **overrides}
 
     async def leads(self, *names: str, **overrides) -> list[str]:
