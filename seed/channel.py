@@ -417,3 +417,96 @@ def cases(shape: ChannelShape) -> Iterator[dict]:
                 row[key] = _iso(row[key] - shift) if row[key] else None
             row["updatedAt"] = _iso(row["updatedAt"])
             yield row
+
+
+LEADS_PER_PARTNER = 4  # per ACTIVE partner, give or take one
+LEAD_STATUSES = (("ROUTED", 25), ("ACCEPTED", 20), ("CONVERTED", 25), ("DISQUALIFIED", 10), ("EXPIRED", 10),
+                 ("NEW", 10))
+LEAD_SOURCES = ("WEBSITE", "EVENT", "CAMPAIGN", "REFERRAL", "OTHER")
+LEAD_RULES = (
+    {"id": "gen-rule-resellers", "name": "Resellers in the reseller program", "priority": 10, "countries": [],
+     "partnerTypes": ["RESELLER"], "programId": "gprog-reseller", "requireSpecialization": False, "capacity": 10,
+     "acceptHours": 48},
+    {"id": "gen-rule-any", "name": "Any active partner in the lead's country", "priority": 20, "countries": [],
+     "partnerTypes": [], "programId": None, "requireSpecialization": False, "capacity": None, "acceptHours": 72},
+)
+LEAD_REJECT_REASONS = ("No capacity this quarter.", "Outside our territory.", "Not a product we sell.")
+
+
+def lead_rules() -> list[dict]:
+    return [{**rule, "segmentIds": []} for rule in LEAD_RULES]
+
+
+def leads(shape: ChannelShape) -> Iterator[dict]:
+    """About four leads per active partner, each held by that partner (or, EXPIRED, by none; NEW: not routed), with
+    its routing history: earlier offers to other partners that rejected it or let it time out, then its own offer.
+    Offers are numbered in the order generated (`seq`, the round-robin order), so `lastSeq` of a batch moves the
+    routing counter past them. A CONVERTED lead is linked in Cypher to one of its partner's registrations not yet
+    linked (ACCEPTED when there is none)."""
+    rng = shape.rng("leads")
+    seq = 0
+    sizes = list(shape.level_sizes)
+    for partner in all_partners(shape):
+        if partner["status"] != "ACTIVE":
+            continue
+        pid = partner["id"]
+        for k in range(max(0, LEADS_PER_PARTNER + rng.randrange(-1, 2))):
+            status = _pick(rng, LEAD_STATUSES)
+            rule = LEAD_RULES[0] if partner["type"] == "RESELLER" else LEAD_RULES[1]
+            created = _recent(rng, 120) - timedelta(days=2)
+            product = rng.choice(PRODUCTS)
+            row = {"id": f"{pid}-lead{k}", "name": f"{rng.choice(NAME_HEADS)} {product[1]} {k}",
+                   "company": f"{rng.choice(NAME_HEADS)} {rng.choice(INDUSTRIES)} {pid}-{k}",
+                   "contactName": f"Contact {k} of {pid}", "contactEmail": f"lead{k}.{pid}@customer.example",
+                   "country": partner["country"], "estimatedAmount": int(product[3] * USD_RATES[partner["currency"]]),
+                   "currency": partner["currency"], "source": rng.choice(LEAD_SOURCES), "productId": product[0],
+                   "status": status, "createdAt": created, "holderId": None, "offers": [],
+                   "unroutedReason": None, "disqualifyReason": None, "acceptHours": rule["acceptHours"],
+                   "routedAt": None, "acceptBy": None, "acceptedAt": None, "closedAt": None}
+            if status == "NEW":
+                row["unroutedReason"] = "no active routing rule matches this lead" if rng.random() < 0.5 else None
+            else:
+                at = created + timedelta(hours=rng.random() * 12)
+                hours = timedelta(hours=rule["acceptHours"])
+                earlier = rng.choice((0, 0, 1, 2)) if status != "EXPIRED" else rng.choice((0, 1))
+                for n in range(earlier):  # other partners that passed on it first
+                    seq += 1
+                    outcome = rng.choice(("REJECTED", "TIMED_OUT"))
+                    closed = at + (hours if outcome == "TIMED_OUT" else hours * rng.random())
+                    row["offers"].append({"id": f"{row['id']}-o{n}", "seq": seq, "partnerId": _random_partner(
+                        shape, rng, sizes), "at": _iso(at), "acceptBy": _iso(at + hours), "outcome": outcome,
+                        "closedAt": _iso(closed), "ruleId": rule["id"],
+                        "reason": rng.choice(LEAD_REJECT_REASONS) if outcome == "REJECTED" else None})
+                    at = closed
+                seq += 1
+                outcome = {"ROUTED": "PENDING", "EXPIRED": "TIMED_OUT"}.get(status, "ACCEPTED")
+                closed = None if outcome == "PENDING" else at + (hours if outcome == "TIMED_OUT"
+                                                                 else hours * rng.random())
+                row["offers"].append({"id": f"{row['id']}-o{earlier}", "seq": seq, "partnerId": pid, "at": _iso(at),
+                                      "acceptBy": _iso(at + hours), "outcome": outcome,
+                                      "closedAt": _iso(closed) if closed else None, "ruleId": rule["id"],
+                                      "reason": None})
+                row["routedAt"] = at
+                if status == "EXPIRED":
+                    row["closedAt"] = closed
+                    row["unroutedReason"] = ("every partner the matching rules name is at capacity or was offered this "
+                                             "lead already")
+                else:
+                    row["holderId"] = pid
+                if status == "ROUTED":
+                    row["acceptBy"] = REFERENCE + hours * rng.random()  # still open when the seed's history ends
+                    row["routedAt"] = row["acceptBy"] - hours
+                    row["offers"][-1].update(at=_iso(row["routedAt"]), acceptBy=_iso(row["acceptBy"]))
+                if status in ("ACCEPTED", "CONVERTED", "DISQUALIFIED"):
+                    row["acceptedAt"] = closed
+                if status in ("CONVERTED", "DISQUALIFIED"):
+                    row["closedAt"] = closed + timedelta(days=rng.random() * 20)
+                if status == "DISQUALIFIED":
+                    row["disqualifyReason"] = rng.choice(("No budget.", "Duplicate of an existing opportunity.",
+                                                          "The customer chose another vendor."))
+            row["lastSeq"] = seq
+            times = [t for t in (row["createdAt"], row["routedAt"], row["acceptedAt"], row["closedAt"]) if t]
+            row["updatedAt"] = max(times)
+            for key in ("createdAt", "routedAt", "acceptBy", "acceptedAt", "closedAt", "updatedAt"):
+                row[key] = _iso(row[key]) if row[key] else None
+            yield row

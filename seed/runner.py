@@ -53,6 +53,7 @@ def phases(shape: ChannelShape, first_case_number: int = 1) -> list[Phase]:
         Phase("deal registrations", "deals", channel.deal_registrations, lambda s: None),
         Phase("conflict checks", "conflicts", channel.conflict_candidates, lambda s: None),
         Phase("cases", "cases", channel.cases, lambda s: None),
+        Phase("leads", "leads", channel.leads, lambda s: None),
         Phase("change history", "changes",
               lambda s: timeline.in_time_order(history.changes(s, first_case_number)), lambda s: None),
     ]
@@ -91,6 +92,7 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
     await write("enterprise", orgs=people["orgs"], people=people["people"])
     await write("programs", programs=channel.programs())
     await write("sla", **channel.sla_setup(shape))
+    await write("lead_rules", rules=channel.lead_rules())
     # The history names each case by the number the cases phase gives it: the counter's next ones.
     numbering = await session.read_transaction(lambda tx: tx.run(texts["case_numbering"]))
 

@@ -25,7 +25,7 @@ def _digest(rows) -> str:
 def test_same_seed_same_channel_other_seed_other_channel():
     a, b, c = ChannelShape(400, 1), ChannelShape(400, 1), ChannelShape(400, 2)
     for rows in (lambda s: channel.partners(s, 2), channel.accounts, channel.partnerships,
-                 channel.deal_registrations, channel.cases):
+                 channel.deal_registrations, channel.cases, channel.leads):
         assert _digest(rows(a)) == _digest(rows(b))
         assert _digest(rows(a)) != _digest(rows(c))
 
@@ -70,8 +70,33 @@ async def test_seed_writes_the_whole_channel(empty_graph):
     sizes = [row["size"] for row in subtrees]
     assert sizes[0] > 2 * sizes[-1]  # skewed: one large distributor, smaller ones
     await _check_selling_and_cases(empty_graph, shape, report)
+    await _check_leads(empty_graph, shape, report)
     with pytest.raises(NotEmpty):
         await seed(empty_graph, shape, show_progress=False)
+
+
+async def _check_leads(graph, shape: ChannelShape, report) -> None:
+    """About four leads per active partner with their routing history, held as their status says, the routing
+    counter past every offer."""
+    generated = list(channel.leads(shape))
+    active = sum(1 for p in channel.all_partners(shape) if p["status"] == "ACTIVE")
+    assert 3 * active <= len(generated) <= 5 * active and report.rows["leads"] == len(generated)
+    facts = (await _read(graph, """
+        MATCH (counter:LeadRouting {id: 'leads'})
+        RETURN COUNT { (:Lead) } AS leads, COUNT { (:LeadOffer) } AS offers, counter.offers AS counter,
+               COUNT { (l:Lead) WHERE (l.status IN ['ROUTED', 'ACCEPTED', 'CONVERTED', 'DISQUALIFIED'])
+                                  <> EXISTS { (l)-[:ROUTED_TO]->(:Partner) } } AS badHolders,
+               COUNT { (l:Lead {status: 'ROUTED'}) WHERE NOT (l)-[:OFFERED]->(:LeadOffer {outcome: 'PENDING'}) }
+                 AS unoffered,
+               COUNT { (l:Lead {status: 'CONVERTED'}) WHERE NOT (l)-[:CONVERTED_TO]->(:DealRegistration)
+                                                        -[:REGISTERED_BY]->()<-[:ROUTED_TO]-(l) } AS unlinked,
+               COUNT { (:Lead {status: 'CONVERTED'}) } AS converted,
+               COUNT { (:LeadRoutingRule) } AS rules"""))[0]
+    offers = [o for lead in generated for o in lead["offers"]]
+    assert facts == {"leads": len(generated), "offers": len(offers), "counter": max(o["seq"] for o in offers),
+                     "badHolders": 0, "unoffered": 0, "unlinked": 0, "converted": facts["converted"],
+                     "rules": len(channel.LEAD_RULES)}
+    assert facts["converted"] > len(generated) / 10
 
 
 async def _read(client, query: str) -> list[dict]:
