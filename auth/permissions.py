@@ -31,6 +31,8 @@ class Action(StrEnum):
     FULFIL_ORDERS = "fulfil or cancel orders"
     APPLY_SEGMENT_RECOMMENDATIONS = "apply segment recommendations"
     MANAGE_WEBHOOKS = "register and manage webhooks"
+    APPLY_TO_PROGRAMS = "apply to join a partner program"
+    REVIEW_APPLICATIONS = "review partner applications"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -67,6 +69,11 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     # organization and below (the subtree's visibility, checked in the write). The worker checks the registrant
     # again before every batch it reads for them.
     Action.MANAGE_WEBHOOKS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
+    # Partner applications (docs/APPLICATIONS.md): anyone applies, a request without a token too; enterprise
+    # admins review, and relationship managers when PARTNERGRAPH_RELATIONSHIP_MANAGERS_REVIEW_APPLICATIONS is on
+    # (`reviews_applications`).
+    Action.APPLY_TO_PROGRAMS: frozenset(Persona),
+    Action.REVIEW_APPLICATIONS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
 }
 
 
@@ -79,3 +86,11 @@ def own_org_only(viewer: Viewer, action: Action) -> str | None:
     if action is Action.MANAGE_STAFF and viewer.persona is Persona.PARTNER_ADMIN:
         return viewer.organization_id
     return None
+
+
+def reviews_applications(viewer: Viewer, relationship_managers: bool) -> bool:
+    """Whether the viewer reviews partner applications (and so sees them at all): an enterprise admin always, a
+    relationship manager when the setting lets them."""
+    if viewer.persona is Persona.RELATIONSHIP_MANAGER:
+        return relationship_managers
+    return allowed(viewer, Action.REVIEW_APPLICATIONS)
