@@ -36,6 +36,8 @@ class Action(StrEnum):
     HAND_OFF_LEADS = "hand leads down to partners below their organization"
     ASSIGN_LEADS = "assign leads to partner staff"
     DECLARE_SPECIALIZATIONS = "declare the products a partner specializes in"
+    APPLY_TO_PROGRAMS = "apply to join a partner program"
+    REVIEW_APPLICATIONS = "review partner applications"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -80,6 +82,11 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     Action.HAND_OFF_LEADS: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
     Action.ASSIGN_LEADS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER}),
     Action.DECLARE_SPECIALIZATIONS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
+    # Partner applications (docs/APPLICATIONS.md): anyone applies, a request without a token too; enterprise
+    # admins review, and relationship managers when PARTNERGRAPH_RELATIONSHIP_MANAGERS_REVIEW_APPLICATIONS is on
+    # (`reviews_applications`).
+    Action.APPLY_TO_PROGRAMS: frozenset(Persona),
+    Action.REVIEW_APPLICATIONS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
 }
 
 
@@ -92,3 +99,11 @@ def own_org_only(viewer: Viewer, action: Action) -> str | None:
     if action in (Action.MANAGE_STAFF, Action.DECLARE_SPECIALIZATIONS) and viewer.persona is Persona.PARTNER_ADMIN:
         return viewer.organization_id
     return None
+
+
+def reviews_applications(viewer: Viewer, relationship_managers: bool) -> bool:
+    """Whether the viewer reviews partner applications (and so sees them at all): an enterprise admin always, a
+    relationship manager when the setting lets them."""
+    if viewer.persona is Persona.RELATIONSHIP_MANAGER:
+        return relationship_managers
+    return allowed(viewer, Action.REVIEW_APPLICATIONS)

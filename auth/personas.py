@@ -13,6 +13,8 @@ class Persona(StrEnum):
     PARTNER_ADMIN = "partner-admin"
     PARTNER_MANAGER = "partner-manager"
     PARTNER_ASSOCIATE = "partner-associate"
+    # A request without a bearer token: it may run only the schema's public fields (docs/APPLICATIONS.md).
+    ANONYMOUS = "anonymous"
 
     @property
     def is_enterprise(self) -> bool:
@@ -36,4 +38,4 @@ PARTNER_ROLES = {
     "ASSOCIATE": Persona.PARTNER_ASSOCIATE,
 }
 
-DEMO_PERSONAS: tuple[str, ...] = tuple(p.value for p in Persona)
+DEMO_PERSONAS: tuple[str, ...] = tuple(p.value for p in Persona if p is not Persona.ANONYMOUS)

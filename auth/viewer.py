@@ -55,7 +55,9 @@ class Viewer:
         ownOnly:    of a partner's records, only those the viewer submitted or owns (partner associate)
         """
         p = self.persona
-        if p in (Persona.ENTERPRISE_ADMIN, Persona.ENTERPRISE_EXECUTIVE, Persona.PARTNER_AGENT):
+        if p is Persona.ANONYMOUS:
+            partners = {"all": False, "roots": [], "orgs": [], "nameOf": []}
+        elif p in (Persona.ENTERPRISE_ADMIN, Persona.ENTERPRISE_EXECUTIVE, Persona.PARTNER_AGENT):
             partners = {"all": True, "roots": [], "orgs": [], "nameOf": []}
         elif p is Persona.RELATIONSHIP_MANAGER:
             partners = {"all": False, "roots": list(self.managed_partner_ids), "orgs": [], "nameOf": []}
@@ -65,3 +67,8 @@ class Viewer:
             partners = {"all": False, "roots": [], "orgs": [self.organization_id], "nameOf": []}
         return {**partners, "person": self.person_id, "persona": p.value, "enterprise": self.is_enterprise,
                 "ownOnly": p is Persona.PARTNER_ASSOCIATE}
+
+
+# The viewer of a request without a bearer token (gateway/http.py lets it run only the public fields): nobody, in
+# no organization, with a scope that reaches nothing.
+ANONYMOUS = Viewer(person_id="", name="anonymous", persona=Persona.ANONYMOUS, organization_id="")

@@ -1,7 +1,10 @@
 """GraphQL over HTTP (the GraphQL-over-HTTP spec): POST with JSON, GET for queries only, both
 `application/json` and `application/graphql-response+json` responses with the spec's status codes.
 
-Every GraphQL request carries a bearer JWT; the viewer is read from the graph for each request.
+Every GraphQL request carries a bearer JWT; the viewer is read from the graph for each request. The one
+exception: a request with no Authorization header at all whose operation selects only the schema's public root
+fields (`schema.shared.admission.public`: a partner application and its form) runs as the anonymous viewer;
+any other request without a token is refused with 401, as always (docs/APPLICATIONS.md).
 Sizes are capped before any work (body, query string, token), and every failure answers JSON.
 """
 
@@ -16,7 +19,7 @@ from typing import Any
 
 import orjson
 import strawberry
-from graphql import GraphQLError
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 from neo4j.exceptions import ConnectionPoolError, DriverError, Neo4jError, ServiceUnavailable
 from starlette.requests import Request
 from starlette.responses import Response
@@ -25,7 +28,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from auth.tokens import InvalidToken, TokenVerifier, VerifiedToken
-from auth.viewer import UnknownViewer, Viewer
+from auth.viewer import ANONYMOUS, UnknownViewer, Viewer
 from gateway import logs
 from gateway.documents import DocumentRefused, DocumentStore
 from gateway.metrics import GatewayMetrics
@@ -38,6 +41,8 @@ from resolvers.loaders import Loaders
 from resolvers.shared.clock import Clock, SystemClock
 from resolvers.shared.context import BusinessRules, PageLimits, RequestContext, WebhookRules
 from resolvers.shared.errors import PublicError
+from resolvers.shared.rate_limits import SubmissionLimits
+from schema.shared.admission import public_root_fields
 
 log = logging.getLogger("partnergraph.http")
 
@@ -106,6 +111,14 @@ class GraphQLEndpoint:
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     documents: DocumentStore = field(default_factory=lambda: DocumentStore(None, 0))
     webhooks: WebhookRules = field(default_factory=WebhookRules)
+    submissions: SubmissionLimits = field(init=False)
+    public_fields: dict[str, frozenset[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.submissions = SubmissionLimits(self.settings.applications_per_address,
+                                            self.settings.applications_per_email,
+                                            self.settings.applications_window_seconds)
+        self.public_fields = public_root_fields(self.schema._schema)
 
     async def handle(self, request: Request) -> Response:
         request_id = request_id_of(request)
@@ -127,7 +140,11 @@ class GraphQLEndpoint:
             exchange.operation = params.get("operationName")
             logs.bind(operation=exchange.operation)
             session = self.graph.session(exchange.stats)
-            viewer, identity = await self.viewer(request, session)
+            identity: IdentityRecord | None = None
+            if _has_authorization(request):
+                viewer, identity = await self.viewer(request, session)
+            else:
+                viewer = self.anonymous(params)
             logs.bind(persona=viewer.persona.value)
             try:  # after the viewer: only an authenticated client registers a document
                 params["query"] = self.documents.document(params)
@@ -161,6 +178,23 @@ class GraphQLEndpoint:
             log.error("%s: %s (%s): %s", what, code, neo4j_error, exc)
         return code
 
+    def anonymous(self, params: dict[str, Any]) -> Viewer:
+        """The anonymous viewer for a request without an Authorization header whose document is sent as text (no
+        persisted-query hash: nothing registers) and whose operation selects only public root fields, every one
+        by name (no fragment at the root, no `__typename`); any other such request is refused with the 401 every
+        request without a token got before. Parsing stops at the token limit; every other limit applies later,
+        before execution, as for any request."""
+        query = params.get("query")
+        if isinstance(query, str) and not (params.get("extensions") or {}).get("persistedQuery"):
+            try:
+                document = parse(query, max_tokens=self.settings.max_tokens)
+            except GraphQLError:
+                document = None
+            if document is not None and _public_only(document.definitions, params.get("operationName"),
+                                                     self.public_fields):
+                return ANONYMOUS
+        raise _unauthorized("a bearer token is required", error=None)
+
     async def viewer(self, request: Request, session: Any) -> tuple[Viewer, IdentityRecord]:
         """The request's viewer from its bearer token (HTTPProblem 401 when there is none): every authenticated
         endpoint's one check (/graphql, /export/...)."""
@@ -187,7 +221,8 @@ class GraphQLEndpoint:
         except UnknownViewer as exc:
             raise _unauthorized("the token names a person without a role") from exc
 
-    def request_context(self, viewer: Viewer, session: Any, request_id: str) -> RequestContext:
+    def request_context(self, viewer: Viewer, session: Any, request_id: str,
+                        client_address: str | None = None) -> RequestContext:
         """A request's context (a subscription's lives as long as its socket)."""
         return RequestContext(
             viewer=viewer,
@@ -197,15 +232,20 @@ class GraphQLEndpoint:
             make_loaders=Loaders,
             clock=self.clock,
             rules=BusinessRules(self.settings.deal_protection_days, self.settings.deal_review_days,
-                                self.settings.case_reopen_days),
+                                self.settings.case_reopen_days,
+                                self.settings.relationship_managers_review_applications),
             webhooks=self.webhooks,
+            submissions=self.submissions,
+            client_address=client_address,
         )
 
-    async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer, identity: IdentityRecord,
-                       session: Any, exchange: Exchange, media_type: str) -> Response:
+    async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer,
+                       identity: IdentityRecord | None, session: Any, exchange: Exchange,
+                       media_type: str) -> Response:
         request_id = exchange.request_id
-        context = self.request_context(viewer, session, request_id)
-        context.loaders.prime_viewer(identity)
+        context = self.request_context(viewer, session, request_id, request.client.host if request.client else None)
+        if identity is not None:
+            context.loaders.prime_viewer(identity)
         allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
         try:
             result = await self.schema.execute(
@@ -310,6 +350,24 @@ def _unauthorized(description: str, error: str | None = "invalid_token", code: s
     if error:
         challenge += f', error="{error}", error_description="{description}"'
     return HTTPProblem(401, description, {"www-authenticate": challenge}, code=code, limit=limit)
+
+
+def _has_authorization(request: Request) -> bool:
+    return any(name == b"authorization" for name, _ in request.scope["headers"])
+
+
+def _public_only(definitions: Any, operation_name: Any, public: dict[str, frozenset[str]]) -> bool:
+    """Whether the operation a request runs selects only public root fields of its kind, each by name."""
+    operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is None:
+        chosen = operations[0] if len(operations) == 1 else None
+    else:
+        chosen = next((o for o in operations if o.name is not None and o.name.value == operation_name), None)
+    if chosen is None:
+        return False
+    allowed = public.get(chosen.operation.value, frozenset())
+    selections = chosen.selection_set.selections
+    return bool(selections) and all(isinstance(s, FieldNode) and s.name.value in allowed for s in selections)
 
 
 def _bearer_token(request: Request, max_bytes: int) -> str:

@@ -101,6 +101,14 @@ class Settings(BaseSettings):
     # Cases: a RESOLVED case may be reopened for this many days after its resolution.
     case_reopen_days: int = Field(default=7, ge=0)
 
+    # Partner applications (docs/APPLICATIONS.md): submissions (which need no token) admitted per client address and
+    # per e-mail address in any window of this many seconds, counted in this process's memory; whether relationship
+    # managers review applications too (enterprise admins always do).
+    applications_per_address: int = Field(default=5, gt=0)
+    applications_per_email: int = Field(default=3, gt=0)
+    applications_window_seconds: int = Field(default=3600, gt=0)
+    relationship_managers_review_applications: bool = False
+
     # Webhooks (docs/WEBHOOKS.md): the delivery worker inside `serve`, the key their secrets are encrypted with
     # (generated into the state folder when unset), how often it looks for new changes, each POST's timeout,
     # the retry schedule (from 1 s doubling up to the cap, for the window, then FAILED), how long a worker's

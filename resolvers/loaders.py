@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.partners.records import IdentityRecord
+from resolvers.applications.loaders import ApplicationLoaders
 from resolvers.cases.loaders import CaseLoaders
 from resolvers.changes.loaders import ChangeLoaders
 from resolvers.insights.loaders import InsightLoaders
@@ -15,7 +16,7 @@ from resolvers.webhooks.loaders import WebhookLoaders
 
 
 class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, LeadLoaders, CaseLoaders, InsightLoaders, ChangeLoaders,
-              WebhookLoaders):
+              WebhookLoaders, ApplicationLoaders):
     """The request's DataLoaders, each domain's from its `resolvers/<domain>/loaders.py`. Every loader and
     repository is a cached property, so a request pays only for the loaders its query uses."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.applications.mutations import ApplicationMutations
 from schema.cases.mutations import CaseMutations
 from schema.insights.mutations import InsightsMutations
 from schema.leads.mutations import LeadMutations
@@ -16,5 +17,6 @@ from schema.webhooks.mutations import WebhookMutations
 @strawberry.type(description="Writes. Each returns a payload with the result or typed errors; a refused write changes "
                              "nothing.")
 class Mutation(PartnerSetupMutations, AccountMutations, ProgramSetupMutations, PartnershipMutations,
-               SellingMutations, LeadMutations, CaseMutations, InsightsMutations, WebhookMutations):
+               SellingMutations, LeadMutations, CaseMutations, InsightsMutations, WebhookMutations,
+               ApplicationMutations):
     pass

@@ -52,6 +52,10 @@ def make_settings(state_dir: Path, bolt_port: int, **overrides: Any) -> Settings
         "compiled_reads": "verify",
         # Webhook tests start their workers themselves (tests/webhooks): none runs behind the other tests' backs.
         "webhook_worker": False,
+        # Every test request comes from one address: the suite's gateway admits any number of partner applications;
+        # tests/applications/test_anonymous.py checks the limits on gateways of their own.
+        "applications_per_address": 1_000_000,
+        "applications_per_email": 1_000_000,
     }
     values.update(overrides)
     return Settings(**values)

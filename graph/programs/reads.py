@@ -10,6 +10,7 @@ from typing import Any
 
 from graph.partners.records import PartnerRecord
 from graph.programs.records import (
+    ApplicationQuestionRecord,
     CriterionRecord,
     PartnershipRecord,
     ProgramRecord,
@@ -33,6 +34,10 @@ class ProgramRepository:
         rows = await self.session.read("programs/reads/page", scope=self.scope, status=status,
                                        limit=first + 1, after=cursor_param(after))
         return Page.from_rows([ProgramRecord.from_map(row["program"]) for row in rows], first)
+
+    async def application_questions(self, program_ids: list[str]) -> dict[str, list[ApplicationQuestionRecord]]:
+        rows = await self.session.read("programs/reads/application_questions", ids=program_ids, scope=self.scope)
+        return {row["programId"]: [ApplicationQuestionRecord.from_map(q) for q in row["questions"]] for row in rows}
 
     async def segments_by_ids(self, ids: list[str]) -> dict[str, SegmentRecord]:
         rows = await self.session.read("programs/reads/segments_by_ids", ids=ids, scope=self.scope)

@@ -21,6 +21,15 @@ class ProgramRecord(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class ApplicationQuestionRecord(Record):
+    """One question a program asks of partners applying to it (docs/APPLICATIONS.md)."""
+
+    key: str
+    text: str
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentRecord(Record):
     id: str
     name: str

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from graph.programs.lifecycle import PARTNERSHIP_STATUS, PROGRAM_STATUS
-from graph.programs.records import PartnershipRecord, ProgramRecord, SegmentRecord
+from graph.programs.records import ApplicationQuestionRecord, PartnershipRecord, ProgramRecord, SegmentRecord
 from graph.shared.client import CountingTransaction, GraphSession
 from graph.shared.errors import ErrorCode, Rejected, UserError, reject_if
 from graph.shared.lifecycle import check_transition
@@ -155,6 +155,23 @@ class ProgramSetup:
                 raise Rejected([UserError(ErrorCode.NOT_FOUND, "program not found", field + ("program",))])
             check_transition(PROGRAM_STATUS, "a program", facts["program"]["status"], status, field + ("status",))
             (row,) = await tx.query("programs/writes/set_program_status", programId=program_id, status=status)
+            return ProgramRecord.from_map(row["program"])
+
+        return await self.session.write_transaction(work)
+
+    async def set_application_questions(self, program_id: str, questions: list[ApplicationQuestionRecord],
+                                        field: Field) -> ProgramRecord:
+        """Replace the questions a program asks of applicants, in the order given; a RETIRED program's stay."""
+
+        async def work(tx: CountingTransaction) -> ProgramRecord:
+            facts = await self._lock(tx, program_id=program_id)
+            if facts is None:
+                raise Rejected([UserError(ErrorCode.NOT_FOUND, "program not found", field + ("program",))])
+            if facts["program"]["status"] == "RETIRED":
+                raise Rejected([UserError(ErrorCode.VALIDATION, _RETIRED, field + ("program",))])
+            (row,) = await tx.query("programs/writes/set_application_questions", programId=program_id,
+                                    questions=[{"key": q.key, "text": q.text, "required": q.required}
+                                               for q in questions])
             return ProgramRecord.from_map(row["program"])
 
         return await self.session.write_transaction(work)

@@ -80,6 +80,10 @@ ENTITIES: dict[str, EntitySpec] = {
     # Webhooks are read by their own rule (webhook_visible); their records never list the secret or its ciphertext.
     "Webhook": EntitySpec("webhook", "status"),
     "WebhookDelivery": EntitySpec("webhook", "status"),  # a replay (the worker's own progress is not logged)
+    # Read by the application's rule (change_visible): its reviewers, and once approved whoever sees the partner it
+    # became, so the application's whole story is in the new partner's history (docs/APPLICATIONS.md).
+    "PartnerApplication": EntitySpec("application", "status", frozenset({"decisionReason"}), {
+        "program": Relationship("TO", "Program"), "partner": Relationship("BECAME", "Partner")}),
 }
 
 # What a change record's `operation` may be.

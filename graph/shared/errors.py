@@ -12,6 +12,7 @@ class ErrorCode(StrEnum):
     VALIDATION = "VALIDATION"
     INVALID_TRANSITION = "INVALID_TRANSITION"
     CONFLICT = "CONFLICT"
+    RATE_LIMITED = "RATE_LIMITED"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ GAP_WAIT_SECONDS = 5.0
 
 # The entity types whose global IDs have an audit trail (the node types among the logged entity types).
 AUDITED = ("Partner", "Account", "Person", "DealRegistration", "Opportunity", "Quote", "Order", "Case", "Program",
-           "Segment", "Partnership")
+           "Segment", "Partnership", "PartnerApplication")
 
 
 def feed_position(after: str | None) -> int:

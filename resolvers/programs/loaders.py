@@ -25,6 +25,10 @@ class ProgramLoaders(DomainLoaders):
         return by_key_loader(self.programs.by_ids)
 
     @cached_property
+    def application_questions(self) -> DataLoader:
+        return by_key_loader(self.programs.application_questions)
+
+    @cached_property
     def segment(self) -> DataLoader:
         return by_key_loader(self.programs.segments_by_ids)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from graph.partners.records import PartnerRecord
 from graph.programs.records import (
+    ApplicationQuestionRecord,
     CriterionRecord,
     PartnershipRecord,
     ProgramRecord,
@@ -23,6 +24,10 @@ async def program(ctx: RequestContext, program_id: str) -> ProgramRecord | None:
 async def programs(ctx: RequestContext, status: str | None, first: int | None,
                    after: str | None) -> Page[ProgramRecord]:
     return await ctx.loaders.programs.page(status, page_size(first, ctx.page_limits), decode_cursor(after))
+
+
+async def application_questions(ctx: RequestContext, program_id: str) -> list[ApplicationQuestionRecord]:
+    return await ctx.loaders.application_questions.load(program_id) or []
 
 
 async def segment(ctx: RequestContext, segment_id: str) -> SegmentRecord | None:

@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from auth.permissions import Action
-from graph.programs.records import PartnershipRecord, ProgramRecord, SegmentRecord
+from graph.programs.records import ApplicationQuestionRecord, PartnershipRecord, ProgramRecord, SegmentRecord
 from graph.programs.writes import NewCriterion, NewPartnership, NewProgram, NewSegment, PartnershipSetup, ProgramSetup
 from graph.shared.errors import ErrorCode
 from resolvers.shared.checks import Checks, Field
@@ -115,6 +115,31 @@ async def change_program_status(ctx: RequestContext, program: str, status: str) 
         program_id = checks.node_id(program, "Program", ("program",))
         checks.done()
         return await _program_setup(ctx).change_status(program_id, status, field=())
+
+    return await run(ctx, Action.SETUP_PROGRAMS, work)
+
+
+MAX_QUESTIONS = 50
+
+
+async def set_application_questions(ctx: RequestContext, program: str,
+                                    questions: list[Any]) -> Outcome[ProgramRecord]:
+    async def work() -> ProgramRecord:
+        checks = Checks()
+        program_id = checks.node_id(program, "Program", ("program",))
+        if len(questions) > MAX_QUESTIONS:
+            checks.fail(ErrorCode.VALIDATION, f"at most {MAX_QUESTIONS} questions per program", ("questions",))
+        asked, keys = [], set()
+        for n, question in enumerate(questions):
+            at = ("questions", str(n))
+            key = checks.key(question.key, "q", at + ("key",))
+            if key in keys:
+                checks.fail(ErrorCode.VALIDATION, f"key {key!r} is given to an earlier question too", at + ("key",))
+            keys.add(key)
+            text = checks.text(question.text, at + ("text",), max_length=500)
+            asked.append(ApplicationQuestionRecord(key=key, text=text or "", required=question.required))
+        checks.done()
+        return await _program_setup(ctx).set_application_questions(program_id, asked, field=())
 
     return await run(ctx, Action.SETUP_PROGRAMS, work)
 

@@ -14,6 +14,7 @@ from auth.viewer import Viewer
 from graph.shared.changes import Actor
 from graph.shared.client import GraphSession
 from resolvers.shared.clock import Clock, SystemClock
+from resolvers.shared.rate_limits import SubmissionLimits
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class BusinessRules:
     deal_protection_days: int = 90
     deal_review_days: int = 14
     case_reopen_days: int = 7
+    relationship_managers_review_applications: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class RequestContext:
     # which outlives a request, sees a role change at its next event. None for a request.
     identify: Callable[[], Awaitable[Viewer]] | None = None
     webhooks: WebhookRules = field(default_factory=WebhookRules)
+    # Partner applications: the gateway's per-process limits on submissions, and the client's address they count by.
+    submissions: SubmissionLimits | None = None
+    client_address: str | None = None
     loaders: Any = field(init=False)
     renewed_for: int = field(default=0, init=False)  # the change seq the context was last renewed for
     _renewal: asyncio.Future | None = field(default=None, init=False)
@@ -68,7 +73,7 @@ class RequestContext:
 
     def __post_init__(self) -> None:
         # The request's writes are logged as the viewer's, at the request's "now" (docs/CHANGES.md).
-        self.graph.actor = Actor(self.viewer.person_id, self.viewer.persona.value, self.now)
+        self.graph.actor = Actor(self.viewer.person_id or None, self.viewer.persona.value, self.now)
         self.reset_loaders()
 
     async def renew(self, seq: int) -> None:

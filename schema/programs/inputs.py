@@ -45,3 +45,11 @@ class OnboardPartnershipInput:
     segment: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the starting segment, one of the program's; its default when left out.")
     key: str | None = strawberry.field(default=None, description="Stable key; generated when left out.")
+
+
+@strawberry.input(description="A question a program asks of partners applying to it.")
+class ApplicationQuestionInput:
+    key: str = strawberry.field(description="Stable key the answers name: letters, digits, '.', '_' or '-', at most "
+                                "64; unique in the program.")
+    text: str = strawberry.field(description="The question, as applicants read it (at most 500 characters).")
+    required: bool = strawberry.field(default=False, description="Whether an application must answer it.")

@@ -11,7 +11,13 @@ from strawberry.types import Info
 from auth.permissions import Action
 from resolvers.programs import writes as programs_writes
 from schema.programs.enums import PartnershipStatus, ProgramStatus
-from schema.programs.inputs import CreateProgramInput, CriterionInput, OnboardPartnershipInput, SegmentInput
+from schema.programs.inputs import (
+    ApplicationQuestionInput,
+    CreateProgramInput,
+    CriterionInput,
+    OnboardPartnershipInput,
+    SegmentInput,
+)
 from schema.programs.types import Partnership, PartnershipPayload, Program, Segment
 from schema.shared.admission import requires
 from schema.shared.payloads import NOTHING_CREATED, Result, payload
@@ -75,6 +81,17 @@ class ProgramSetupMutations:
     ) -> ProgramPayload:
         return ProgramPayload.from_outcome(
             await programs_writes.change_program_status(info.context, program, status.value))
+
+    @strawberry.mutation(description="Replace the questions a program asks of partners applying to join it "
+                         "(enterprise admin), in the order given; an empty list removes them. Not on a RETIRED "
+                         "program.", metadata=requires(Action.SETUP_PROGRAMS))
+    async def set_application_questions(
+        self, info: Info, program: ProgramArg,
+        questions: Annotated[list[ApplicationQuestionInput], strawberry.argument(
+            description="The program's questions, at most 50, keys unique.")],
+    ) -> ProgramPayload:
+        return ProgramPayload.from_outcome(
+            await programs_writes.set_application_questions(info.context, program, questions))
 
 
 OnboardPartnershipsPayload = payload(

@@ -11,6 +11,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from graph.programs.records import (
+    ApplicationQuestionRecord,
     CriterionRecord,
     PartnershipRecord,
     ProgramRecord,
@@ -36,6 +37,18 @@ from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
 from schema.shared.partner_references import LazyInternalOrg, LazyPartner
 from schema.shared.payloads import Result, payload
+
+
+@strawberry.type(description="A question a program asks of partners applying to join it (applicationForm, "
+                 "submitPartnerApplication).")
+class ApplicationQuestion:
+    key: str = strawberry.field(description="The question's key, which an answer names.")
+    text: str = strawberry.field(description="The question.")
+    required: bool = strawberry.field(description="Whether an application must answer it.")
+
+    @classmethod
+    def from_record(cls, r: ApplicationQuestionRecord) -> ApplicationQuestion:
+        return cls(key=r.key, text=r.text, required=r.required)
 
 
 @strawberry.type(description="A condition a partner must meet to be in a segment, e.g. REVENUE GTE 1000000.")
@@ -113,6 +126,12 @@ class Program(LoadedNode, relay.Node, KeyedNode, Audited):
         "MATCH ({parent})-[:HAS_SEGMENT]->({node}:Segment)", Shape.LIST, order="{node}.rank, {node}.id"))
     async def segments(self, info: Info) -> list[Segment]:
         return await reached(info, Segment, self.id)
+
+    @strawberry.field(description="The questions the program asks of partners applying to join it, in order "
+                      "(setApplicationQuestions); visible to whoever sees the program.")
+    async def application_questions(self, info: Info) -> list[ApplicationQuestion]:
+        return [ApplicationQuestion.from_record(r) for r in await programs_reads.application_questions(info.context,
+                                                                                                        self.id)]
 
     @strawberry.field(description="The program's partnerships whose partner the viewer may see, by partner name.")
     async def partnerships(

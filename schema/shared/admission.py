@@ -16,6 +16,7 @@ from auth.viewer import Viewer
 from resolvers.shared.mutations import Outcome, forbidden
 
 ACTIONS = "partnergraph.actions"
+PUBLIC = "partnergraph.public"
 ARGUMENT_CHECKS = "partnergraph.argument_checks"
 # Deepest raw variable value accepted: the deepest input (programs > segments > criteria) nests 7 levels.
 MAX_INPUT_DEPTH = 16
@@ -29,6 +30,19 @@ def requires(*actions: Action) -> dict[str, Any]:
     """Mutation metadata: a persona allowed none of `actions` may not call the mutation at all. The resolver
     checks the exact action again (resolvers/mutations.run), which may depend on the arguments."""
     return {ACTIONS: actions}
+
+
+def public(**more: Any) -> dict[str, Any]:
+    """Root field metadata: the field may run in a request without a bearer token (gateway/http.py), as the
+    anonymous viewer; `more` is the field's other metadata. Few fields are: docs/APPLICATIONS.md."""
+    return {PUBLIC: True, **more}
+
+
+def public_root_fields(schema: GraphQLSchema) -> dict[str, frozenset[str]]:
+    """The public root fields by operation kind ("query", "mutation")."""
+    roots = {"query": schema.query_type, "mutation": schema.mutation_type}
+    return {kind: frozenset(name for name, definition in (root.fields if root else {}).items()
+                            if metadata(definition, PUBLIC)) for kind, root in roots.items()}
 
 
 def argument_checks(*checks: ArgumentCheck) -> dict[str, Any]:

@@ -11,7 +11,8 @@ ErrorCode = strawberry.enum(
     ErrorCodeValue,
     name="ErrorCode",
     description="Why a mutation changed nothing: NOT_FOUND (or out of scope), FORBIDDEN, VALIDATION, "
-    "INVALID_TRANSITION (not allowed from the current state) or CONFLICT (clashes with existing data).",
+    "INVALID_TRANSITION (not allowed from the current state), CONFLICT (clashes with existing data) or RATE_LIMITED "
+    "(too many partner applications from one address or for one e-mail; try again later).",
 )
 
 

@@ -12,6 +12,8 @@ from tests.programs.test_partnerships import STATUS as PARTNERSHIP_STATUS
 from tests.programs.test_programs import ADD_SEGMENT, CREATE, STATUS, _program
 
 SET_DEFAULT = """mutation($s: ID!) { setDefaultSegment(segment: $s) { segment { key isDefault } errors { code } } }"""
+SET_QUESTIONS = """mutation($p: ID!, $q: [ApplicationQuestionInput!]!) { setApplicationQuestions(program: $p,
+  questions: $q) { program { key } errors { code field message } } }"""
 ADD_CRITERIA = """mutation($s: ID!, $c: [CriterionInput!]!) { addCriteria(segment: $s, criteria: $c) {
   segment { key } errors { code field message } } }"""
 
@@ -39,7 +41,8 @@ async def _cleanup(gql, session, state) -> None:
                             OPTIONAL MATCH (s)-[:REQUIRES]->(c:Criterion)
                             OPTIONAL MATCH (ps:Partnership)-[:IN]->(prog)
                             OPTIONAL MATCH (ps)-[:HAD]->(a:SegmentAssignment)
-                            DETACH DELETE prog, s, c, ps, a""", prefix=state["prefix"])
+                            OPTIONAL MATCH (prog)-[:ASKS]->(q:ApplicationQuestion)
+                            DETACH DELETE prog, s, c, ps, a, q""", prefix=state["prefix"])
 
 
 async def _create(gql, session, state) -> None:
@@ -64,6 +67,11 @@ async def _add_criteria(gql, session, state) -> None:
 
 async def _approve(gql, session, state) -> None:
     await mutate(gql, state["persona"], STATUS, p=global_id("Program", state["prefix"]), s="APPROVED")
+
+
+async def _set_questions(gql, session, state) -> None:
+    await mutate(gql, state["persona"], SET_QUESTIONS, p=global_id("Program", state["prefix"]), q=[
+        {"key": "revenue", "text": "Revenue last year?", "required": True}, {"key": "regions", "text": "Regions?"}])
 
 
 async def _onboard(gql, session, state) -> None:
@@ -97,6 +105,7 @@ LOGGED = [
            cleanup=_cleanup),
     Logged("changePartnershipSegment", _move_segment, [("Partnership", "RELATED")], setup=_onboarded,
            cleanup=_cleanup),
+    Logged("setApplicationQuestions", _set_questions, [("Program", "UPDATED")], setup=_created, cleanup=_cleanup),
 ]
 
 
@@ -173,3 +182,15 @@ async def test_onboarded_partnership_lists_where_it_starts(gql, session):
         "status": (None, "PENDING"), "partner": (None, "p-pacific"), "program": (None, prefix),
         "segment": (None, f"{prefix}-base"), "segmentReason": (None, "onboarding"), "createdAt": None}
     assert (second["partnerId"], _fields(second)["segment"]) == ("p-lyon", (None, f"{prefix}-top"))
+
+
+async def test_setting_questions_records_the_list_and_the_same_list_again_nothing(gql, session):
+    async def act(gql, session, state) -> None:
+        await _set_questions(gql, session, state)
+        await _set_questions(gql, session, state)
+
+    (updated,) = await check_logged(Logged("", act, [("Program", "UPDATED")], setup=_created, cleanup=_cleanup),
+                                    gql, session)
+    assert _fields(updated) == {"applicationQuestions": ([], [
+        {"key": "revenue", "text": "Revenue last year?", "required": True},
+        {"key": "regions", "text": "Regions?", "required": False}])}

@@ -1,5 +1,5 @@
 // One page of the change feed for a viewer scoped to some partners: the records of the partners in scope
-// (seeking on (partnerId, seq)) and the program-side ones (on (scope, seq)), each checked by its
+// (seeking on (partnerId, seq)) and the program-side and partner application ones (on (scope, seq)), each checked by its
 // visibility rule, in seq order after $after; then the log's ends, read after the page (as feed_all.cypher).
 // `present`: how many records with a seq in ($after, $through] the index shows, counted before the page is read.
 // A live follower skips to $through past the records it may not see only when all of them were there: a commit's
@@ -16,6 +16,10 @@ CALL () {
     UNION
     MATCH (c:Change)
     WHERE c.scope = 'program' AND c.seq > $after
+    RETURN c
+    UNION
+    MATCH (c:Change)
+    WHERE c.scope = 'application' AND c.seq > $after
     RETURN c
   }
   WITH c

@@ -1,8 +1,18 @@
 // One page of each entity's audit trail, newest first: the visible records of {type, id} matching the
-// filter (actor, operations, time range), before the cursor's seq.
+// filter (actor, operations, time range), before the cursor's seq. A partner's trail holds the records of the
+// partner application it was approved from too (docs/APPLICATIONS.md).
 UNWIND $entities AS entity
 CALL (entity) {
-  MATCH (c:Change {entityType: entity.type, entityId: entity.id})
+  CALL (entity) {
+    MATCH (c:Change {entityType: entity.type, entityId: entity.id})
+    RETURN c
+    UNION
+    MATCH (app:PartnerApplication)-[:BECAME]->(:Partner {id: entity.id})
+    WHERE entity.type = 'Partner'
+    MATCH (c:Change {entityType: 'PartnerApplication', entityId: app.id})
+    RETURN c
+  }
+  WITH c
   WHERE ($after IS NULL OR c.seq < $after.value)
     AND ($filter.actorId IS NULL OR c.actorId = $filter.actorId)
     AND ($filter.operations IS NULL OR c.operation IN $filter.operations)
