@@ -2,8 +2,10 @@
 it in the viewer's scope, computed by aggregate Cypher in the database (`cypher/insights/reads/`). Each section
 is one query for any number of partners, so a subtree rollup costs one round trip per section however many
 descendants it counts. Selling figures count only the deals the viewer may see (`deal_visible`), case figures
-only the cases (`case_visible`). Segment evaluation: the criteria of a program's segments evaluated against each
-partnership's metrics over a trailing year, computed and filtered in the database, one round trip per page.
+only the cases (`case_visible`), lead figures only the offers made to the counted partners themselves, of leads
+whose persona part of `lead_visible` holds (`lead_record_visible`). Segment evaluation: the criteria of a
+program's segments evaluated against each partnership's metrics over a trailing year, computed and filtered in
+the database, one round trip per page.
 See docs/INSIGHTS.md."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from graph.insights.records import (
     CriterionEvaluationRecord,
     InsightCountRecord,
     LeaderboardEntryRecord,
+    LeadInsightRecord,
     PipelineInsightRecord,
     RegistrationInsightRecord,
     RiskInsightRecord,
@@ -28,7 +31,7 @@ from graph.insights.records import (
 from graph.shared.client import CountingTransaction, GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
 
-SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff", "risks")
+SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff", "leads", "risks")
 SCORECARD_METRICS = ("REVENUE", "OPEN_PIPELINE", "WIN_RATE")
 
 # Risk signal thresholds (docs/INSIGHTS.md, "Risk signals").
@@ -37,6 +40,7 @@ STALLED_FACTOR = 2.0  # an open opportunity older in its stage than 2 × the med
 MAX_STALLED = 10  # stalled opportunities named per partner (the oldest); all are counted
 ENDING_DAYS = 60  # a partnership ending within 60 days
 QUIET_DAYS = 90  # no deal registered, order placed or case opened for 90 days
+IGNORED_LEADS = 3  # at least 3 lead offers to the counted partners timed out unaccepted in the period
 
 
 class InsightsRepository:
@@ -113,6 +117,10 @@ def _staff(row: dict[str, Any]) -> StaffInsightRecord:
     return StaffInsightRecord(row["partnerCount"], _counts(row["byRole"], "role"))
 
 
+def _leads(row: dict[str, Any]) -> LeadInsightRecord:
+    return LeadInsightRecord.from_map(row)
+
+
 def _scorecards(row: dict[str, Any]) -> tuple[ScorecardRecord, ...]:
     return tuple(ScorecardRecord.from_map(c) for c in sorted(row["cards"], key=lambda c: c["partnershipId"]))
 
@@ -122,7 +130,7 @@ def _risks(row: dict[str, Any]) -> RiskInsightRecord:
 
 
 _PARSERS = {"pipeline": _pipeline, "registrations": _registrations, "sales": _sales, "cases": _cases,
-            "staff": _staff, "scorecards": _scorecards, "risks": _risks}
+            "staff": _staff, "leads": _leads, "scorecards": _scorecards, "risks": _risks}
 
 
 EVALUATION_DAYS = 365

@@ -73,6 +73,20 @@ class StaffInsightRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadInsightRecord(Record):
+    """Routing offers made to the counted partners: received in the period, and ended in it by outcome."""
+
+    partner_count: int
+    received: int  # offers made in the period
+    accepted: int  # offers accepted in the period (closedAt)
+    rejected: int
+    timed_out: int
+    handed_off: int
+    median_hours_to_accept: float | None  # offer to acceptance, of those accepted in the period
+    converted: int  # of the leads accepted in the period, those CONVERTED now
+
+
+@dataclass(frozen=True, slots=True)
 class ScorecardRecord(Record):
     """Where a partner's metric stands in the segment of one of its partnerships (Partner 360 scorecards)."""
 

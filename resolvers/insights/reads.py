@@ -10,6 +10,7 @@ from typing import Any
 
 from graph.insights.reads import (
     ENDING_DAYS,
+    IGNORED_LEADS,
     PIPELINE_FALL_RATIO,
     QUIET_DAYS,
     STALLED_FACTOR,
@@ -17,6 +18,7 @@ from graph.insights.reads import (
 )
 from graph.insights.records import (
     LeaderboardEntryRecord,
+    LeadInsightRecord,
     PipelineInsightRecord,
     RiskInsightRecord,
     SegmentEvaluationRecord,
@@ -109,8 +111,8 @@ async def recommendations(ctx: RequestContext, program: str, first: int | None,
                                                   decode_cursor(after))
 
 
-# Risk signals: explainable flags built from the figures the database aggregated (the pipeline section and
-# insights/reads/risks.cypher); each says why it was raised and carries its figures.
+# Risk signals: explainable flags built from the figures the database aggregated (the pipeline and leads sections
+# and insights/reads/risks.cypher); each says why it was raised and carries its figures.
 @dataclass(frozen=True)
 class Signal:
     code: str
@@ -130,8 +132,8 @@ def pipeline_change(pipeline: PipelineInsightRecord) -> tuple[int, float | None]
     return change, (change / pipeline.previous_open_value if pipeline.previous_open_value else None)
 
 
-def risk_signals(query: InsightsQuery, pipeline: PipelineInsightRecord | None,
-                 risks: RiskInsightRecord) -> list[Signal]:
+def risk_signals(query: InsightsQuery, pipeline: PipelineInsightRecord | None, risks: RiskInsightRecord,
+                 leads: LeadInsightRecord | None) -> list[Signal]:
     signals: list[Signal] = []
     ratio = pipeline_change(pipeline)[1] if pipeline else None
     if pipeline and ratio is not None:
@@ -176,13 +178,20 @@ def risk_signals(query: InsightsQuery, pipeline: PipelineInsightRecord | None,
             "NO_ACTIVITY", f"{why}; {QUIET_DAYS} days without activity raise this flag.",
             (("daysSinceLastActivity", float((query.now - last).days) if last else None),
              ("thresholdDays", float(QUIET_DAYS)))))
+    if leads and leads.timed_out >= IGNORED_LEADS:
+        signals.append(Signal(
+            "LEADS_IGNORED",
+            f"{leads.timed_out} lead offer(s) to the counted partners timed out unaccepted in the period "
+            f"({leads.received} received in it); {IGNORED_LEADS} or more raise this flag.",
+            (("timedOut", float(leads.timed_out)), ("received", float(leads.received)),
+             ("threshold", float(IGNORED_LEADS)))))
     return signals
 
 
 async def signals(ctx: RequestContext, query: InsightsQuery) -> list[Signal] | None:
-    """The risk signals of a Partner 360: two loader calls (pipeline, risks), each one round trip for every
-    partner of the response asking with the same arguments."""
+    """The risk signals of a Partner 360: three loader calls (risks, pipeline, leads), each one round trip for
+    every partner of the response asking with the same arguments (none when the sections were asked for too)."""
     risks = await section(ctx, query, "risks")
     if risks is None:
         return None
-    return risk_signals(query, await section(ctx, query, "pipeline"), risks)
+    return risk_signals(query, await section(ctx, query, "pipeline"), risks, await section(ctx, query, "leads"))

@@ -6,7 +6,7 @@ from enum import Enum
 
 import strawberry
 
-from graph.insights.reads import ENDING_DAYS, PIPELINE_FALL_RATIO, QUIET_DAYS, STALLED_FACTOR
+from graph.insights.reads import ENDING_DAYS, IGNORED_LEADS, PIPELINE_FALL_RATIO, QUIET_DAYS, STALLED_FACTOR
 
 
 @strawberry.enum(description="A Partner 360 metric scorecards compare, per partner alone over the period.")
@@ -36,6 +36,9 @@ class RiskCode(Enum):
                                                "(its program's end date, or its own when earlier).")
     NO_ACTIVITY = strawberry.enum_value("NO_ACTIVITY", description="No deal registered, order placed or case "
                                         f"opened for {QUIET_DAYS} days.")
+    LEADS_IGNORED = strawberry.enum_value("LEADS_IGNORED", description=f"{IGNORED_LEADS} or more lead offers to "
+                                          "the counted partners timed out unaccepted (not accepted by their "
+                                          "deadline) in the period.")
 
 
 @strawberry.enum(description="What the segment evaluation recommends for a partnership.")

@@ -11,7 +11,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from graph.insights.reads import QUIET_DAYS
+from graph.insights.reads import IGNORED_LEADS, QUIET_DAYS
 from graph.insights.records import InsightCountRecord
 from resolvers.insights import reads as insights_reads
 from resolvers.insights.reads import DEFAULT_CURRENCY, DEFAULT_PERIOD_DAYS, InsightsQuery
@@ -24,6 +24,7 @@ from schema.insights.types import (
     CaseInsights,
     CaseStatusCount,
     InsightsPeriod,
+    LeadInsights,
     MonthlySales,
     PipelineInsights,
     RegistrationInsights,
@@ -54,7 +55,7 @@ def _role_counts(items: tuple[InsightCountRecord, ...]) -> list[RoleCount]:
 
 @strawberry.type(description="Partner 360: a partner's health over a reporting period, for the partner alone or "
                  "with the partners below it that the viewer may see (`includeSubtree`). Selling figures count "
-                 "only the deals the viewer may see, case figures only the cases the viewer may see.")
+                 "only the deals the viewer may see, case figures only the cases, lead figures only the leads.")
 class Partner360:
     query: strawberry.Private[InsightsQuery]
 
@@ -126,6 +127,16 @@ class Partner360:
             resolved_within_target=r.resolved_within_target,
             sla_attainment=_ratio(r.resolved_within_target, r.resolved), open=r.open, open_breached=r.open_breached)
 
+    @strawberry.field(description="Leads offered to the counted partners: received, accepted, rejected, timed out "
+                      "and handed down in the period, the median time to accept, the conversion rate.")
+    async def leads(self, info: Info) -> LeadInsights | None:
+        r = await insights_reads.section(info.context, self.query, "leads")
+        if r is None:
+            return None
+        return LeadInsights(received=r.received, accepted=r.accepted, rejected=r.rejected, timed_out=r.timed_out,
+                            handed_off=r.handed_off, median_hours_to_accept=r.median_hours_to_accept,
+                            converted=r.converted, conversion_rate=_ratio(r.converted, r.accepted))
+
     @strawberry.field(description="Staff of the counted partners by partner role.")
     async def staff_by_role(self, info: Info) -> list[RoleCount]:
         r = await insights_reads.section(info.context, self.query, "staff")
@@ -159,9 +170,9 @@ class Partner360:
 
     @strawberry.field(description="Risk signals over the counted partners and the records the viewer may see: "
                       "pipeline falling over the period, stalled deals and partnerships ending (as of now), SLA "
-                      f"breaches rising against the previous period, no activity for {QUIET_DAYS} days. Two aggregate "
-                      "queries "
-                      "(pipeline, risks) for all partners of the response; see docs/INSIGHTS.md.")
+                      f"breaches rising against the previous period, no activity for {QUIET_DAYS} days, "
+                      f"{IGNORED_LEADS} or more lead offers timed out in the period. Three aggregate queries "
+                      "(pipeline, leads, risks) for all partners of the response; see docs/INSIGHTS.md.")
     async def risk_signals(self, info: Info) -> list[RiskSignal]:
         found = await insights_reads.signals(info.context, self.query)
         return [RiskSignal(code=RiskCode(s.code), message=s.message, subject_key=s.subject_key,
@@ -175,9 +186,9 @@ def _check_arguments(args: Mapping[str, Any], ctx: Any) -> None:
 
 @strawberry.type
 class PartnerInsightsFields:
-    @strawberry.field(description="Partner 360: this partner's pipeline, deal registrations, sales, cases, staff, "
-                      "partnerships and relationship managers over a reporting period; null when the viewer may not "
-                      "see the partner. Each section is one aggregate query for all partners of the response.",
+    @strawberry.field(description="Partner 360: this partner's pipeline, deal registrations, sales, cases, leads, "
+                      "staff, partnerships and relationship managers over a reporting period; null when the viewer "
+                      "may not see the partner. Each section is one aggregate query for all partners of the response.",
                       metadata=argument_checks(_check_arguments))
     async def insights(
         self, info: Info,

@@ -134,6 +134,26 @@ class RoleCount:
     count: int = strawberry.field(description="Number of people.")
 
 
+@strawberry.type(description="Leads routed to the counted partners: the routing offers made to them "
+                 "(`(:LeadOffer)-[:TO]->(partner)`), whatever became of each lead after the offer ended (rejected, "
+                 "timed out or handed down leads count for the partner they were offered to). Only the leads the "
+                 "viewer may see count: none for a partner agent, an associate's assigned leads.")
+class LeadInsights:
+    received: int = strawberry.field(description="Offers made to the counted partners in the period.")
+    accepted: int = strawberry.field(description="Offers accepted in the period (by the offer's `closedAt`).")
+    rejected: int = strawberry.field(description="Offers rejected in the period.")
+    timed_out: int = strawberry.field(description="Offers that timed out in the period: not accepted by their "
+                                      "deadline (closed when the expiry run found them overdue).")
+    handed_off: int = strawberry.field(description="Offers handed down to a partner below in the period.")
+    median_hours_to_accept: float | None = strawberry.field(description="Median hours from the offer to its "
+                                                            "acceptance (percentileCont) of the offers accepted in "
+                                                            "the period; null when none.")
+    converted: int = strawberry.field(description="Of the leads accepted in the period, those converted to a deal "
+                                      "registration now.")
+    conversion_rate: float | None = strawberry.field(description="converted / accepted (0..1); null when none was "
+                                                     "accepted in the period.")
+
+
 @strawberry.type(description="Where this partner's metric stands among the partners of the segment of one of its "
                  "partnerships, and against the next segment up. Peers are the partners at the segment (through a "
                  "partnership that is not terminated) that the viewer may see, each counted alone with the records "

@@ -194,8 +194,8 @@ EACH = """query($id: ID!) { partner(id: $id) { insights(includeSubtree: true) { 
 
 
 async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, fixture, graph):
-    """viewer, partner, risks, pipeline; + descendants, + their visibility batch, + risks and pipeline once
-    for all descendants: 8, for 2 descendants and for 22."""
+    """viewer, partner, risks, pipeline, leads; + descendants, + their visibility batch, + risks, pipeline and
+    leads once for all descendants: 10, for 2 descendants and for 22."""
     u = fixture
     clock.set(NOW)
     variables = {"id": global_id("Partner", f"{u}-R")}
@@ -215,4 +215,4 @@ async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, fixt
         assert len(data["partner"]["descendants"]["edges"]) == 22
     finally:
         await remove_prefixed(session, extra)
-    assert small == large == 8
+    assert small == large == 10
