@@ -75,26 +75,83 @@ def _offer_id() -> str:
     return f"lo-{uuid.uuid4().hex[:16]}"
 
 
-async def _route_next(tx: CountingTransaction, lead_id: str, status: str, now: datetime,
-                      field: Field = ()) -> str | None:
-    """Offer lead `lead_id` (in `status`: NEW, REJECTED, or ROUTED whose offer timed out) to the best partner of
-    the first matching rule with one left; the partner, or None: a NEW lead then stays NEW with the reason, the
-    others EXPIRE. The routing lock must be held."""
-    rows = await tx.query("leads/writes/candidates", id=lead_id)
-    chosen = next((r for r in rows if r["best"] is not None), None)
-    if chosen is not None:
-        if status != "ROUTED":
-            check_transition(LEAD_STATUS, "a lead", status, "ROUTED", field + ("lead",))
-        await tx.query("leads/writes/offer", id=lead_id, partnerId=chosen["best"], ruleId=chosen["ruleId"],
-                       fromId=None, offerId=_offer_id(), now=now, acceptHours=chosen["acceptHours"],
-                       acceptBy=now + timedelta(hours=chosen["acceptHours"]))
-        return chosen["best"]
-    reason = NO_PARTNER_LEFT if any(r["matched"] for r in rows) else NO_RULE
-    final = "NEW" if status == "NEW" else "EXPIRED"
-    if final != status:
-        check_transition(LEAD_STATUS, "a lead", status, final, field + ("lead",))
-    await tx.query("leads/writes/unrouted", id=lead_id, status=final, reason=reason, now=now)
-    return None
+@dataclass
+class _Standing:
+    """What the routing order reads of a partner: its segment rank (None: none), open leads, latest offer."""
+
+    rank: int | None
+    open: int
+    last_offer: int
+
+
+class Router:
+    """Routes leads inside one transaction that holds the routing lock. The partners a rule names for a country
+    (and product) are read once per transaction (`candidates`) and kept with their open leads and latest offer,
+    which this router updates as it offers: a batch of leads in one country ranks its partners once, not once per
+    lead. The lock makes the counts exact: no other routing transaction runs meanwhile."""
+
+    def __init__(self, tx: CountingTransaction, now: datetime):
+        self.tx = tx
+        self.now = now
+        self.pools: dict[tuple[str, str, str | None], list[str]] = {}
+        self.standing: dict[str, _Standing] = {}
+
+    async def _pool(self, rule: dict[str, Any], country: str, product_id: str | None) -> list[str]:
+        key = (rule["id"], country, product_id if rule["requireSpecialization"] else None)
+        if key not in self.pools:
+            rows = await self.tx.query("leads/writes/candidates", ruleId=rule["id"], country=country,
+                                       productId=product_id)
+            for row in rows:  # this transaction's own offers are in what it reads, and in what it updated
+                self.standing.setdefault(row["partnerId"], _Standing(row["rank"], row["open"], row["lastOffer"]))
+            self.pools[key] = [row["partnerId"] for row in rows]
+        return self.pools[key]
+
+    def _best(self, pool: list[str], offered: set[str], capacity: int | None) -> str | None:
+        """Highest segment first (rank 1 is the top; none ranks last), then fewest open leads, then the partner
+        offered a lead longest ago (round-robin), then id; only partners never offered the lead, under capacity."""
+        eligible = [p for p in pool if p not in offered and (capacity is None or self.standing[p].open < capacity)]
+        return min(eligible, default=None, key=lambda p: (
+            self.standing[p].rank is None, self.standing[p].rank or 0, self.standing[p].open,
+            self.standing[p].last_offer, p))
+
+    async def route(self, lead_id: str, status: str, field: Field = ()) -> str | None:
+        """Offer lead `lead_id` (in `status`: NEW, REJECTED, or ROUTED whose offer timed out) to the best partner of
+        the first matching rule with one left; the partner, or None: a NEW lead then stays NEW with the reason, the
+        others EXPIRE."""
+        (facts,) = await self.tx.query("leads/writes/route_facts", id=lead_id)
+        offered, matched = set(facts["offered"]), False
+        for rule in facts["rules"]:
+            pool = await self._pool(rule, facts["country"], facts["productId"])
+            matched = matched or bool(pool)
+            partner_id = self._best(pool, offered, rule["capacity"])
+            if partner_id is None:
+                continue
+            if status != "ROUTED":
+                check_transition(LEAD_STATUS, "a lead", status, "ROUTED", field + ("lead",))
+            await self.offer(lead_id, partner_id, rule["id"], None, rule["acceptHours"])
+            return partner_id
+        final = "NEW" if status == "NEW" else "EXPIRED"
+        if final != status:
+            check_transition(LEAD_STATUS, "a lead", status, final, field + ("lead",))
+        await self.tx.query("leads/writes/unrouted", id=lead_id, status=final,
+                            reason=NO_PARTNER_LEFT if matched else NO_RULE, now=self.now)
+        return None
+
+    async def offer(self, lead_id: str, partner_id: str, rule_id: str | None, from_id: str | None,
+                    accept_hours: int) -> None:
+        (row,) = await self.tx.query("leads/writes/offer", id=lead_id, partnerId=partner_id, ruleId=rule_id,
+                                     fromId=from_id, offerId=_offer_id(), now=self.now, acceptHours=accept_hours,
+                                     acceptBy=self.now + timedelta(hours=accept_hours))
+        standing = self.standing.get(partner_id)
+        if standing is not None:
+            standing.open += 1
+            standing.last_offer = row["seq"]
+
+    def released(self, partner_id: str | None) -> None:
+        """The partner let a lead go (rejected, timed out, handed down): one open lead fewer."""
+        standing = self.standing.get(partner_id or "")
+        if standing is not None:
+            standing.open -= 1
 
 
 class LeadDistribution:
@@ -179,8 +236,9 @@ class LeadDistribution:
                     errors.append(UserError(ErrorCode.INVALID_TRANSITION, f"only NEW leads are routed; this one is "
                                             f"{facts['status']}", field + (str(n),)))
             reject_if(errors)
+            router = Router(tx, self.now)
             for n, lead_id in enumerate(lead_ids):
-                await _route_next(tx, lead_id, "NEW", self.now, field + (str(n),))
+                await router.route(lead_id, "NEW", field + (str(n),))
             return lead_ids
 
         return await self.session.write_transaction(work)
@@ -207,7 +265,7 @@ class LeadDistribution:
             check_transition(LEAD_STATUS, "a lead", facts["status"], "REJECTED", field + ("move",))
             await tx.query("leads/writes/release", id=lead_id, outcome="REJECTED", reason=reason, status="REJECTED",
                            now=self.now)
-            await _route_next(tx, lead_id, "REJECTED", self.now, field)
+            await Router(tx, self.now).route(lead_id, "REJECTED", field)
             return lead_id
 
         return await self.session.write_transaction(work)
@@ -247,10 +305,7 @@ class LeadDistribution:
                 raise Rejected([UserError(ErrorCode.CONFLICT, "this partner was offered the lead already", at)])
             await tx.query("leads/writes/release", id=lead_id, outcome="HANDED_OFF", reason=None, status="ROUTED",
                            now=self.now)
-            hours = facts["acceptHours"]
-            await tx.query("leads/writes/offer", id=lead_id, partnerId=partner_id, ruleId=None,
-                           fromId=facts["partnerId"], offerId=_offer_id(), now=self.now, acceptHours=hours,
-                           acceptBy=self.now + timedelta(hours=hours))
+            await Router(tx, self.now).offer(lead_id, partner_id, None, facts["partnerId"], facts["acceptHours"])
             return lead_id
 
         return await self.session.write_transaction(work)
@@ -356,10 +411,12 @@ async def expire_leads(session: GraphSession, now: datetime) -> ExpiryReport:
         if not due:
             raise _NothingDue  # rolls the lock back: a write must report what it changed, and this one changed nothing
         done = []
+        router = Router(tx, now)
         for row in due:
             await tx.query("leads/writes/release", id=row["id"], outcome="TIMED_OUT", reason=None, status="ROUTED",
                            now=now)
-            done.append((row["id"], await _route_next(tx, row["id"], "ROUTED", now) is not None))
+            router.released(row["partnerId"])
+            done.append((row["id"], await router.route(row["id"], "ROUTED") is not None))
         return done
 
     while True:

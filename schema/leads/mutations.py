@@ -54,8 +54,8 @@ class LeadMutations:
 
     @strawberry.mutation(description="Route NEW leads by the routing rules, in the order given (enterprise admin): "
                          "each to the best eligible partner of the first rule that names one, with the rule's "
-                         "deadline; a lead no rule can route stays NEW with the reason. One transaction: any lead not "
-                         "NEW refuses the batch.", metadata=requires(Action.MANAGE_LEADS))
+                         "deadline; a lead no rule can route stays NEW with the reason. At most 100 leads, in one "
+                         "transaction: any lead not NEW refuses the batch.", metadata=requires(Action.MANAGE_LEADS))
     async def route_leads(
         self, info: Info, leads: Annotated[list[strawberry.ID], strawberry.argument(
             description="Global IDs of NEW leads.")],
