@@ -86,6 +86,10 @@ async def test_only_new_leads_are_routed_and_a_refused_batch_routes_nothing(chan
 
 
 async def test_capacity_holds_under_concurrent_routing(channel, session):
+    """Six routeLeads calls at once, each wanting places at three partners of capacity one. With the routing lock
+    taken first they run one after the other. Without it, two calls can both read the partners' open leads before
+    either commits and fill a partner twice: when the lock was removed this test failed in most runs (Neo4j's own
+    lock conflicts make some interleavings deadlock and retry, which hides the race); it cannot pass wrongly."""
     await channel.rules({"name": "one each", "priority": 1, "capacity": 1,
                          "partnerTypes": ["RESELLER", "SYSTEM_INTEGRATOR"]})
     leads = await channel.leads(*(f"c{n}" for n in range(12)))
