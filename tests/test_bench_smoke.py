@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from bench import leads as bench_leads
 from bench import queries
 from bench.profile import channel_reads, explain_plan
 from gateway import database
@@ -114,6 +115,25 @@ async def test_benchmark_read_compiles_and_answers_as_the_resolvers(bench_channe
         assert body["extensions"]["cypher"]["roundTrips"] <= 2
     else:  # no more than the resolvers take: the statement stands in for their partner's by-id read
         assert body["extensions"]["cypher"]["roundTrips"] <= resolved["extensions"]["cypher"]["roundTrips"]
+
+
+async def test_lead_routing_bench_routes_its_leads_and_leaves_nothing(bench_channel):
+    """`python -m bench.leads` on the small channel: its rules and leads are made, every lead routed in one batch
+    (the US holds partners of its resellers rule), the floor statement runs, and nothing of the bench is left."""
+    client, prefix = bench_channel.client, "smoke-bench-lead"
+    try:
+        desk, ids = await bench_leads.setup(client, prefix, 10, "US")
+        await desk.route(ids, ("leads",))
+        assert await bench_leads.floor(client, [f"{prefix}-resellers", f"{prefix}-any"], "US", 1) > 0
+        rows = await client.session().read_transaction(lambda tx: tx.run(
+            "MATCH (l:Lead) WHERE l.id STARTS WITH $p RETURN l.status AS status, count(*) AS n", p=prefix))
+        assert rows == [{"status": "ROUTED", "n": 10}]
+    finally:
+        await bench_leads.cleanup(client, prefix)
+    left = await client.session().read_transaction(lambda tx: tx.run(
+        "MATCH (n) WHERE n.id STARTS WITH $p OR n.entityId STARTS WITH $p "
+        "OR (n:LeadOffer AND NOT EXISTS { (n)<-[:OFFERED]-() }) RETURN count(n) AS n", p=prefix))
+    assert left == [{"n": 0}]
 
 
 async def post(http: httpx.AsyncClient, settings, case: queries.Case) -> dict:
