@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.cases.lifecycle import CASE_STATUS, OPEN_CASE_STATUSES
+from graph.leads.lifecycle import OPEN_LEAD_STATUSES
 from graph.selling.lifecycle import DEAL_REGISTRATION_STATUS, OPPORTUNITY_STAGE
 from graph.shared import cypher_files
 
@@ -128,6 +129,10 @@ def test_closed_opportunity_stages_are_the_final_ones():
 def test_registrations_in_review_are_those_a_reviewer_moves_on():
     in_review = {s for s, moves in DEAL_REGISTRATION_STATUS.items() if moves & {"UNDER_REVIEW", "APPROVED"}}
     assert set(_listed("deal_in_review")) == in_review
+
+
+def test_open_lead_statuses_match_the_lifecycle():
+    assert _listed("lead_open") == list(OPEN_LEAD_STATUSES) == ["ROUTED", "ACCEPTED"]
 
 
 def test_no_open_case_list_is_written_out_elsewhere():

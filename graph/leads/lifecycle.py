@@ -19,8 +19,5 @@ LEAD_STATUS: Machine = {
     "DISQUALIFIED": frozenset(),
 }
 
-# Leads a partner holds and works: what a routing rule's capacity counts (cypher/leads/writes/candidates.cypher).
+# Leads a partner holds and works: what a routing rule's capacity counts (the Cypher fragment lead_open).
 OPEN_LEAD_STATUSES = ("ROUTED", "ACCEPTED")
-
-# How a routing offer ended (LeadOffer.outcome); PENDING while the partner may still accept.
-OFFER_OUTCOMES = ("PENDING", "ACCEPTED", "REJECTED", "TIMED_OUT", "HANDED_OFF")

@@ -14,6 +14,6 @@ WITH r, p, COLLECT {
   RETURN seg.rank AS rank ORDER BY rank LIMIT 1 } AS ranks
 WHERE (r.programId IS NULL AND size(r.segmentIds) = 0) OR size(ranks) > 0
 RETURN p.id AS partnerId, ranks[0] AS rank,
-       COUNT { MATCH (p)<-[:ROUTED_TO]-(open:Lead) WHERE open.status IN ['ROUTED', 'ACCEPTED'] } AS open,
+       COUNT { MATCH (p)<-[:ROUTED_TO]-(open:Lead) WHERE {{lead_open(open)}} } AS open,
        coalesce(head(COLLECT { MATCH (p)<-[:TO]-(o:LeadOffer) RETURN o.seq AS seq ORDER BY seq DESC LIMIT 1 }),
                 -1) AS lastOffer
