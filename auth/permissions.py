@@ -38,6 +38,12 @@ class Action(StrEnum):
     DECLARE_SPECIALIZATIONS = "declare the products a partner specializes in"
     APPLY_TO_PROGRAMS = "apply to join a partner program"
     REVIEW_APPLICATIONS = "review partner applications"
+    MANAGE_MDF_BUDGETS = "set up market development fund budgets"
+    ALLOCATE_FUNDS = "allocate market development funds"
+    REQUEST_FUNDS = "request market development funds and claim them"
+    CANCEL_FUND_REQUESTS = "cancel fund requests"
+    APPROVE_FUNDS = "approve or reject fund requests and fund claims"
+    PAY_FUND_CLAIMS = "mark fund claims paid"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -87,6 +93,18 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     # (`reviews_applications`).
     Action.APPLY_TO_PROGRAMS: frozenset(Persona),
     Action.REVIEW_APPLICATIONS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
+    # Market development funds (docs/MDF.md): the enterprise admin sets budgets and allocates from them; a partner
+    # admin passes their own organization's allocations down (checked in the write). Partner staff request funds
+    # from their own organization's allocations and claim them; an enterprise admin or the partner's staff cancel a
+    # request. Enterprise admins approve, and relationship managers for their partners when
+    # PARTNERGRAPH_RELATIONSHIP_MANAGERS_APPROVE_FUNDS is on (`approves_funds`); enterprise admins pay.
+    Action.MANAGE_MDF_BUDGETS: frozenset({Persona.ENTERPRISE_ADMIN}),
+    Action.ALLOCATE_FUNDS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
+    Action.REQUEST_FUNDS: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE}),
+    Action.CANCEL_FUND_REQUESTS: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER,
+                                            Persona.PARTNER_ASSOCIATE, Persona.ENTERPRISE_ADMIN}),
+    Action.APPROVE_FUNDS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
+    Action.PAY_FUND_CLAIMS: frozenset({Persona.ENTERPRISE_ADMIN}),
 }
 
 
@@ -107,3 +125,11 @@ def reviews_applications(viewer: Viewer, relationship_managers: bool) -> bool:
     if viewer.persona is Persona.RELATIONSHIP_MANAGER:
         return relationship_managers
     return allowed(viewer, Action.REVIEW_APPLICATIONS)
+
+
+def approves_funds(viewer: Viewer, relationship_managers: bool) -> bool:
+    """Whether the viewer decides fund requests and claims: an enterprise admin always, a relationship manager (for
+    the partners they manage) when the setting lets them."""
+    if viewer.persona is Persona.RELATIONSHIP_MANAGER:
+        return relationship_managers
+    return allowed(viewer, Action.APPROVE_FUNDS)

@@ -108,6 +108,9 @@ class Settings(BaseSettings):
     applications_per_email: int = Field(default=3, gt=0)
     applications_window_seconds: int = Field(default=3600, gt=0)
     relationship_managers_review_applications: bool = False
+    # Market development funds (docs/MDF.md): whether relationship managers approve their partners' fund requests
+    # and claims (enterprise admins always do).
+    relationship_managers_approve_funds: bool = True
 
     # Webhooks (docs/WEBHOOKS.md): the delivery worker inside `serve`, the key their secrets are encrypted with
     # (generated into the state folder when unset), how often it looks for new changes, each POST's timeout,

@@ -8,6 +8,7 @@ from resolvers.cases.loaders import CaseLoaders
 from resolvers.changes.loaders import ChangeLoaders
 from resolvers.insights.loaders import InsightLoaders
 from resolvers.leads.loaders import LeadLoaders
+from resolvers.mdf.loaders import MdfLoaders
 from resolvers.partners.loaders import PartnerLoaders
 from resolvers.programs.loaders import ProgramLoaders
 from resolvers.selling.loaders import SellingLoaders
@@ -16,7 +17,7 @@ from resolvers.webhooks.loaders import WebhookLoaders
 
 
 class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, LeadLoaders, CaseLoaders, InsightLoaders, ChangeLoaders,
-              WebhookLoaders, ApplicationLoaders):
+              WebhookLoaders, ApplicationLoaders, MdfLoaders):
     """The request's DataLoaders, each domain's from its `resolvers/<domain>/loaders.py`. Every loader and
     repository is a cached property, so a request pays only for the loaders its query uses."""
 

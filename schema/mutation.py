@@ -8,6 +8,7 @@ from schema.applications.mutations import ApplicationMutations
 from schema.cases.mutations import CaseMutations
 from schema.insights.mutations import InsightsMutations
 from schema.leads.mutations import LeadMutations
+from schema.mdf.mutations import MdfMutations
 from schema.partners.mutations import AccountMutations, PartnerSetupMutations
 from schema.programs.mutations import PartnershipMutations, ProgramSetupMutations
 from schema.selling.mutations import SellingMutations
@@ -18,5 +19,5 @@ from schema.webhooks.mutations import WebhookMutations
                              "nothing.")
 class Mutation(PartnerSetupMutations, AccountMutations, ProgramSetupMutations, PartnershipMutations,
                SellingMutations, LeadMutations, CaseMutations, InsightsMutations, WebhookMutations,
-               ApplicationMutations):
+               ApplicationMutations, MdfMutations):
     pass

@@ -84,6 +84,13 @@ ENTITIES: dict[str, EntitySpec] = {
     # became, so the application's whole story is in the new partner's history (docs/APPLICATIONS.md).
     "PartnerApplication": EntitySpec("application", "status", frozenset({"decisionReason"}), {
         "program": Relationship("TO", "Program"), "partner": Relationship("BECAME", "Partner")}),
+    # Market development funds (docs/MDF.md): each read by its own rule (change_visible); a claim's records are its
+    # fund request's (scopeId), so whoever sees the request reads its claims' history.
+    "MdfBudget": EntitySpec("budget", relationships={"program": Relationship("HAS_BUDGET", "Program")}),
+    "FundAllocation": EntitySpec("allocation", relationships={"partner": Relationship("ALLOCATED_TO", "Partner")}),
+    "FundRequest": EntitySpec("fund", "status", relationships={
+        "allocation": Relationship("DRAWS_ON", "FundAllocation")}),
+    "FundClaim": EntitySpec("fund", "status", relationships={"request": Relationship("CLAIMS", "FundRequest")}),
 }
 
 # What a change record's `operation` may be.

@@ -92,13 +92,16 @@ class Checks:
             self.fail(ErrorCode.VALIDATION, "letters, digits, '.', '_' or '-', at most 64", field)
         return value
 
-    def amount(self, value: int | None, field: Field, *, required: bool = True) -> int | None:
-        """An amount of money in minor units: not negative, at most MAX_AMOUNT."""
+    def amount(self, value: int | None, field: Field, *, required: bool = True,
+               positive: bool = False) -> int | None:
+        """An amount of money in minor units: not negative (above zero when `positive`), at most MAX_AMOUNT."""
         if value is None:
             if required:
                 self.fail(ErrorCode.VALIDATION, "required", field)
             return None
-        if value < 0:
+        if positive and value <= 0:
+            self.fail(ErrorCode.VALIDATION, "must be more than zero", field)
+        elif value < 0:
             self.fail(ErrorCode.VALIDATION, "must not be negative", field)
         elif value > MAX_AMOUNT:
             self.fail(ErrorCode.VALIDATION, f"at most {MAX_AMOUNT}", field)

@@ -31,6 +31,7 @@ class BusinessRules:
     deal_review_days: int = 14
     case_reopen_days: int = 7
     relationship_managers_review_applications: bool = False
+    relationship_managers_approve_funds: bool = True
 
 
 @dataclass(frozen=True)

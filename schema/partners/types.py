@@ -18,6 +18,7 @@ from schema.cases.partner_fields import PartnerCaseFields
 from schema.changes.types import Audited
 from schema.insights.partner_fields import PartnerInsightsFields
 from schema.leads.partner_fields import PartnerLeadFields
+from schema.mdf.partner_fields import PartnerMdfFields
 from schema.partners.enums import (
     PartnerRole,
     PartnerStatus,
@@ -90,7 +91,8 @@ def filter_record(filter: PartnerFilter | None) -> PartnerFilterRecord:
 
 @strawberry.type(description="A channel partner (External Business Organization) in the enterprise's channel.")
 class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, PartnerProgramFields,
-              PartnerSellingFields, PartnerLeadFields, PartnerCaseFields, PartnerInsightsFields, Audited):
+              PartnerSellingFields, PartnerLeadFields, PartnerCaseFields, PartnerInsightsFields, PartnerMdfFields,
+              Audited):
     loader = "partner"
     lookup = "{{partner_visible({node})}}"
     record = "{{partner_record({node})}}"

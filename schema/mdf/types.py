@@ -1,0 +1,272 @@
+"""Types of the market development funds domain: budgets, allocations, fund requests, fund claims."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from graph.mdf.records import (
+    FundAllocationRecord,
+    FundClaimRecord,
+    FundRequestRecord,
+    MdfBudgetRecord,
+    ProofOfPerformanceRecord,
+)
+from resolvers.mdf import reads as mdf_reads
+from resolvers.programs import reads as programs_reads
+from schema.changes.types import Audited
+from schema.mdf.enums import FundClaimStatus, FundRequestStatus, MarketingActivityType
+from schema.partners import types as partner_types
+from schema.programs.types import Program
+from schema.selling.types import Money
+from schema.shared.declared_reads import reached
+from schema.shared.graph_mapping import Shape, money_from, reach, value
+from schema.shared.keys import KeyedNode
+from schema.shared.nodes import LoadedNode
+from schema.shared.partner_references import LazyPartner, LazyPerson
+
+
+def _money(amount_expression: str) -> dict:
+    """strawberry.field metadata: a `Money` of an amount computed over `{node}`, in its currency."""
+    return value(f"{{amount: {amount_expression}, currency: {{node}}.currency}}")
+
+
+@strawberry.type(description="A market development funds budget: what a program may spend on partners' marketing in "
+                 "a fiscal period. Allocations draw on it, never beyond its amount. Enterprise admins, executives and "
+                 "relationship managers see budgets; partners see what was allocated to them.")
+class MdfBudget(LoadedNode, relay.Node, KeyedNode, Audited):
+    loader = "mdf_budget"
+    lookup = "{{budget_visible({node})}}"
+    record = "{{budget_record({node})}}"
+    record_type = MdfBudgetRecord
+    id: relay.NodeID[str]
+    name: str = strawberry.field(description="What the budget is.")
+    fiscal_period: str = strawberry.field(description="The fiscal period, e.g. FY2027-Q1.")
+    start_date: date = strawberry.field(description="The period's first day.")
+    end_date: date = strawberry.field(description="The period's last day.")
+    claim_days: int = strawberry.field(description="Days after a funded activity's end date its claim may still be "
+                                       "submitted.")
+    amount: Money = strawberry.field(description="The budget.", metadata=money_from("amount"))
+    allocated: Money = strawberry.field(description="Allocated from it to partners.",
+                                        metadata=_money("{{budget_allocated({node})}}"))
+    available: Money = strawberry.field(description="Left to allocate.",
+                                        metadata=_money("{node}.amount - {{budget_allocated({node})}}"))
+    created_at: datetime | None = strawberry.field(description="When it was created (UTC).")
+    updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
+    record: strawberry.Private[MdfBudgetRecord]
+
+    @classmethod
+    def from_record(cls, r: MdfBudgetRecord) -> MdfBudget:
+        return cls(id=r.id, name=r.name, fiscal_period=r.fiscal_period, start_date=r.start_date, end_date=r.end_date,
+                   claim_days=r.claim_days, amount=Money(amount=r.amount, currency=r.currency),
+                   allocated=Money(amount=r.allocated, currency=r.currency),
+                   available=Money(amount=r.available, currency=r.currency), created_at=r.created_at,
+                   updated_at=r.updated_at, record=r)
+
+    @strawberry.field(description="The program it funds.", metadata=reach(
+        "MATCH ({parent})<-[:HAS_BUDGET]-({node}:Program) WHERE {{program_visible({node})}}"))
+    async def program(self, info: Info) -> Program | None:
+        if self.record.program_id is None:
+            return None
+        record = await programs_reads.program(info.context, self.record.program_id)
+        return Program.from_record(record) if record else None
+
+    @strawberry.field(description="The allocations drawn from it, oldest first.", metadata=reach(
+        "MATCH ({parent})<-[:DRAWN_FROM]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}",
+        Shape.LIST, order="{node}.createdAt, {node}.id"))
+    async def allocations(self, info: Info) -> list[FundAllocation]:
+        return await reached(info, FundAllocation, self.id)
+
+
+@strawberry.type(description="Funds allocated to a partner: from a budget, or passed down from the allocation of a "
+                 "partner above it. What it passes down and what approved fund requests commit against it never "
+                 "exceed its amount. Visible to the partner's staff, the admins and managers of the partners above "
+                 "it, its relationship managers, enterprise admins and executives.")
+class FundAllocation(LoadedNode, relay.Node, KeyedNode, Audited):
+    loader = "fund_allocation"
+    lookup = "{{fund_allocation_visible({node})}}"
+    record = "{{fund_allocation_record({node})}}"
+    record_type = FundAllocationRecord
+    id: relay.NodeID[str]
+    amount: Money = strawberry.field(description="The allocation.", metadata=money_from("amount"))
+    passed_down: Money = strawberry.field(description="Passed down to partners below.",
+                                          metadata=_money("{{allocation_passed_down({node})}}"))
+    committed: Money = strawberry.field(description="Committed by its APPROVED fund requests.",
+                                        metadata=_money("{{allocation_committed({node})}}"))
+    available: Money = strawberry.field(description="Left to pass down or commit.", metadata=_money(
+        "{node}.amount - {{allocation_passed_down({node})}} - {{allocation_committed({node})}}"))
+    created_at: datetime | None = strawberry.field(description="When it was made (UTC).")
+    updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
+    record: strawberry.Private[FundAllocationRecord]
+
+    @classmethod
+    def from_record(cls, r: FundAllocationRecord) -> FundAllocation:
+        return cls(id=r.id, amount=Money(amount=r.amount, currency=r.currency),
+                   passed_down=Money(amount=r.passed_down, currency=r.currency),
+                   committed=Money(amount=r.committed, currency=r.currency),
+                   available=Money(amount=r.available, currency=r.currency), created_at=r.created_at,
+                   updated_at=r.updated_at, record=r)
+
+    @strawberry.field(description="The partner it was allocated to.", metadata=reach(
+        "MATCH ({parent})-[:ALLOCATED_TO]->({node}:Partner) WHERE {{partner_visible({node})}}"))
+    async def partner(self, info: Info) -> LazyPartner | None:
+        return await partner_types.partner_of(info, self.record.partner_id)
+
+    @strawberry.field(description="The budget it draws on (directly or through the allocations above it); null for "
+                      "partners, who do not see budgets.", metadata=reach(
+        "MATCH ({parent})-[:DRAWN_FROM*1..]->({node}:MdfBudget) WHERE {{budget_visible({node})}}"))
+    async def budget(self, info: Info) -> MdfBudget | None:
+        if self.record.budget_id is None:
+            return None
+        record = await mdf_reads.budget(info.context, self.record.budget_id)
+        return MdfBudget.from_record(record) if record else None
+
+    @strawberry.field(description="The allocation it was passed down from; null when drawn from a budget, or when the "
+                      "viewer may not see it.", metadata=reach(
+        "MATCH ({parent})-[:DRAWN_FROM]->({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}"))
+    async def parent(self, info: Info) -> FundAllocation | None:
+        if self.record.parent_id is None:
+            return None
+        record = await mdf_reads.allocation(info.context, self.record.parent_id)
+        return FundAllocation.from_record(record) if record else None
+
+    @strawberry.field(description="The allocations passed down from it, oldest first.", metadata=reach(
+        "MATCH ({parent})<-[:DRAWN_FROM]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}",
+        Shape.LIST, order="{node}.createdAt, {node}.id"))
+    async def allocations(self, info: Info) -> list[FundAllocation]:
+        return await reached(info, FundAllocation, self.id)
+
+    @strawberry.field(description="The fund requests against it, oldest first (an associate: those they submitted).",
+                      metadata=reach(
+        "MATCH ({parent})<-[:DRAWS_ON]-({node}:FundRequest) WHERE {{fund_request_visible({node})}}",
+        Shape.LIST, order="{node}.submittedAt, {node}.id"))
+    async def requests(self, info: Info) -> list[FundRequest]:
+        return await reached(info, FundRequest, self.id)
+
+
+@strawberry.type(description="A partner's request for funds for a marketing activity, against its organization's "
+                 "allocation: SUBMITTED, then APPROVED (possibly for less: the approved amount is committed against "
+                 "the allocation) or REJECTED; CANCELLED releases what it committed. Visible as its allocation, and "
+                 "to an associate only when they submitted it.")
+class FundRequest(LoadedNode, relay.Node, KeyedNode, Audited):
+    loader = "fund_request"
+    lookup = "{{fund_request_visible({node})}}"
+    record = "{{fund_request_record({node})}}"
+    record_type = FundRequestRecord
+    id: relay.NodeID[str]
+    name: str = strawberry.field(description="The campaign's name.")
+    activity_type: MarketingActivityType = strawberry.field(description="What kind of activity.")
+    description: str = strawberry.field(description="What will be done.")
+    start_date: date = strawberry.field(description="The activity's first day.")
+    end_date: date = strawberry.field(description="The activity's last day.")
+    requested_amount: Money = strawberry.field(description="Requested.", metadata=money_from("requestedAmount"))
+    approved_amount: Money | None = strawberry.field(description="Approved (committed while APPROVED); null before "
+                                                     "approval.", metadata=money_from("approvedAmount"))
+    status: FundRequestStatus = strawberry.field(description="Lifecycle status.")
+    claim_by: date | None = strawberry.field(description="The last day (UTC) a claim may be submitted: the end date "
+                                             "plus the budget's claim days.",
+                                             metadata=value("toString({{claim_by({node})}})"))
+    decision_reason: str | None = strawberry.field(description="The approver's reason.")
+    cancel_reason: str | None = strawberry.field(description="Why it was cancelled.")
+    submitted_at: datetime | None = strawberry.field(description="When it was submitted (UTC).")
+    decided_at: datetime | None = strawberry.field(description="When it was approved or rejected (UTC).")
+    cancelled_at: datetime | None = strawberry.field(description="When it was cancelled (UTC).")
+    updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
+    record: strawberry.Private[FundRequestRecord]
+
+    @classmethod
+    def from_record(cls, r: FundRequestRecord) -> FundRequest:
+        return cls(id=r.id, name=r.name, activity_type=MarketingActivityType(r.activity_type),
+                   description=r.description, start_date=r.start_date, end_date=r.end_date,
+                   requested_amount=Money(amount=r.requested_amount, currency=r.currency),
+                   approved_amount=None if r.approved_amount is None else Money(amount=r.approved_amount,
+                                                                                currency=r.currency),
+                   status=FundRequestStatus(r.status), claim_by=r.claim_by, decision_reason=r.decision_reason,
+                   cancel_reason=r.cancel_reason, submitted_at=r.submitted_at, decided_at=r.decided_at,
+                   cancelled_at=r.cancelled_at, updated_at=r.updated_at, record=r)
+
+    @strawberry.field(description="The partner whose allocation it draws on.", metadata=reach(
+        "MATCH ({parent})-[:DRAWS_ON]->(:FundAllocation)-[:ALLOCATED_TO]->({node}:Partner) "
+        "WHERE {{partner_visible({node})}}"))
+    async def partner(self, info: Info) -> LazyPartner | None:
+        return await partner_types.partner_of(info, self.record.partner_id)
+
+    @strawberry.field(description="The allocation it draws on.", metadata=reach(
+        "MATCH ({parent})-[:DRAWS_ON]->({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}"))
+    async def allocation(self, info: Info) -> FundAllocation | None:
+        if self.record.allocation_id is None:
+            return None
+        record = await mdf_reads.allocation(info.context, self.record.allocation_id)
+        return FundAllocation.from_record(record) if record else None
+
+    @strawberry.field(description="Who submitted it.", metadata=reach(
+        "MATCH ({parent})-[:SUBMITTED_BY]->({node}:Person) WHERE {{person_visible({node})}}"))
+    async def submitted_by(self, info: Info) -> LazyPerson | None:
+        return await partner_types.person_of(info, self.record.submitted_by_id)
+
+    @strawberry.field(description="Its claims, oldest first.", metadata=reach(
+        "MATCH ({parent})<-[:CLAIMS]-({node}:FundClaim)", Shape.LIST, order="{node}.submittedAt, {node}.id"))
+    async def claims(self, info: Info) -> list[FundClaim]:
+        return await reached(info, FundClaim, self.id)
+
+
+@strawberry.type(description="A file that proved the activity took place, as metadata: the bytes stay in the "
+                 "storage its reference names.")
+class ProofOfPerformance:
+    name: str = strawberry.field(description="The file's name.")
+    content_type: str = strawberry.field(description="Its media type.")
+    size: int = strawberry.field(description="Its size in bytes.")
+    checksum: str = strawberry.field(description="sha256: and its SHA-256 in lower-case hexadecimal.")
+    storage_ref: str = strawberry.field(description="Where it is stored.")
+
+    @classmethod
+    def from_record(cls, r: ProofOfPerformanceRecord) -> ProofOfPerformance:
+        return cls(name=r.name, content_type=r.content_type, size=r.size, checksum=r.checksum,
+                   storage_ref=r.storage_ref)
+
+
+@strawberry.type(description="A claim for what an APPROVED fund request's activity spent, with proofs of "
+                 "performance: SUBMITTED, then APPROVED or REJECTED, then PAID. Visible as its fund request.")
+class FundClaim(LoadedNode, relay.Node, KeyedNode, Audited):
+    loader = "fund_claim"
+    lookup = ("EXISTS { MATCH ({node})-[:CLAIMS]->(_claimed:FundRequest) "
+              "WHERE {{fund_request_visible(_claimed)}} }")
+    record = "{{fund_claim_record({node})}}"
+    record_type = FundClaimRecord
+    id: relay.NodeID[str]
+    amount: Money = strawberry.field(description="Claimed.", metadata=money_from("amount"))
+    status: FundClaimStatus = strawberry.field(description="Lifecycle status.")
+    decision_reason: str | None = strawberry.field(description="The approver's reason.")
+    payment_reference: str | None = strawberry.field(description="The payment's reference, once PAID.")
+    submitted_at: datetime | None = strawberry.field(description="When it was submitted (UTC).")
+    decided_at: datetime | None = strawberry.field(description="When it was approved or rejected (UTC).")
+    paid_at: datetime | None = strawberry.field(description="When it was paid (UTC).")
+    updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
+    record: strawberry.Private[FundClaimRecord]
+
+    @classmethod
+    def from_record(cls, r: FundClaimRecord) -> FundClaim:
+        return cls(id=r.id, amount=Money(amount=r.amount, currency=r.currency), status=FundClaimStatus(r.status),
+                   decision_reason=r.decision_reason, payment_reference=r.payment_reference,
+                   submitted_at=r.submitted_at, decided_at=r.decided_at, paid_at=r.paid_at, updated_at=r.updated_at,
+                   record=r)
+
+    @strawberry.field(description="Its proofs of performance, in the order given.")
+    def proofs(self) -> list[ProofOfPerformance]:
+        return [ProofOfPerformance.from_record(p) for p in self.record.proofs]
+
+    @strawberry.field(description="The fund request it claims against.", metadata=reach(
+        "MATCH ({parent})-[:CLAIMS]->({node}:FundRequest) WHERE {{fund_request_visible({node})}}"))
+    async def request(self, info: Info) -> FundRequest | None:
+        if self.record.request_id is None:
+            return None
+        record = await mdf_reads.request(info.context, self.record.request_id)
+        return FundRequest.from_record(record) if record else None
+
+    @strawberry.field(description="Who submitted it.", metadata=reach(
+        "MATCH ({parent})-[:SUBMITTED_BY]->({node}:Person) WHERE {{person_visible({node})}}"))
+    async def submitted_by(self, info: Info) -> LazyPerson | None:
+        return await partner_types.person_of(info, self.record.submitted_by_id)
