@@ -8,11 +8,11 @@ from tests.conftest import global_id, write
 from tests.mdf.conftest import CREATE_BUDGET, Funds
 
 BUDGET_QUERY = """query($id: ID!) { mdfBudget(id: $id) { name amount { amount } allocated { amount }
-  available { amount } allocations { key } } }"""
+  available { amount } allocations { edges { node { key } } } } }"""
 UPDATE_BUDGET = """mutation($id: ID!, $amount: MinorUnits, $name: String) {
   updateMdfBudget(budget: $id, amount: $amount, name: $name) {
   budget { name amount { amount } } errors { code field message } } }"""
-ALLOCATIONS_OF = """query($id: ID!) { partner(id: $id) { fundAllocations { key } } }"""
+ALLOCATIONS_OF = """query($id: ID!) { partner(id: $id) { fundAllocations { edges { node { key } } } } }"""
 
 
 async def _budget(funds: Funds, budget: str) -> dict:
@@ -21,7 +21,7 @@ async def _budget(funds: Funds, budget: str) -> dict:
 
 async def _allocations_of(funds: Funds, partner: str) -> list[str]:
     data = await funds.gql.data(ALLOCATIONS_OF, variables={"id": funds.gid("Partner", partner)})
-    return [a["key"] for a in data["partner"]["fundAllocations"]]
+    return [e["node"]["key"] for e in data["partner"]["fundAllocations"]["edges"]]
 
 
 async def test_allocations_drawn_down_the_hierarchy(funds: Funds):
@@ -32,7 +32,7 @@ async def test_allocations_drawn_down_the_hierarchy(funds: Funds):
     await funds.allocated(res1, "sub", 100_000, person=funds.staff("res1"))
     found = await _budget(funds, budget)
     assert (found["allocated"], found["available"]) == ({"amount": 600_000}, {"amount": 400_000})
-    assert len(found["allocations"]) == 1
+    assert len(found["allocations"]["edges"]) == 1
     assert await funds.standing(dist) == {"amount": 600_000, "passedDown": 250_000, "committed": 0,
                                           "available": 350_000}
     assert await funds.standing(res1) == {"amount": 250_000, "passedDown": 100_000, "committed": 0,
@@ -118,7 +118,7 @@ async def test_bad_input_is_refused_before_anything_is_written(funds: Funds):
     result = await funds.allocate(global_id("Partner", funds.id("dist")), "dist", -5)
     assert sorted(tuple(e["field"]) for e in result["errors"]) == [("allocation", "amount"),
                                                                    ("allocation", "source")]
-    assert (await _budget(funds, budget))["allocations"] == []
+    assert (await _budget(funds, budget))["allocations"] == {"edges": []}
 
 
 async def test_a_retired_or_unknown_program_has_no_budget(funds: Funds, session):

@@ -9,7 +9,7 @@ import pytest
 
 from tests.mdf.conftest import CANCEL_REQUEST, DECIDE_CLAIM, PAY_CLAIM, PROOF, Funds
 
-CLAIMS = """query($id: ID!) { fundRequest(id: $id) { claims { key status amount { amount } } } }"""
+CLAIMS = """query($id: ID!) { fundRequest(id: $id) { claims { edges { node { key status amount { amount } } } } } }"""
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ async def approved(funds: Funds) -> str:
 
 async def _claims(funds: Funds, request: str) -> list[tuple[str, int]]:
     data = await funds.gql.data(CLAIMS, variables={"id": request})
-    return [(c["status"], c["amount"]["amount"]) for c in data["fundRequest"]["claims"]]
+    return [(e["node"]["status"], e["node"]["amount"]["amount"]) for e in data["fundRequest"]["claims"]["edges"]]
 
 
 @pytest.mark.parametrize(("moment", "refusal"), [

@@ -44,6 +44,6 @@ async def test_concurrent_claims_against_one_request(funds: Funds, clock, clocke
     results = await asyncio.gather(*(funds.claim(request, 100_000, funds.staff("dist"), client=clocked_gql)
                                      for _ in range(WRITERS)))
     assert sum(1 for r in results if not r["errors"]) == 3
-    data = await funds.gql.data("query($id: ID!) { fundRequest(id: $id) { claims { amount { amount } } } }",
-                                variables={"id": request})
-    assert sum(c["amount"]["amount"] for c in data["fundRequest"]["claims"]) == 300_000
+    data = await funds.gql.data("""query($id: ID!) { fundRequest(id: $id) {
+      claims { edges { node { amount { amount } } } } } }""", variables={"id": request})
+    assert sum(e["node"]["amount"]["amount"] for e in data["fundRequest"]["claims"]["edges"]) == 300_000

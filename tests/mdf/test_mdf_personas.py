@@ -102,7 +102,7 @@ async def test_what_each_persona_reads_by_id(gql, persona):
 @pytest.mark.parametrize("persona", sorted(SEES))
 async def test_what_each_persona_reads_of_a_partner(gql, persona):
     """Through the partner: Fabrikam's allocations and requests, for whoever sees Fabrikam."""
-    data = await gql.data("""query($id: ID!) { partner(id: $id) { fundAllocations { key }
+    data = await gql.data("""query($id: ID!) { partner(id: $id) { fundAllocations { edges { node { key } } }
       fundRequests { edges { node { key } } } } }""", persona=persona,
                           variables={"id": global_id("Partner", "p-fabrikam")})
     partner = data["partner"]
@@ -110,6 +110,6 @@ async def test_what_each_persona_reads_of_a_partner(gql, persona):
         assert partner is None
         return
     allocations = SEES[persona][0] & {"fa-demo-fabrikam"}
-    assert {a["key"] for a in partner["fundAllocations"]} == allocations
+    assert {e["node"]["key"] for e in partner["fundAllocations"]["edges"]} == allocations
     requests = {e["node"]["key"] for e in partner["fundRequests"]["edges"]}
     assert requests == ({"fr-demo-fabrikam-content", "fr-demo-fabrikam-mail"} if allocations else set())

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from tests.mdf.conftest import DECIDE_CLAIM, Funds
 
 TREE = """query($id: ID!) { fundAllocation(id: $id) { key available { amount }
-  allocations { key partner { key } requests { key status submittedBy { key } claims { key status } } } } }"""
+  allocations { edges { node { key partner { key }
+    requests { edges { node { key status submittedBy { key } claims { edges { node { key status } } } } } } } } } } }"""
 
 
 async def test_a_distributors_funds_passed_down_cost_one_round_trip_per_level(funds: Funds, clock, clocked_gql):
@@ -19,9 +20,9 @@ async def test_a_distributors_funds_passed_down_cost_one_round_trip_per_level(fu
         status, body = await funds.gql.post(TREE, person=funds.staff("dist"),
                                             variables={"id": dist})
         assert status == 200 and "errors" not in body, body
-        allocations = body["data"]["fundAllocation"]["allocations"]
-        requests = [r for a in allocations for r in a["requests"]]
-        claims = [c for r in requests for c in r["claims"]]
+        allocations = [e["node"] for e in body["data"]["fundAllocation"]["allocations"]["edges"]]
+        requests = [e["node"] for a in allocations for e in a["requests"]["edges"]]
+        claims = [e["node"] for r in requests for e in r["claims"]["edges"]]
         return len(requests), len(claims), body["extensions"]["cypher"]["roundTrips"]
 
     async def reseller(partner: str, requests: int) -> None:
