@@ -11,6 +11,7 @@ import pytest
 
 from gateway import database
 from gateway.local_neo4j import free_port
+from graph.mdf.reads import MdfRepository
 from graph.shared import migrations
 from seed import channel, mdf
 from seed.runner import NotEmpty, seed
@@ -329,3 +330,29 @@ async def test_seeded_mdf_has_every_state(seeded):
         report.rows["mdf budgets"], report.rows["fund allocations"], report.rows["fund requests"],
         report.rows["fund claims"])
     assert facts["budgets"] == 2 * len(channel.PROGRAMS)
+
+
+async def test_seeded_mdf_reads_back_through_the_mdf_domain(seeded):
+    """The mdf domain's own reads (an enterprise admin's scope) return every seeded budget, allocation, request and
+    claim as generated, with what is left available never negative."""
+    client, _ = seeded
+    scope = {"all": True, "roots": [], "orgs": [], "nameOf": [], "person": "gen-admin",
+             "persona": "enterprise-admin", "enterprise": True, "ownOnly": False}
+    repository = MdfRepository(client.session(), scope)
+    budgets = list(mdf.budgets(SHAPE))
+    allocations = list(mdf.allocations(SHAPE))
+    requests = list(mdf.requests(SHAPE))
+    claims = list(mdf.claims(SHAPE))
+    read_budgets = await repository.budgets([b["id"] for b in budgets])
+    read_allocations = await repository.allocations([a["id"] for a in allocations])
+    read_requests = await repository.requests([r["id"] for r in requests])
+    read_claims = await repository.claims([c["id"] for c in claims])
+    assert len(read_budgets) == len(budgets) and len(read_allocations) == len(allocations)
+    assert len(read_requests) == len(requests) and len(read_claims) == len(claims)
+    assert all(b.available >= 0 for b in read_budgets.values()) and any(b.allocated for b in read_budgets.values())
+    assert all(a.available >= 0 and a.budget_id for a in read_allocations.values())
+    for row in requests:
+        record = read_requests[row["id"]]
+        assert (record.status, record.approved_amount, record.partner_id, record.submitted_by_id) == (
+            row["status"], row["approvedAmount"], read_allocations[row["allocationId"]].partner_id, row["submittedBy"])
+    assert sum(len(c.proofs) for c in read_claims.values()) == sum(len(c["proofs"]) for c in claims)
