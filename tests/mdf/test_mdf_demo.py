@@ -6,8 +6,8 @@ import pytest
 
 from tests.conftest import global_id
 
-BUDGETS = """{ mdfBudgets { edges { node { key fiscalPeriod amount { amount currency } allocated { amount } available { amount }
-  program { key } allocations { key partner { key } } } } } }"""
+BUDGETS = """{ mdfBudgets { edges { node { key fiscalPeriod amount { amount currency } allocated { amount }
+  available { amount } program { key } allocations { key partner { key } } } } } }"""
 NORTHWIND = """query($id: ID!) { partner(id: $id) { fundAllocations { key amount { amount currency }
   passedDown { amount } committed { amount } available { amount } budget { key } parent { key }
   allocations { key partner { key } } requests { key } } } }"""
