@@ -179,3 +179,58 @@ async def test_returns_of_many_requests_cost_a_fixed_number_of_round_trips(gql):
 
 
 ROUND_TRIPS = 4  # viewer, partner → fundRequests (one statement), the requests by key, their returns
+
+
+MDF_360 = """query($id: ID!, $subtree: Boolean!, $currency: String!) { partner(id: $id) {
+  insights(includeSubtree: $subtree, currency: $currency) { partnersCounted
+    mdf { currency allocated committed claimed paid influencedRevenue roi unconvertedCount } } } }"""
+
+
+async def _mdf(gql, partner: str, subtree: bool, currency: str = "USD", **kwargs) -> dict | None:
+    data = await gql.data(MDF_360, variables={"id": global_id("Partner", partner), "subtree": subtree,
+                                              "currency": currency}, **kwargs)
+    return data["partner"] and data["partner"]["insights"]["mdf"]
+
+
+# Northwind alone: its allocation fa-demo-northwind 8,000,000; its APPROVED webinar request 1,200,000 committed;
+# the webinar's PAID claim 1,100,000 (claimed and paid); the webinar's deals' orders: ord-demo-globex 2,280,000;
+# roi = (2,280,000 − 1,100,000) / 1,100,000.
+NORTHWIND_ALONE = {"currency": "USD", "allocated": 8000000, "committed": 1200000, "claimed": 1100000,
+                   "paid": 1100000, "influencedRevenue": 2280000, "roi": pytest.approx(1180000 / 1100000),
+                   "unconvertedCount": 0}
+# Northwind's subtree (Northwind, Contoso, Proseware, Fabrikam, Tailspin): allocated stays 8,000,000 (Contoso's
+# 3,000,000, Proseware's 1,500,000, Fabrikam's 1,000,000, Tailspin's 200,000 were passed down from Northwind's, not
+# new money); committed = webinar 1,200,000 + Contoso event 800,000 + Fabrikam content 250,000 = 2,250,000 (Contoso
+# ads and Tailspin meetup SUBMITTED, Fabrikam mail REJECTED, Proseware training CANCELLED); claimed = webinar PAID
+# 1,100,000 + Contoso event SUBMITTED 750,000 + Fabrikam content APPROVED 200,000 = 2,050,000 (its REJECTED
+# 250,000 is not live); paid 1,100,000; influenced revenue 2,280,000 (Fabrikam content's deal has no order yet).
+NORTHWIND_SUBTREE = {**NORTHWIND_ALONE, "committed": 2250000, "claimed": 2050000}
+# Contoso's subtree as Carla (Contoso's admin) sees it: Contoso's 3,000,000 (drawn from Northwind's, outside the
+# subtree); committed 800,000 + 250,000; claimed 750,000 + 200,000; nothing paid, no order: no roi.
+CONTOSO_SUBTREE = {"currency": "USD", "allocated": 3000000, "committed": 1050000, "claimed": 950000, "paid": 0,
+                   "influencedRevenue": 0, "roi": None, "unconvertedCount": 0}
+# Eurolink's EUR allocation 2,000,000 and approved trade show 1,000,000 in USD at EUR→USD 1.08 (the latest):
+# 2,160,000 and 1,080,000.
+EUROLINK_USD = {"currency": "USD", "allocated": 2160000, "committed": 1080000, "claimed": 0, "paid": 0,
+                "influencedRevenue": 0, "roi": None, "unconvertedCount": 0}
+
+
+async def test_partner_360_mdf_of_a_partner_and_its_subtree(gql):
+    assert await _mdf(gql, "p-northwind", False) == NORTHWIND_ALONE
+    assert await _mdf(gql, "p-northwind", True) == NORTHWIND_SUBTREE
+    assert await _mdf(gql, "p-eurolink", False) == EUROLINK_USD
+    # No JPY rate: every amount is left out and counted.
+    jpy = await _mdf(gql, "p-northwind", False, "JPY")
+    assert (jpy["allocated"], jpy["paid"], jpy["roi"], jpy["unconvertedCount"]) == (0, 0, None, 4)
+
+
+async def test_partner_360_mdf_counts_what_the_viewer_may_see(gql):
+    assert await _mdf(gql, "p-contoso", True, persona="partner-admin") == CONTOSO_SUBTREE
+    assert await _mdf(gql, "p-northwind", True, persona="relationship-manager") == NORTHWIND_SUBTREE
+    agent = await _mdf(gql, "p-northwind", True, persona="partner-agent")
+    assert agent == {"currency": "USD", "allocated": 0, "committed": 0, "claimed": 0, "paid": 0,
+                     "influencedRevenue": 0, "roi": None, "unconvertedCount": 0}
+    # Tina (Tailspin associate) sees Tailspin's allocation, and of its requests only hers (SUBMITTED: nothing
+    # committed).
+    tina = await _mdf(gql, "p-tailspin", True, persona="partner-associate")
+    assert (tina["allocated"], tina["committed"], tina["claimed"]) == (200000, 0, 0)
