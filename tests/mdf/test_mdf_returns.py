@@ -77,6 +77,8 @@ async def test_a_currency_that_is_no_iso_code_is_refused(gql):
     ("partner-associate", None, None),  # Tina sees only the request she submitted
 ])
 async def test_who_sees_which_returns(gql, persona, webinar, content):
+    """`returns` is read on a request the viewer may see, and null with it otherwise (the returns statement checks
+    fund_request_visible again, a second line the API cannot reach alone). Which deals count: the next test."""
     seen = await _returns(gql, WEBINAR, persona=persona)
     assert (seen and seen["registrations"]) == webinar
     seen = await _returns(gql, CONTENT, persona=persona)
