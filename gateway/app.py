@@ -39,14 +39,14 @@ def schema_limits(settings: Settings) -> SchemaLimits:
     return SchemaLimits(**settings.model_dump(include={f.name for f in fields(SchemaLimits)}))
 
 
-async def plan_feed(graph: GraphClient) -> None:
-    """Plan the change feed's statements before serving (seconds each on a fresh Neo4j, milliseconds once planned):
-    subscriptions read them, and a crowd of subscribers reconnecting after a restart would otherwise plan them all
-    at once, past the query timeout."""
+async def plan_change_log(graph: GraphClient) -> None:
+    """Plan the change log's statements before serving (seconds each on a fresh Neo4j, milliseconds once planned):
+    subscriptions read the feed, and a crowd of subscribers reconnecting after a restart would otherwise plan them
+    all at once, past the query timeout; the first audit trails would wait as long."""
     try:
-        await change_reads.plan_feed(graph.session())
+        await change_reads.plan_change_log(graph.session())
     except Exception as exc:  # noqa: BLE001 - Neo4j away: the first read plans them instead
-        log.info("planning the change feed's statements failed: %r", exc)
+        log.info("planning the change log's statements failed: %r", exc)
 
 
 def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None) -> Starlette:
@@ -80,7 +80,7 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
     @asynccontextmanager
     async def lifespan(app: Starlette):
         await database.prepare(graph, settings)
-        await plan_feed(graph)
+        await plan_change_log(graph)
         # Everything built so far (schema, modules, settings) lives as long as the process: move it out of
         # the collector's generations, so full collections during large responses walk only request objects.
         gc.freeze()

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph.shared.client import GraphClient
 from graph.shared.cypher_files import CYPHER_DIR
-from seed import channel, history, timeline
+from seed import channel, history, mdf, timeline
 from seed.shape import ChannelShape
 
 SEED_DIR = CYPHER_DIR / "seed"
@@ -54,6 +54,11 @@ def phases(shape: ChannelShape, first_case_number: int = 1) -> list[Phase]:
         Phase("conflict checks", "conflicts", channel.conflict_candidates, lambda s: None),
         Phase("cases", "cases", channel.cases, lambda s: None),
         Phase("leads", "leads", channel.leads, lambda s: None),
+        Phase("mdf budgets", "mdf_budgets", mdf.budgets, lambda s: None),
+        Phase("fund allocations", "fund_allocations", mdf.allocations, lambda s: None),
+        Phase("fund requests", "fund_requests", mdf.requests, lambda s: None),
+        Phase("fund claims", "fund_claims", mdf.claims, lambda s: None),
+        Phase("mdf influence", "fund_influence", mdf.influence, lambda s: None),
         Phase("change history", "changes",
               lambda s: timeline.in_time_order(history.changes(s, first_case_number)), lambda s: None),
     ]

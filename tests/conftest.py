@@ -28,7 +28,7 @@ for _var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "PAR
     os.environ.pop(_var, None)
 
 from gateway import database  # noqa: E402
-from gateway.app import create_app, plan_feed  # noqa: E402
+from gateway.app import create_app, plan_change_log  # noqa: E402
 from gateway.identity import mint_demo_token, mint_person_token  # noqa: E402
 from gateway.local_neo4j import LocalNeo4j, free_port  # noqa: E402
 from gateway.serving import uvicorn_config  # noqa: E402
@@ -70,6 +70,7 @@ async def private_neo4j(prefix: str) -> AsyncIterator[tuple[Settings, GraphClien
     graph = database.graph_client(settings)
     try:
         await database.prepare(graph, settings)
+        await plan_change_log(graph)  # as the gateway's lifespan does
         yield settings, graph
     finally:
         await graph.close()
@@ -119,7 +120,7 @@ def neo4j_server(settings: Settings) -> Iterator[LocalNeo4j]:
 async def graph(settings: Settings, neo4j_server: LocalNeo4j) -> AsyncIterator[GraphClient]:
     client = database.graph_client(settings)
     await database.prepare(client, settings)  # migrations + demo channel, as at gateway startup
-    await plan_feed(client)  # as the gateway's lifespan does (the ASGI test client runs none)
+    await plan_change_log(client)  # as the gateway's lifespan does (the ASGI test client runs none)
     yield client
     await client.close()
 

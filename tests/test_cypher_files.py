@@ -139,3 +139,17 @@ def test_no_open_case_list_is_written_out_elsewhere():
     written = [path.name for path in Path(cypher_files.CYPHER_DIR).glob("*/**/*.cypher")
                if "'NEW', 'IN_PROGRESS', 'AWAITING_PARTNER'" in path.read_text() and path.stem != "case_open"]
     assert written == []
+
+
+# A lock bump that reads the property it bumps (`SET n.version = coalesce(n.version, 0) + 1`).
+_BUMP = re.compile(r"SET\s+(?:.*,\s*)?(\w+)\.(?:version|lock)\s*=\s*(?:coalesce\()?\1\.")
+
+
+@pytest.mark.parametrize("name", NAMED_QUERIES)
+def test_lock_bumps_take_the_write_lock_first(name):
+    """`SET n.version = n.version + 1` alone reads under a shared lock, and concurrent writers upgrading theirs on
+    one node deadlock (tests/mdf/test_mdf_concurrency.py): each bumped node's write_lock comes before its bump."""
+    text = (cypher_files.CYPHER_DIR / f"{name}.cypher").read_text()
+    for bump in _BUMP.finditer(text):
+        locked = text.find(f"{{{{...write_lock({bump.group(1)})}}}}")
+        assert 0 <= locked < bump.start(), f"{name}: {bump.group(1)} is bumped without its write_lock first"

@@ -11,8 +11,9 @@ import pytest
 
 from gateway import database
 from gateway.local_neo4j import free_port
+from graph.mdf.reads import MdfRepository
 from graph.shared import migrations
-from seed import channel
+from seed import channel, mdf
 from seed.runner import NotEmpty, seed
 from seed.shape import ChannelShape
 from tests.conftest import make_settings
@@ -25,7 +26,8 @@ def _digest(rows) -> str:
 def test_same_seed_same_channel_other_seed_other_channel():
     a, b, c = ChannelShape(400, 1), ChannelShape(400, 1), ChannelShape(400, 2)
     for rows in (lambda s: channel.partners(s, 2), channel.accounts, channel.partnerships,
-                 channel.deal_registrations, channel.cases, channel.leads):
+                 channel.deal_registrations, channel.cases, channel.leads, mdf.allocations, mdf.requests,
+                 mdf.claims, mdf.influence):
         assert _digest(rows(a)) == _digest(rows(b))
         assert _digest(rows(a)) != _digest(rows(c))
 
@@ -53,9 +55,18 @@ async def empty_graph(tmp_path_factory):
     server.stop()
 
 
-async def test_seed_writes_the_whole_channel(empty_graph):
-    shape = ChannelShape(300, 5)
-    report = await seed(empty_graph, shape, batch_size=97, show_progress=False)
+SHAPE = ChannelShape(300, 5)
+
+
+@pytest.fixture(scope="module")
+async def seeded(empty_graph):
+    """The channel of SHAPE, seeded once for the module's tests: (client, report)."""
+    return empty_graph, await seed(empty_graph, SHAPE, batch_size=97, show_progress=False)
+
+
+async def test_seed_writes_the_whole_channel(seeded):
+    empty_graph, report = seeded
+    shape = SHAPE
     facts = (await empty_graph.session().read_transaction(lambda tx: tx.run("""
         MATCH (p:Partner)
         RETURN count(p) AS partners,
@@ -185,3 +196,163 @@ async def _check_selling_and_cases(graph, shape: ChannelShape, report) -> None:
                        "stage": "CLOSED_WON", "quotes": [q["status"] for q in versions],
                        "revised": list(range(1, len(versions))), "orders": [versions[-1]["order"]["id"]],
                        "lines": len(sample["lines"])}
+
+
+# --- Market development funds: every rule the API enforces holds on the seeded data ---------------------------
+# Each query counts the violations of one rule; $ref is the channel's reference moment.
+MDF_RULES = {
+    "budget of an APPROVED program, in USD": """
+        MATCH (b:MdfBudget)
+        WHERE COUNT { (:Program {status: 'APPROVED'})-[:HAS_BUDGET]->(b) } <> 1 OR b.currency <> 'USD'
+           OR b.startDate > b.endDate OR b.claimDays IS NULL
+        RETURN count(b) AS violations""",
+    "allocations drawn from a budget fit in it": """
+        MATCH (b:MdfBudget)
+        CALL (b) { MATCH (b)<-[:DRAWN_FROM]-(a:FundAllocation) RETURN sum(a.amount) AS drawn }
+        WITH b, drawn WHERE b.amount < drawn
+        RETURN count(b) AS violations""",
+    "sub-allocations and approved requests fit in their allocation": """
+        MATCH (a:FundAllocation)
+        CALL (a) { MATCH (a)<-[:DRAWN_FROM]-(s:FundAllocation) RETURN sum(s.amount) AS passed }
+        CALL (a) { MATCH (a)<-[:DRAWS_ON]-(r:FundRequest {status: 'APPROVED'})
+                   RETURN sum(r.approvedAmount) AS committed }
+        WITH a, passed, committed WHERE a.amount < passed + committed
+        RETURN count(a) AS violations""",
+    "an allocation is drawn from one source, to one ACTIVE partner, by one person, in the source's currency": """
+        MATCH (a:FundAllocation)
+        WHERE COUNT { (a)-[:DRAWN_FROM]->() } <> 1 OR COUNT { (a)-[:CREATED_BY]->(:Person) } <> 1
+           OR COUNT { (a)-[:ALLOCATED_TO]->(:Partner {status: 'ACTIVE'}) } <> 1
+           OR NOT EXISTS { (a)-[:DRAWN_FROM]->(s) WHERE (s:MdfBudget OR s:FundAllocation) AND s.currency = a.currency }
+           OR a.amount <= 0
+        RETURN count(a) AS violations""",
+    "a budget allocation goes to a partner with an ACTIVE partnership in the budget's program": """
+        MATCH (prog:Program)-[:HAS_BUDGET]->(:MdfBudget)<-[:DRAWN_FROM]-(:FundAllocation)-[:ALLOCATED_TO]->(p:Partner)
+        WHERE NOT (p)-[:HAS]->(:Partnership {status: 'ACTIVE'})-[:IN]->(prog)
+        RETURN count(*) AS violations""",
+    "a sub-allocation goes to a partner strictly below the allocation's partner": """
+        MATCH (q:Partner)<-[:ALLOCATED_TO]-(:FundAllocation)<-[:DRAWN_FROM]-(:FundAllocation)
+              -[:ALLOCATED_TO]->(p:Partner)
+        WHERE NOT (q)-[:PARENT_OF*1..]->(p)
+        RETURN count(*) AS violations""",
+    "a request is in its allocation's currency, submitted by the allocation partner's staff": """
+        MATCH (r:FundRequest)
+        WHERE COUNT { (r)-[:DRAWS_ON]->(:FundAllocation) } <> 1 OR COUNT { (r)-[:SUBMITTED_BY]->() } <> 1
+           OR NOT EXISTS { (r)-[:DRAWS_ON]->(a:FundAllocation)-[:ALLOCATED_TO]->(p:Partner)
+                           WHERE a.currency = r.currency AND (r)-[:SUBMITTED_BY]->(:Person)-[:MEMBER_OF]->(p) }
+        RETURN count(r) AS violations""",
+    "a request's approved amount: at most requested, set once approved, null otherwise": """
+        MATCH (r:FundRequest)
+        WHERE r.approvedAmount > r.requestedAmount OR r.requestedAmount <= 0 OR r.startDate > r.endDate
+           OR r.status = 'APPROVED' AND (r.approvedAmount IS NULL OR r.decidedAt IS NULL)
+           OR r.status IN ['SUBMITTED', 'REJECTED'] AND r.approvedAmount IS NOT NULL
+           OR r.status = 'SUBMITTED' AND (r.decidedAt IS NOT NULL OR r.cancelledAt IS NOT NULL)
+           OR r.status = 'CANCELLED' AND (r.cancelledAt IS NULL OR (r.approvedAmount IS NULL) <> (r.decidedAt IS NULL))
+           OR NOT r.status IN ['SUBMITTED', 'APPROVED', 'REJECTED', 'CANCELLED']
+        RETURN count(r) AS violations""",
+    "a REJECTED request or claim has a decision reason": """
+        MATCH (x) WHERE (x:FundRequest OR x:FundClaim) AND x.status = 'REJECTED'
+                        AND (x.decisionReason IS NULL OR x.decidedAt IS NULL OR x.decidedBy IS NULL)
+        RETURN count(x) AS violations""",
+    "claims go against APPROVED requests, in their currency, by the partner's staff, with 1-3 proofs": """
+        MATCH (c:FundClaim)
+        WHERE COUNT { (c)-[:CLAIMS]->(:FundRequest) } <> 1
+           OR NOT EXISTS { (c)-[:CLAIMS]->(r:FundRequest {status: 'APPROVED'})-[:DRAWS_ON]->(:FundAllocation)
+                           -[:ALLOCATED_TO]->(p:Partner)
+                           WHERE r.currency = c.currency AND (c)-[:SUBMITTED_BY]->(:Person)-[:MEMBER_OF]->(p) }
+           OR NOT COUNT { (c)-[:PROVEN_BY]->(:ProofOfPerformance) } IN [1, 2, 3]
+           OR EXISTS { (c)-[:PROVEN_BY]->(pp:ProofOfPerformance)
+                       WHERE NOT pp.checksum =~ 'sha256:[0-9a-f]{64}' OR pp.storageRef IS NULL
+                          OR NOT pp.position IN range(0, 2) }
+           OR NOT c.status IN ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID']
+        RETURN count(c) AS violations""",
+    "live claims sum to at most the approved amount": """
+        MATCH (r:FundRequest)
+        CALL (r) { MATCH (r)<-[:CLAIMS]-(c:FundClaim) WHERE c.status IN ['SUBMITTED', 'APPROVED', 'PAID']
+                   RETURN sum(c.amount) AS claimed }
+        WITH r, claimed WHERE coalesce(r.approvedAmount, 0) < claimed
+        RETURN count(r) AS violations""",
+    "a claim is submitted from the activity's end to its claim deadline, decided and paid after": """
+        MATCH (c:FundClaim)-[:CLAIMS]->(r:FundRequest)-[:DRAWS_ON]->(:FundAllocation)-[:DRAWN_FROM*1..]->(b:MdfBudget)
+        WHERE date(c.submittedAt) < r.endDate OR date(c.submittedAt) > r.endDate + duration({days: b.claimDays})
+           OR c.submittedAt < r.decidedAt OR c.decidedAt < c.submittedAt OR c.paidAt < c.decidedAt
+           OR (c.status = 'SUBMITTED') <> (c.decidedAt IS NULL)
+        RETURN count(c) AS violations""",
+    "PAID claims have paidAt and a payment reference; others neither": """
+        MATCH (c:FundClaim)
+        WHERE (c.status = 'PAID') <> (c.paidAt IS NOT NULL) OR (c.status = 'PAID') <> (c.paymentReference IS NOT NULL)
+        RETURN count(c) AS violations""",
+    "everything happened in order, before the reference moment": """
+        MATCH (x) WHERE x:MdfBudget OR x:FundAllocation OR x:FundRequest OR x:FundClaim
+        WITH x, [t IN [x.createdAt, x.submittedAt, x.decidedAt, x.cancelledAt, x.paidAt] WHERE t IS NOT NULL] AS times
+        WHERE any(t IN times + [x.updatedAt] WHERE t > datetime($ref)) OR any(t IN times WHERE t > x.updatedAt)
+           OR x.decidedAt < x.submittedAt OR x.cancelledAt < coalesce(x.decidedAt, x.submittedAt)
+           OR EXISTS { (x)-[:DRAWN_FROM]->(s) WHERE s.createdAt >= x.createdAt }
+           OR EXISTS { (x)-[:DRAWS_ON]->(a) WHERE a.createdAt >= x.submittedAt }
+        RETURN count(x) AS violations""",
+    "INFLUENCED_BY only from registrations of the request's partner (or below) to APPROVED requests": """
+        MATCH (d:DealRegistration)-[:INFLUENCED_BY]->(r:FundRequest)
+        WHERE r.status <> 'APPROVED'
+           OR NOT EXISTS { (d)-[:REGISTERED_BY]->(:Partner)<-[:PARENT_OF*0..]-(:Partner)
+                           <-[:ALLOCATED_TO]-(:FundAllocation)<-[:DRAWS_ON]-(r) }
+        RETURN count(*) AS violations""",
+}
+
+
+@pytest.mark.parametrize("rule", MDF_RULES)
+async def test_seeded_mdf_keeps_the_rule(seeded, rule):
+    client, _ = seeded
+    rows = await client.session().read_transaction(
+        lambda tx: tx.run(MDF_RULES[rule], ref=channel.REFERENCE.isoformat()))
+    assert rows[0]["violations"] == 0
+
+
+async def test_seeded_mdf_has_every_state(seeded):
+    """Every request and claim status, the variants of each, allocations passed down two levels, influence."""
+    client, report = seeded
+    facts = (await _read(client, """
+        RETURN COLLECT { MATCH (r:FundRequest) RETURN DISTINCT r.status } AS requests,
+               COLLECT { MATCH (c:FundClaim) RETURN DISTINCT c.status } AS claims,
+               COUNT { (r:FundRequest {status: 'APPROVED'}) WHERE r.approvedAmount < r.requestedAmount } AS less,
+               COUNT { (r:FundRequest {status: 'CANCELLED'}) WHERE r.approvedAmount IS NOT NULL } AS cancelledApproved,
+               COUNT { (r:FundRequest {status: 'CANCELLED'}) WHERE r.approvedAmount IS NULL } AS cancelledPending,
+               COUNT { (:FundAllocation)-[:DRAWN_FROM]->(:FundAllocation)-[:DRAWN_FROM]->(:FundAllocation) } AS deep,
+               COUNT { (:FundClaim)-[:PROVEN_BY]->(:ProofOfPerformance) } AS proofs,
+               COUNT { ()-[:INFLUENCED_BY]->() } AS influenced,
+               COLLECT { MATCH (b:MdfBudget) RETURN DISTINCT b.fiscalPeriod } AS periods,
+               COUNT { (:MdfBudget) } AS budgets, COUNT { (:FundAllocation) } AS allocations,
+               COUNT { (:FundRequest) } AS requestCount, COUNT { (:FundClaim) } AS claimCount"""))[0]
+    assert sorted(facts["requests"]) == ["APPROVED", "CANCELLED", "REJECTED", "SUBMITTED"]
+    assert sorted(facts["claims"]) == ["APPROVED", "PAID", "REJECTED", "SUBMITTED"]
+    assert facts["less"] and facts["cancelledApproved"] and facts["cancelledPending"] and facts["deep"]
+    assert facts["influenced"] and facts["proofs"] > facts["claimCount"]
+    assert sorted(facts["periods"]) == ["FY2026-H1", "FY2026-H2"]
+    assert (facts["budgets"], facts["allocations"], facts["requestCount"], facts["claimCount"]) == (
+        report.rows["mdf budgets"], report.rows["fund allocations"], report.rows["fund requests"],
+        report.rows["fund claims"])
+    assert facts["budgets"] == 2 * len(channel.PROGRAMS)
+
+
+async def test_seeded_mdf_reads_back_through_the_mdf_domain(seeded):
+    """The mdf domain's own reads (an enterprise admin's scope) return every seeded budget, allocation, request and
+    claim as generated, with what is left available never negative."""
+    client, _ = seeded
+    scope = {"all": True, "roots": [], "orgs": [], "nameOf": [], "person": "gen-admin",
+             "persona": "enterprise-admin", "enterprise": True, "ownOnly": False}
+    repository = MdfRepository(client.session(), scope)
+    budgets = list(mdf.budgets(SHAPE))
+    allocations = list(mdf.allocations(SHAPE))
+    requests = list(mdf.requests(SHAPE))
+    claims = list(mdf.claims(SHAPE))
+    read_budgets = await repository.budgets([b["id"] for b in budgets])
+    read_allocations = await repository.allocations([a["id"] for a in allocations])
+    read_requests = await repository.requests([r["id"] for r in requests])
+    read_claims = await repository.claims([c["id"] for c in claims])
+    assert len(read_budgets) == len(budgets) and len(read_allocations) == len(allocations)
+    assert len(read_requests) == len(requests) and len(read_claims) == len(claims)
+    assert all(b.available >= 0 for b in read_budgets.values()) and any(b.allocated for b in read_budgets.values())
+    assert all(a.available >= 0 and a.budget_id for a in read_allocations.values())
+    for row in requests:
+        record = read_requests[row["id"]]
+        assert (record.status, record.approved_amount, record.partner_id, record.submitted_by_id) == (
+            row["status"], row["approvedAmount"], read_allocations[row["allocationId"]].partner_id, row["submittedBy"])
+    assert sum(len(c.proofs) for c in read_claims.values()) == sum(len(c["proofs"]) for c in claims)

@@ -18,13 +18,16 @@ async def horizon(session: GraphSession) -> Horizon:
 PLANNING_TIMEOUT_SECONDS = 120.0  # a maintenance step on a busy machine, not a request
 
 
-async def plan_feed(session: GraphSession) -> None:
-    """Plan the feed statements now (EXPLAIN: Neo4j keeps the plan, which takes seconds to make), so the first
-    subscribers after a Neo4j start neither wait for it nor time out planning it together."""
+async def plan_change_log(session: GraphSession) -> None:
+    """Plan the feed and audit trail statements now (EXPLAIN: Neo4j keeps the plan, which takes seconds to make:
+    every entity type's visibility rule is in them), so the first subscribers and readers after a Neo4j start
+    neither wait for it nor time out planning it together."""
+    scope = {"all": True, "roots": [], "orgs": [], "nameOf": []}
     for query in ("changes/reads/feed_all", "changes/reads/feed_scoped"):
-        await session.explain(query, timeout=PLANNING_TIMEOUT_SECONDS,
-                              scope={"all": True, "roots": [], "orgs": [], "nameOf": []}, after=0, through=0,
+        await session.explain(query, timeout=PLANNING_TIMEOUT_SECONDS, scope=scope, after=0, through=0,
                               filter={"types": None, "subtree": None}, limit=1)
+    await session.explain("changes/reads/trails", timeout=PLANNING_TIMEOUT_SECONDS, scope=scope, after=None,
+                          entities=[{"type": "Partner", "id": ""}], filter=TrailFilter().as_param(), limit=1)
 
 
 class ChangeRepository:

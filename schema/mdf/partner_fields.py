@@ -11,17 +11,17 @@ from strawberry.types import Info
 from schema.mdf.enums import FundRequestStatus
 from schema.mdf.types import FundAllocation, FundRequest
 from schema.shared.declared_reads import reached
-from schema.shared.graph_mapping import Shape, reach
+from schema.shared.graph_mapping import Shape, oldest_first, reach
 from schema.shared.pagination import AfterArg, FirstArg
 
 
 @strawberry.type
 class PartnerMdfFields:
-    @strawberry.field(description="The funds allocated to this partner, oldest first.", metadata=reach(
-        "MATCH ({parent})<-[:ALLOCATED_TO]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}",
-        Shape.LIST, order="{node}.createdAt, {node}.id"))
-    async def fund_allocations(self, info: Info) -> list[FundAllocation]:
-        return await reached(info, FundAllocation, self.id)
+    @strawberry.field(description="The funds allocated to this partner, oldest first.", metadata=oldest_first(
+        "MATCH ({parent})<-[:ALLOCATED_TO]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}"))
+    async def fund_allocations(self, info: Info, first: FirstArg = None,
+                               after: AfterArg = None) -> relay.Connection[FundAllocation]:
+        return await reached(info, FundAllocation, self.id, first=first, after=after)
 
     @strawberry.field(description="The fund requests against this partner's allocations, by name (an associate: "
                       "those they submitted).", metadata=reach(

@@ -27,10 +27,11 @@ from schema.programs.types import Program
 from schema.selling import types as selling_types
 from schema.shared.admission import argument_checks
 from schema.shared.declared_reads import reached
-from schema.shared.graph_mapping import Shape, money_from, reach, value
+from schema.shared.graph_mapping import money_from, oldest_first, reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.lineage_references import LazyMoney
 from schema.shared.nodes import LoadedNode
+from schema.shared.pagination import AfterArg, FirstArg
 from schema.shared.partner_references import LazyPartner, LazyPerson
 
 
@@ -79,11 +80,11 @@ class MdfBudget(LoadedNode, relay.Node, KeyedNode, Audited):
         record = await programs_reads.program(info.context, self.record.program_id)
         return Program.from_record(record) if record else None
 
-    @strawberry.field(description="The allocations drawn from it, oldest first.", metadata=reach(
-        "MATCH ({parent})<-[:DRAWN_FROM]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}",
-        Shape.LIST, order="{node}.createdAt, {node}.id"))
-    async def allocations(self, info: Info) -> list[FundAllocation]:
-        return await reached(info, FundAllocation, self.id)
+    @strawberry.field(description="The allocations drawn from it, oldest first.", metadata=oldest_first(
+        "MATCH ({parent})<-[:DRAWN_FROM]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}"))
+    async def allocations(self, info: Info, first: FirstArg = None,
+                          after: AfterArg = None) -> relay.Connection[FundAllocation]:
+        return await reached(info, FundAllocation, self.id, first=first, after=after)
 
 
 @strawberry.type(description="Funds allocated to a partner: from a budget, or passed down from the allocation of a "
@@ -138,18 +139,18 @@ class FundAllocation(LoadedNode, relay.Node, KeyedNode, Audited):
         record = await mdf_reads.allocation(info.context, self.record.parent_id)
         return FundAllocation.from_record(record) if record else None
 
-    @strawberry.field(description="The allocations passed down from it, oldest first.", metadata=reach(
-        "MATCH ({parent})<-[:DRAWN_FROM]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}",
-        Shape.LIST, order="{node}.createdAt, {node}.id"))
-    async def allocations(self, info: Info) -> list[FundAllocation]:
-        return await reached(info, FundAllocation, self.id)
+    @strawberry.field(description="The allocations passed down from it, oldest first.", metadata=oldest_first(
+        "MATCH ({parent})<-[:DRAWN_FROM]-({node}:FundAllocation) WHERE {{fund_allocation_visible({node})}}"))
+    async def allocations(self, info: Info, first: FirstArg = None,
+                          after: AfterArg = None) -> relay.Connection[FundAllocation]:
+        return await reached(info, FundAllocation, self.id, first=first, after=after)
 
     @strawberry.field(description="The fund requests against it, oldest first (an associate: those they submitted).",
-                      metadata=reach(
-        "MATCH ({parent})<-[:DRAWS_ON]-({node}:FundRequest) WHERE {{fund_request_visible({node})}}",
-        Shape.LIST, order="{node}.submittedAt, {node}.id"))
-    async def requests(self, info: Info) -> list[FundRequest]:
-        return await reached(info, FundRequest, self.id)
+                      metadata=oldest_first(
+        "MATCH ({parent})<-[:DRAWS_ON]-({node}:FundRequest) WHERE {{fund_request_visible({node})}}", "submittedAt"))
+    async def requests(self, info: Info, first: FirstArg = None,
+                       after: AfterArg = None) -> relay.Connection[FundRequest]:
+        return await reached(info, FundRequest, self.id, first=first, after=after)
 
 
 @strawberry.type(description="What a fund request's campaign returned, in a reporting currency: the deal "
@@ -240,10 +241,10 @@ class FundRequest(LoadedNode, relay.Node, KeyedNode, Audited):
         record = await mdf_reads.returns(info.context, self.id, currency)
         return FundReturns.from_record(record, currency) if record else None
 
-    @strawberry.field(description="Its claims, oldest first.", metadata=reach(
-        "MATCH ({parent})<-[:CLAIMS]-({node}:FundClaim)", Shape.LIST, order="{node}.submittedAt, {node}.id"))
-    async def claims(self, info: Info) -> list[FundClaim]:
-        return await reached(info, FundClaim, self.id)
+    @strawberry.field(description="Its claims, oldest first.", metadata=oldest_first(
+        "MATCH ({parent})<-[:CLAIMS]-({node}:FundClaim) WHERE true", "submittedAt"))
+    async def claims(self, info: Info, first: FirstArg = None, after: AfterArg = None) -> relay.Connection[FundClaim]:
+        return await reached(info, FundClaim, self.id, first=first, after=after)
 
 
 @strawberry.type(description="A file that proved the activity took place, as metadata: the bytes stay in the "

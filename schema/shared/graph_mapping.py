@@ -82,6 +82,16 @@ def node_lookup(arguments: Callable[[Mapping[str, Any], Any], dict[str, Any]]) -
     return {GRAPH: Reach(None, arguments=arguments, by_id=True)}
 
 
+def oldest_first(match: str, at: str = "createdAt") -> dict[str, Any]:
+    """strawberry.field metadata: a connection (Shape.PAGE) of the nodes `match` reaches (a MATCH ... WHERE),
+    oldest first by the temporal property `at`, then id: the keyset cursor, compared in epoch milliseconds (ISO text
+    would not sort: Neo4j leaves zero seconds out)."""
+    moment = f"{{node}}.{at}.epochMillis"
+    return reach(f"{match} AND ($after IS NULL OR {moment} > $after.value "
+                 f"OR ({moment} = $after.value AND {{node}}.id > $after.id))",
+                 Shape.PAGE, order=f"{{node}}.{at}, {{node}}.id", cursor=f"[{moment}, {{node}}.id]")
+
+
 def value(expression: str) -> dict[str, Any]:
     """strawberry.field metadata: the field is a Cypher expression over `{node}` (see `Value`)."""
     return {GRAPH: Value(expression)}

@@ -7,14 +7,19 @@ import pytest
 from tests.conftest import global_id
 
 BUDGETS = """{ mdfBudgets { edges { node { key fiscalPeriod amount { amount currency } allocated { amount }
-  available { amount } program { key } allocations { key partner { key } } } } } }"""
-NORTHWIND = """query($id: ID!) { partner(id: $id) { fundAllocations { key amount { amount currency }
+  available { amount } program { key } allocations { edges { node { key partner { key } } } } } } } }"""
+NORTHWIND = """query($id: ID!) { partner(id: $id) { fundAllocations { edges { node { key amount { amount currency }
   passedDown { amount } committed { amount } available { amount } budget { key } parent { key }
-  allocations { key partner { key } } requests { key } } } }"""
-ALLOCATION = """query($id: ID!) { fundAllocation(id: $id) { parent { key } allocations { key partner { key }
-  requests { key status } } } }"""
+  allocations { edges { node { key partner { key } } } } requests { edges { node { key } } } } } } } }"""
+ALLOCATION = """query($id: ID!) { fundAllocation(id: $id) { parent { key } allocations { edges { node { key
+  partner { key } requests { edges { node { key status } } } } } } } }"""
 REQUEST = """query($id: ID!) { fundRequest(id: $id) { key status requestedAmount { amount } approvedAmount { amount }
-  claimBy claims { key status amount { amount } paymentReference proofs { name contentType size checksum } } } }"""
+  claimBy claims { edges { node { key status amount { amount } paymentReference
+    proofs { name contentType size checksum } } } } } }"""
+
+
+def nodes(connection: dict) -> list[dict]:
+    return [edge["node"] for edge in connection["edges"]]
 REQUESTS = """{ fundRequests(first: 50) { edges { node { key status partner { key } submittedBy { key } } } } }"""
 
 
@@ -25,26 +30,28 @@ async def test_budgets_with_what_is_drawn_from_them(gql):
     assert usd["amount"] == {"amount": 20000000, "currency": "USD"}
     assert usd["allocated"] == {"amount": 8000000} and usd["available"] == {"amount": 12000000}
     assert usd["program"] == {"key": "prog-reseller"}
-    assert usd["allocations"] == [{"key": "fa-demo-northwind", "partner": {"key": "p-northwind"}}]
+    assert nodes(usd["allocations"]) == [{"key": "fa-demo-northwind", "partner": {"key": "p-northwind"}}]
     assert budgets["mdfb-demo-reseller-eu-h2"]["available"] == {"amount": 3000000}
 
 
 async def test_an_allocation_passed_down_the_hierarchy(gql):
     data = await gql.data(NORTHWIND, variables={"id": global_id("Partner", "p-northwind")})
-    (northwind,) = data["partner"]["fundAllocations"]
+    (northwind,) = nodes(data["partner"]["fundAllocations"])
     assert northwind["amount"] == {"amount": 8000000, "currency": "USD"}
     # 3,000,000 to Contoso and 1,500,000 to Proseware; 1,200,000 approved for the webinars (of 1,500,000 asked).
     assert northwind["passedDown"] == {"amount": 4500000}
     assert northwind["committed"] == {"amount": 1200000}
     assert northwind["available"] == {"amount": 2300000}
     assert northwind["budget"] == {"key": "mdfb-demo-reseller-h2"} and northwind["parent"] is None
-    assert [a["key"] for a in northwind["allocations"]] == ["fa-demo-contoso", "fa-demo-proseware"]
-    assert northwind["requests"] == [{"key": "fr-demo-northwind-webinar"}]
+    assert [a["key"] for a in nodes(northwind["allocations"])] == ["fa-demo-contoso", "fa-demo-proseware"]
+    assert nodes(northwind["requests"]) == [{"key": "fr-demo-northwind-webinar"}]
     data = await gql.data(ALLOCATION, variables={"id": global_id("FundAllocation", "fa-demo-contoso")})
-    assert data["fundAllocation"] == {"parent": {"key": "fa-demo-northwind"}, "allocations": [
-        {"key": "fa-demo-fabrikam", "partner": {"key": "p-fabrikam"}, "requests": [
-            {"key": "fr-demo-fabrikam-content", "status": "APPROVED"},
-            {"key": "fr-demo-fabrikam-mail", "status": "REJECTED"}]}]}
+    contoso = data["fundAllocation"]
+    assert contoso["parent"] == {"key": "fa-demo-northwind"}
+    (fabrikam,) = nodes(contoso["allocations"])
+    assert (fabrikam["key"], fabrikam["partner"]) == ("fa-demo-fabrikam", {"key": "p-fabrikam"})
+    assert nodes(fabrikam["requests"]) == [{"key": "fr-demo-fabrikam-content", "status": "APPROVED"},
+                                           {"key": "fr-demo-fabrikam-mail", "status": "REJECTED"}]
 
 
 async def test_a_request_with_its_claims(gql):
@@ -52,7 +59,7 @@ async def test_a_request_with_its_claims(gql):
     webinar = data["fundRequest"]
     assert webinar["approvedAmount"] == {"amount": 1200000} and webinar["requestedAmount"] == {"amount": 1500000}
     assert webinar["claimBy"] == "2026-10-30"  # 31 August + 60 days
-    (claim,) = webinar["claims"]
+    (claim,) = nodes(webinar["claims"])
     assert claim["status"] == "PAID" and claim["paymentReference"] == "PAY-2026-0917"
     assert [(p["name"], p["contentType"]) for p in claim["proofs"]] == [
         ("webinar-invoices.pdf", "application/pdf"), ("attendee-list.csv", "text/csv")]

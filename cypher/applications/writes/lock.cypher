@@ -3,6 +3,7 @@
 // and whether a person already has its admin e-mail.
 MATCH (a:PartnerApplication {id: $id})
 WHERE $reviewer
+{{...write_lock(a)}}
 SET a.version = coalesce(a.version, 0) + 1
 WITH a, head(COLLECT { MATCH (a)-[:TO]->(owner:Program) RETURN owner }) AS prog
 OPTIONAL MATCH (seg:Segment {id: $segmentId})

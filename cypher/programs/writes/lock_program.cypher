@@ -4,6 +4,7 @@ OPTIONAL MATCH (byId:Program {id: $programId})
 OPTIONAL MATCH (bySegment:Program)-[:HAS_SEGMENT]->(:Segment {id: $segmentId})
 WITH coalesce(byId, bySegment) AS prog
 WHERE prog IS NOT NULL AND {{program_visible(prog)}}
+{{...write_lock(prog)}}
 SET prog.version = coalesce(prog.version, 0) + 1
 RETURN prog {.id, .status} AS program,
        [(prog)-[:HAS_SEGMENT]->(s:Segment) | s {.id, .rank, .isDefault}] AS segments,

@@ -3,5 +3,6 @@
 UNWIND $programIds AS programId
 MATCH (prog:Program {id: programId})
 WITH prog ORDER BY prog.id
+{{...write_lock(prog)}}
 SET prog.version = coalesce(prog.version, 0) + 1
 RETURN count(prog) AS locked

@@ -3,6 +3,7 @@
 MATCH (dr:DealRegistration)-[:REGISTERED_BY]->(p:Partner)
 WHERE ({{deal_in_review(dr)}} AND dr.reviewDeadline <= $now)
    OR (dr.status = 'APPROVED' AND dr.protectedUntil <= $now)
+{{...write_lock(dr)}}
 WITH dr, p, properties(dr) AS before
 SET dr.version = coalesce(dr.version, 0) + 1, dr.status = 'CLOSED', dr.closureCode = 'EXPIRED',
     dr.closedAt = $now, dr.updatedAt = $now, dr.lineageChangedAt = $now

@@ -7,5 +7,6 @@ WHERE w.status = 'ACTIVE' AND (w.leaseUntil IS NULL OR w.leaseUntil < datetime()
   AND NOT w.id IN $serving
 WITH w ORDER BY w.id
 LIMIT $limit
+{{...write_lock(w)}}
 SET w.version = coalesce(w.version, 0) + 1
 RETURN w.id AS id
