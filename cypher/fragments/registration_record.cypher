@@ -15,4 +15,5 @@
        programId: head(COLLECT { MATCH ({var})-[:IN]->(_x:Program) RETURN _x.id }),
        submittedById: head(COLLECT { MATCH ({var})-[:SUBMITTED_BY]->(_x:Person) RETURN _x.id }),
        ownerId: head(COLLECT { MATCH ({var})-[:OWNED_BY]->(_x:Person) RETURN _x.id }),
-       leadId: head(COLLECT { MATCH ({var})<-[:CONVERTED_TO]-(_x:Lead) RETURN _x.id })}
+       leadId: head(COLLECT { MATCH ({var})<-[:CONVERTED_TO]-(_x:Lead) RETURN _x.id }),
+       fundRequestId: head(COLLECT { MATCH ({var})-[:INFLUENCED_BY]->(_x:FundRequest) RETURN _x.id })}

@@ -20,6 +20,7 @@ from graph.insights.records import (
     InsightCountRecord,
     LeaderboardEntryRecord,
     LeadInsightRecord,
+    MdfInsightRecord,
     PipelineInsightRecord,
     RegistrationInsightRecord,
     RiskInsightRecord,
@@ -31,8 +32,8 @@ from graph.insights.records import (
 from graph.shared.client import CountingTransaction, GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
 
-SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff", "leads", "risks")
-SCORECARD_METRICS = ("REVENUE", "OPEN_PIPELINE", "WIN_RATE")
+SECTIONS = ("pipeline", "registrations", "sales", "cases", "staff", "leads", "risks", "mdf")
+SCORECARD_METRICS = ("REVENUE", "OPEN_PIPELINE", "WIN_RATE", "ROI")
 
 # Risk signal thresholds (docs/INSIGHTS.md, "Risk signals").
 PIPELINE_FALL_RATIO = 0.2  # open pipeline value fell by at least 20% over the period
@@ -121,6 +122,10 @@ def _leads(row: dict[str, Any]) -> LeadInsightRecord:
     return LeadInsightRecord.from_map(row)
 
 
+def _mdf(row: dict[str, Any]) -> MdfInsightRecord:
+    return MdfInsightRecord.from_map(row)
+
+
 def _scorecards(row: dict[str, Any]) -> tuple[ScorecardRecord, ...]:
     return tuple(ScorecardRecord.from_map(c) for c in sorted(row["cards"], key=lambda c: c["partnershipId"]))
 
@@ -130,7 +135,7 @@ def _risks(row: dict[str, Any]) -> RiskInsightRecord:
 
 
 _PARSERS = {"pipeline": _pipeline, "registrations": _registrations, "sales": _sales, "cases": _cases,
-            "staff": _staff, "leads": _leads, "scorecards": _scorecards, "risks": _risks}
+            "staff": _staff, "leads": _leads, "mdf": _mdf, "scorecards": _scorecards, "risks": _risks}
 
 
 EVALUATION_DAYS = 365

@@ -87,6 +87,26 @@ class LeadInsightRecord(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class MdfInsightRecord(Record):
+    """Market development funds of the counted partners in the reporting currency (minor units), whatever the
+    period: allocated, committed, claimed (live claims), paid, and the revenue of the deals their requests
+    influenced; amounts without a rate are left out and counted in `unconverted`."""
+
+    partner_count: int
+    allocated: int
+    committed: int
+    claimed: int
+    paid: int
+    influenced_revenue: int
+    unconverted: int
+
+    @property
+    def roi(self) -> float | None:
+        """(influenced revenue − paid) / paid; None while nothing is paid."""
+        return (self.influenced_revenue - self.paid) / self.paid if self.paid else None
+
+
+@dataclass(frozen=True, slots=True)
 class ScorecardRecord(Record):
     """Where a partner's metric stands in the segment of one of its partnerships (Partner 360 scorecards)."""
 

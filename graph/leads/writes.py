@@ -340,7 +340,7 @@ class LeadDistribution:
                                         accountId=conversion.account_id, now=self.now)
             item = {"index": 0, "id": conversion.registration_id, "partnerId": facts["partnerId"],
                     "accountId": account["accountId"], "programId": conversion.program_id, "ownerId": None,
-                    "productIds": [facts["productId"]] if facts["productId"] else []}
+                    "fundRequestId": None, "productIds": [facts["productId"]] if facts["productId"] else []}
             (check,) = await tx.query("selling/writes/create_check", scope=self.scope, items=[item])
             errors = []
             if check["keyTaken"]:
@@ -358,7 +358,7 @@ class LeadDistribution:
                 "id": conversion.registration_id, "name": facts["name"], "partnerId": facts["partnerId"],
                 "accountId": account["accountId"], "programId": conversion.program_id,
                 "estimatedAmount": facts["estimatedAmount"], "currency": facts["currency"],
-                "expectedCloseDate": None, "ownerId": None, "lines": lines}])
+                "expectedCloseDate": None, "ownerId": None, "fundRequestId": None, "lines": lines}])
             await tx.query("leads/writes/convert", id=conversion.lead_id, registrationId=conversion.registration_id,
                            now=self.now)
             return conversion.registration_id

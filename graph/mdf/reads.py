@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.mdf.records import FundAllocationRecord, FundClaimRecord, FundRequestRecord, MdfBudgetRecord
+from graph.mdf.records import (
+    FundAllocationRecord,
+    FundClaimRecord,
+    FundRequestRecord,
+    FundReturnsRecord,
+    MdfBudgetRecord,
+)
 from graph.shared.client import GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
 
@@ -45,3 +51,8 @@ class MdfRepository:
     async def claims_of_requests(self, request_ids: list[str]) -> dict[str, list[FundClaimRecord]]:
         rows = await self.session.read("mdf/reads/claims_of_requests", ids=request_ids, scope=self.scope)
         return {r["requestId"]: [FundClaimRecord.from_map(c) for c in r["claims"]] for r in rows}
+
+    async def returns(self, request_ids: list[str], currency: str) -> dict[str, FundReturnsRecord]:
+        """The return on funds of each visible fund request of `request_ids` in `currency`: one round trip."""
+        rows = await self.session.read("mdf/reads/returns", ids=request_ids, currency=currency, scope=self.scope)
+        return {r["requestId"]: FundReturnsRecord.from_map(r["returns"]) for r in rows}

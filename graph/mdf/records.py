@@ -104,3 +104,23 @@ class FundClaimRecord(Record):
     updated_at: datetime | None = None
     decided_at: datetime | None = None
     paid_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FundReturnsRecord(Record):
+    """What a fund request's campaign returned, in a reporting currency (minor units): the deal registrations it
+    influenced that the viewer may see, their open pipeline and their revenue, and what was paid for it. A money
+    figure is None when an amount in it has no exchange rate."""
+
+    registrations: int
+    paid_claims: int
+    pipeline: int | None
+    revenue: int | None
+    spend: int | None
+
+    @property
+    def roi(self) -> float | None:
+        """(revenue − spend) / spend; None when nothing is paid, or a figure has no rate."""
+        if not self.paid_claims or not self.spend or self.revenue is None:
+            return None
+        return (self.revenue - self.spend) / self.spend

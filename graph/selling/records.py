@@ -57,6 +57,7 @@ class DealRegistrationRecord(Record):
     submitted_by_id: str
     owner_id: str | None = None
     lead_id: str | None = None  # the lead it was converted from (leads domain)
+    fund_request_id: str | None = None  # the fund request (campaign, mdf domain) that generated it
     expected_close_date: date | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None

@@ -45,6 +45,7 @@ class NewRegistration:
     lines: list[NewLine]
     field: Field
     owner_id: str | None = None
+    fund_request_id: str | None = None  # the fund request (campaign) that generated it
 
 
 def _line_rows(lines: list[NewLine]) -> list[dict[str, Any]]:
@@ -68,7 +69,8 @@ class DealSetup:
             facts = await tx.query("selling/writes/create_check", scope=self.scope,
                                    items=[{"index": n, "id": i.id, "partnerId": i.partner_id,
                                            "accountId": i.account_id, "programId": i.program_id,
-                                           "ownerId": i.owner_id, "productIds": [li.product_id for li in i.lines]}
+                                           "ownerId": i.owner_id, "fundRequestId": i.fund_request_id,
+                                           "productIds": [li.product_id for li in i.lines]}
                                           for n, i in enumerate(items)])
             errors: list[UserError] = []
             keys: set[str] = set()
@@ -97,6 +99,16 @@ class DealSetup:
                     elif fact["partnerFound"] and not fact["ownerStaff"]:
                         errors.append(UserError(ErrorCode.VALIDATION, "the owner must be staff of the partner",
                                                 at + ("owner",)))
+                if item.fund_request_id is not None:
+                    if not fact["fundRequestFound"]:
+                        errors.append(UserError(ErrorCode.NOT_FOUND, "fund request not found", at + ("fundRequest",)))
+                    elif fact["fundRequestStatus"] != "APPROVED":
+                        errors.append(UserError(ErrorCode.VALIDATION, "only an APPROVED fund request generates deals",
+                                                at + ("fundRequest",)))
+                    elif fact["partnerFound"] and not fact["fundRequestOfPartner"]:
+                        errors.append(UserError(ErrorCode.VALIDATION, "the fund request must draw on an allocation "
+                                                "to the registering partner or a partner above it",
+                                                at + ("fundRequest",)))
                 unknown = set(fact["unknownProducts"])
                 for n, line in enumerate(item.lines):
                     if line.product_id in unknown:
@@ -106,6 +118,7 @@ class DealSetup:
             rows = [{"id": i.id, "name": i.name, "partnerId": i.partner_id, "accountId": i.account_id,
                      "programId": i.program_id, "estimatedAmount": i.estimated_amount, "currency": i.currency,
                      "expectedCloseDate": i.expected_close_date, "ownerId": i.owner_id,
+                     "fundRequestId": i.fund_request_id,
                      "lines": _line_rows(i.lines)} for i in items]
             created = await tx.query("selling/writes/create", rows=rows, personId=self.person_id, now=self.now)
             return [row["id"] for row in created]

@@ -9,7 +9,7 @@ from functools import cached_property
 from aiodataloader import DataLoader
 
 from graph.mdf.reads import MdfRepository
-from resolvers.shared.loaders import DomainLoaders, by_key_loader
+from resolvers.shared.loaders import DomainLoaders, by_key_loader, page_loader
 
 
 class MdfLoaders(DomainLoaders):
@@ -36,3 +36,8 @@ class MdfLoaders(DomainLoaders):
     @cached_property
     def fund_claims_of_request(self) -> DataLoader:
         return by_key_loader(self.mdf.claims_of_requests)
+
+    @cached_property
+    def fund_returns(self) -> DataLoader:
+        """Keyed (request id, currency): one round trip per currency for every request of a tick."""
+        return page_loader(self.mdf.returns, lambda: None)

@@ -4,9 +4,17 @@ request's DataLoaders (scoped in Cypher)."""
 from __future__ import annotations
 
 from auth.permissions import approves_funds
-from graph.mdf.records import FundAllocationRecord, FundClaimRecord, FundRequestRecord, MdfBudgetRecord
+from graph.mdf.records import (
+    FundAllocationRecord,
+    FundClaimRecord,
+    FundRequestRecord,
+    FundReturnsRecord,
+    MdfBudgetRecord,
+)
 from graph.shared.records import Page
+from resolvers.shared.checks import is_currency
 from resolvers.shared.context import RequestContext
+from resolvers.shared.errors import PublicError
 from resolvers.shared.pagination import decode_cursor, page_size
 
 
@@ -44,3 +52,15 @@ async def claim(ctx: RequestContext, claim_id: str) -> FundClaimRecord | None:
 
 async def claims(ctx: RequestContext, request_id: str) -> list[FundClaimRecord]:
     return await ctx.loaders.fund_claims_of_request.load(request_id) or []
+
+
+def check_currency(currency: str | None) -> None:
+    """Also declared on the schema field, so a bad code is refused before any Cypher."""
+    if not is_currency(currency):
+        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
+
+
+async def returns(ctx: RequestContext, request_id: str, currency: str) -> FundReturnsRecord | None:
+    """A fund request's return on funds in `currency` (ISO 4217, else VALIDATION); None when not visible."""
+    check_currency(currency)
+    return await ctx.loaders.fund_returns.load((request_id, currency))

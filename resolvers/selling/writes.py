@@ -66,6 +66,7 @@ async def create_registrations(ctx: RequestContext, items: list[Any]) -> Outcome
                 lines=_lines(checks, item.lines, at + ("lines",)),
                 field=at,
                 owner_id=checks.node_id(item.owner, "Person", at + ("owner",)),
+                fund_request_id=checks.node_id(item.fund_request, "FundRequest", at + ("fundRequest",)),
             ))
         checks.done()
         return await deal_setup(ctx).create(new)

@@ -17,6 +17,10 @@ class ScorecardMetric(Enum):
                                           "of the period, in the reporting currency (minor units).")
     WIN_RATE = strawberry.enum_value("WIN_RATE", description="Won / closed opportunities in the period (0..1); "
                                      "partners without a closed opportunity have no value.")
+    ROI = strawberry.enum_value("ROI", description="Return on market development funds, whatever the period: the "
+                                "revenue of the deals the partner's fund requests generated less what their PAID "
+                                "claims cost, over that cost (as Partner 360's `mdf.roi`); partners with nothing paid "
+                                "have no value.")
 
 
 @strawberry.enum(description="The kind of a Partner 360 risk signal.")

@@ -25,6 +25,7 @@ from schema.insights.types import (
     CaseStatusCount,
     InsightsPeriod,
     LeadInsights,
+    MdfInsights,
     MonthlySales,
     PipelineInsights,
     RegistrationInsights,
@@ -136,6 +137,17 @@ class Partner360:
         return LeadInsights(received=r.received, accepted=r.accepted, rejected=r.rejected, timed_out=r.timed_out,
                             handed_off=r.handed_off, median_hours_to_accept=r.median_hours_to_accept,
                             converted=r.converted, conversion_rate=_ratio(r.converted, r.accepted))
+
+    @strawberry.field(description="Market development funds: allocated, committed, claimed, paid, the revenue of the "
+                      "deals the funded campaigns generated, and the return on what was paid (whatever the period).")
+    async def mdf(self, info: Info) -> MdfInsights | None:
+        r = await insights_reads.section(info.context, self.query, "mdf")
+        if r is None:
+            return None
+        return MdfInsights(currency=self.query.currency, allocated=MinorUnits(r.allocated),
+                           committed=MinorUnits(r.committed), claimed=MinorUnits(r.claimed), paid=MinorUnits(r.paid),
+                           influenced_revenue=MinorUnits(r.influenced_revenue), roi=r.roi,
+                           unconverted_count=r.unconverted)
 
     @strawberry.field(description="Staff of the counted partners by partner role.")
     async def staff_by_role(self, info: Info) -> list[RoleCount]:

@@ -154,6 +154,27 @@ class LeadInsights:
                                                      "accepted in the period.")
 
 
+@strawberry.type(description="Market development funds of the counted partners, whatever the period (funds follow "
+                 "their budgets' fiscal periods), in the reporting currency: what came to them, what their approved "
+                 "fund requests committed, claimed and were paid, and the revenue of the deals those requests "
+                 "generated. Only the allocations, requests and deals the viewer may see count; none for a partner "
+                 "agent.")
+class MdfInsights:
+    currency: str = strawberry.field(description="The reporting currency (ISO 4217).")
+    allocated: MinorUnits = strawberry.field(description="Allocations to the counted partners, each converted at the "
+                                             "latest rate; with `includeSubtree`, those passed down inside the subtree "
+                                             "count once (at the partner they came in through).")
+    committed: MinorUnits = strawberry.field(description="Approved amounts of their APPROVED fund requests.")
+    claimed: MinorUnits = strawberry.field(description="Live claims (SUBMITTED, APPROVED, PAID) against those "
+                                           "requests.")
+    paid: MinorUnits = strawberry.field(description="Their PAID claims.")
+    influenced_revenue: MinorUnits = strawberry.field(description="Orders (not CANCELLED) of the deal registrations "
+                                                      "those requests generated, that the viewer may see.")
+    roi: float | None = strawberry.field(description="(influencedRevenue − paid) / paid; null while nothing is paid.")
+    unconverted_count: int = strawberry.field(description="Amounts left out because the graph has no rate for their "
+                                              "currency.")
+
+
 @strawberry.type(description="Where this partner's metric stands among the partners of the segment of one of its "
                  "partnerships, and against the next segment up. Peers are the partners at the segment (through a "
                  "partnership that is not terminated) that the viewer may see, each counted alone with the records "
@@ -210,7 +231,7 @@ class LeaderboardEntry:
     rank: int = strawberry.field(description="1 + the number of partners with a strictly higher value (ties share a "
                                  "rank).")
     value: float = strawberry.field(description="The partner's value: minor units of the reporting currency for "
-                                    "REVENUE and OPEN_PIPELINE, 0..1 for WIN_RATE.")
+                                    "REVENUE and OPEN_PIPELINE, 0..1 for WIN_RATE, a ratio for ROI.")
     ranked: int = strawberry.field(description="How many partners the leaderboard ranks (all pages).")
 
     @classmethod

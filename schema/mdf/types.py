@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -12,6 +14,7 @@ from graph.mdf.records import (
     FundAllocationRecord,
     FundClaimRecord,
     FundRequestRecord,
+    FundReturnsRecord,
     MdfBudgetRecord,
     ProofOfPerformanceRecord,
 )
@@ -21,10 +24,12 @@ from schema.changes.types import Audited
 from schema.mdf.enums import FundClaimStatus, FundRequestStatus, MarketingActivityType
 from schema.partners import types as partner_types
 from schema.programs.types import Program
-from schema.selling.types import Money
+from schema.selling import types as selling_types
+from schema.shared.admission import argument_checks
 from schema.shared.declared_reads import reached
 from schema.shared.graph_mapping import money_from, oldest_first, reach, value
 from schema.shared.keys import KeyedNode
+from schema.shared.lineage_references import LazyMoney
 from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg
 from schema.shared.partner_references import LazyPartner, LazyPerson
@@ -50,10 +55,10 @@ class MdfBudget(LoadedNode, relay.Node, KeyedNode, Audited):
     end_date: date = strawberry.field(description="The period's last day.")
     claim_days: int = strawberry.field(description="Days after a funded activity's end date its claim may still be "
                                        "submitted.")
-    amount: Money = strawberry.field(description="The budget.", metadata=money_from("amount"))
-    allocated: Money = strawberry.field(description="Allocated from it to partners.",
+    amount: LazyMoney = strawberry.field(description="The budget.", metadata=money_from("amount"))
+    allocated: LazyMoney = strawberry.field(description="Allocated from it to partners.",
                                         metadata=_money("{{budget_allocated({node})}}"))
-    available: Money = strawberry.field(description="Left to allocate.",
+    available: LazyMoney = strawberry.field(description="Left to allocate.",
                                         metadata=_money("{node}.amount - {{budget_allocated({node})}}"))
     created_at: datetime | None = strawberry.field(description="When it was created (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
@@ -62,9 +67,9 @@ class MdfBudget(LoadedNode, relay.Node, KeyedNode, Audited):
     @classmethod
     def from_record(cls, r: MdfBudgetRecord) -> MdfBudget:
         return cls(id=r.id, name=r.name, fiscal_period=r.fiscal_period, start_date=r.start_date, end_date=r.end_date,
-                   claim_days=r.claim_days, amount=Money(amount=r.amount, currency=r.currency),
-                   allocated=Money(amount=r.allocated, currency=r.currency),
-                   available=Money(amount=r.available, currency=r.currency), created_at=r.created_at,
+                   claim_days=r.claim_days, amount=selling_types.Money(amount=r.amount, currency=r.currency),
+                   allocated=selling_types.Money(amount=r.allocated, currency=r.currency),
+                   available=selling_types.Money(amount=r.available, currency=r.currency), created_at=r.created_at,
                    updated_at=r.updated_at, record=r)
 
     @strawberry.field(description="The program it funds.", metadata=reach(
@@ -92,12 +97,12 @@ class FundAllocation(LoadedNode, relay.Node, KeyedNode, Audited):
     record = "{{fund_allocation_record({node})}}"
     record_type = FundAllocationRecord
     id: relay.NodeID[str]
-    amount: Money = strawberry.field(description="The allocation.", metadata=money_from("amount"))
-    passed_down: Money = strawberry.field(description="Passed down to partners below.",
+    amount: LazyMoney = strawberry.field(description="The allocation.", metadata=money_from("amount"))
+    passed_down: LazyMoney = strawberry.field(description="Passed down to partners below.",
                                           metadata=_money("{{allocation_passed_down({node})}}"))
-    committed: Money = strawberry.field(description="Committed by its APPROVED fund requests.",
+    committed: LazyMoney = strawberry.field(description="Committed by its APPROVED fund requests.",
                                         metadata=_money("{{allocation_committed({node})}}"))
-    available: Money = strawberry.field(description="Left to pass down or commit.", metadata=_money(
+    available: LazyMoney = strawberry.field(description="Left to pass down or commit.", metadata=_money(
         "{node}.amount - {{allocation_passed_down({node})}} - {{allocation_committed({node})}}"))
     created_at: datetime | None = strawberry.field(description="When it was made (UTC).")
     updated_at: datetime | None = strawberry.field(description="When it last changed (UTC).")
@@ -105,10 +110,10 @@ class FundAllocation(LoadedNode, relay.Node, KeyedNode, Audited):
 
     @classmethod
     def from_record(cls, r: FundAllocationRecord) -> FundAllocation:
-        return cls(id=r.id, amount=Money(amount=r.amount, currency=r.currency),
-                   passed_down=Money(amount=r.passed_down, currency=r.currency),
-                   committed=Money(amount=r.committed, currency=r.currency),
-                   available=Money(amount=r.available, currency=r.currency), created_at=r.created_at,
+        return cls(id=r.id, amount=selling_types.Money(amount=r.amount, currency=r.currency),
+                   passed_down=selling_types.Money(amount=r.passed_down, currency=r.currency),
+                   committed=selling_types.Money(amount=r.committed, currency=r.currency),
+                   available=selling_types.Money(amount=r.available, currency=r.currency), created_at=r.created_at,
                    updated_at=r.updated_at, record=r)
 
     @strawberry.field(description="The partner it was allocated to.", metadata=reach(
@@ -148,6 +153,28 @@ class FundAllocation(LoadedNode, relay.Node, KeyedNode, Audited):
         return await reached(info, FundRequest, self.id, first=first, after=after)
 
 
+@strawberry.type(description="What a fund request's campaign returned, in a reporting currency: the deal "
+                 "registrations it influenced that the viewer may see, their open pipeline and their revenue, against "
+                 "what its PAID claims cost. A money figure is null when an amount in it has no exchange rate.")
+class FundReturns:
+    registrations: int = strawberry.field(description="Deal registrations the campaign generated (INFLUENCED_BY) "
+                                          "that the viewer may see.")
+    pipeline: LazyMoney | None = strawberry.field(description="The amounts of their open opportunities.")
+    revenue: LazyMoney | None = strawberry.field(description="The totals of their orders that are not CANCELLED.")
+    spend: LazyMoney | None = strawberry.field(description="The request's PAID claims.")
+    roi: float | None = strawberry.field(description="(revenue − spend) / spend; null while nothing is paid.")
+
+    @classmethod
+    def from_record(cls, r: FundReturnsRecord, currency: str) -> FundReturns:
+        return cls(registrations=r.registrations, pipeline=selling_types.money(r.pipeline, currency),
+                   revenue=selling_types.money(r.revenue, currency), spend=selling_types.money(r.spend, currency),
+                   roi=r.roi)
+
+
+def _check_currency(args: Mapping[str, Any], ctx: Any) -> None:
+    mdf_reads.check_currency(args.get("currency"))
+
+
 @strawberry.type(description="A partner's request for funds for a marketing activity, against its organization's "
                  "allocation: SUBMITTED, then APPROVED (possibly for less: the approved amount is committed against "
                  "the allocation) or REJECTED; CANCELLED releases what it committed. Visible as its allocation, and "
@@ -163,9 +190,9 @@ class FundRequest(LoadedNode, relay.Node, KeyedNode, Audited):
     description: str = strawberry.field(description="What will be done.")
     start_date: date = strawberry.field(description="The activity's first day.")
     end_date: date = strawberry.field(description="The activity's last day.")
-    requested_amount: Money = strawberry.field(description="Requested.", metadata=money_from("requestedAmount"))
-    approved_amount: Money | None = strawberry.field(description="Approved (committed while APPROVED); null before "
-                                                     "approval.", metadata=money_from("approvedAmount"))
+    requested_amount: LazyMoney = strawberry.field(description="Requested.", metadata=money_from("requestedAmount"))
+    approved_amount: LazyMoney | None = strawberry.field(description="Approved (committed while APPROVED); null "
+                                                         "before approval.", metadata=money_from("approvedAmount"))
     status: FundRequestStatus = strawberry.field(description="Lifecycle status.")
     claim_by: date | None = strawberry.field(description="The last day (UTC) a claim may be submitted: the end date "
                                              "plus the budget's claim days.",
@@ -182,9 +209,8 @@ class FundRequest(LoadedNode, relay.Node, KeyedNode, Audited):
     def from_record(cls, r: FundRequestRecord) -> FundRequest:
         return cls(id=r.id, name=r.name, activity_type=MarketingActivityType(r.activity_type),
                    description=r.description, start_date=r.start_date, end_date=r.end_date,
-                   requested_amount=Money(amount=r.requested_amount, currency=r.currency),
-                   approved_amount=None if r.approved_amount is None else Money(amount=r.approved_amount,
-                                                                                currency=r.currency),
+                   requested_amount=selling_types.Money(amount=r.requested_amount, currency=r.currency),
+                   approved_amount=selling_types.money(r.approved_amount, r.currency),
                    status=FundRequestStatus(r.status), claim_by=r.claim_by, decision_reason=r.decision_reason,
                    cancel_reason=r.cancel_reason, submitted_at=r.submitted_at, decided_at=r.decided_at,
                    cancelled_at=r.cancelled_at, updated_at=r.updated_at, record=r)
@@ -207,6 +233,13 @@ class FundRequest(LoadedNode, relay.Node, KeyedNode, Audited):
         "MATCH ({parent})-[:SUBMITTED_BY]->({node}:Person) WHERE {{person_visible({node})}}"))
     async def submitted_by(self, info: Info) -> LazyPerson | None:
         return await partner_types.person_of(info, self.record.submitted_by_id)
+
+    @strawberry.field(description="What the campaign returned: the deals it generated, their pipeline and revenue, "
+                      "and the return on what was paid for it.", metadata=argument_checks(_check_currency))
+    async def returns(self, info: Info, currency: Annotated[str, strawberry.argument(
+            description="ISO 4217 code of the reporting currency.")] = "USD") -> FundReturns | None:
+        record = await mdf_reads.returns(info.context, self.id, currency)
+        return FundReturns.from_record(record, currency) if record else None
 
     @strawberry.field(description="Its claims, oldest first.", metadata=oldest_first(
         "MATCH ({parent})<-[:CLAIMS]-({node}:FundClaim) WHERE true", "submittedAt"))
@@ -238,7 +271,7 @@ class FundClaim(LoadedNode, relay.Node, KeyedNode, Audited):
     record = "{{fund_claim_record({node})}}"
     record_type = FundClaimRecord
     id: relay.NodeID[str]
-    amount: Money = strawberry.field(description="Claimed.", metadata=money_from("amount"))
+    amount: LazyMoney = strawberry.field(description="Claimed.", metadata=money_from("amount"))
     status: FundClaimStatus = strawberry.field(description="Lifecycle status.")
     decision_reason: str | None = strawberry.field(description="The approver's reason.")
     payment_reference: str | None = strawberry.field(description="The payment's reference, once PAID.")
@@ -250,7 +283,8 @@ class FundClaim(LoadedNode, relay.Node, KeyedNode, Audited):
 
     @classmethod
     def from_record(cls, r: FundClaimRecord) -> FundClaim:
-        return cls(id=r.id, amount=Money(amount=r.amount, currency=r.currency), status=FundClaimStatus(r.status),
+        return cls(id=r.id, amount=selling_types.Money(amount=r.amount, currency=r.currency),
+                   status=FundClaimStatus(r.status),
                    decision_reason=r.decision_reason, payment_reference=r.payment_reference,
                    submitted_at=r.submitted_at, decided_at=r.decided_at, paid_at=r.paid_at, updated_at=r.updated_at,
                    record=r)

@@ -34,6 +34,9 @@ class CreateDealRegistrationInput:
     owner: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the owner, staff of the registering partner; an associate may "
         "name only themselves. The owner (like the submitter) sees the deal even as an associate.")
+    fund_request: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the fund request (the MDF campaign) that generated the deal: "
+        "APPROVED, visible to the viewer, drawing on an allocation to the registering partner or a partner above it.")
 
 
 @strawberry.input(description="A new quote version on an opportunity; it revises the latest one.")

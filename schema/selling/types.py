@@ -22,10 +22,12 @@ from graph.selling.records import (
     QuoteRecord,
 )
 from resolvers.leads import reads as leads_reads
+from resolvers.mdf import reads as mdf_reads
 from resolvers.programs import reads as programs_reads
 from resolvers.selling import reads as selling_reads
 from schema.changes.types import Audited, Change
 from schema.leads import types as lead_types
+from schema.mdf import types as mdf_types
 from schema.partners import types as partner_types
 from schema.programs.types import Program
 from schema.selling.enums import (
@@ -39,7 +41,7 @@ from schema.selling.enums import (
 )
 from schema.shared.graph_mapping import Shape, money_from, reach, value
 from schema.shared.keys import KeyedNode
-from schema.shared.lineage_references import LazyLead
+from schema.shared.lineage_references import LazyFundRequest, LazyLead
 from schema.shared.nodes import Companion, LoadedNode
 from schema.shared.partner_references import LazyAccount, LazyPartner, LazyPerson
 
@@ -241,6 +243,15 @@ class DealRegistration(LoadedNode, relay.Node, KeyedNode, Audited):
         "MATCH ({parent})<-[:CONVERTED_TO]-({node}:Lead) WHERE {{lead_visible({node})}}"))
     async def lead(self, info: Info) -> LazyLead | None:
         return await lead_of(info, self.record.lead_id)
+
+    @strawberry.field(description="The fund request (MDF campaign) that generated it; null when none, or when the "
+                      "viewer may not see it.", metadata=reach(
+        "MATCH ({parent})-[:INFLUENCED_BY]->({node}:FundRequest) WHERE {{fund_request_visible({node})}}"))
+    async def fund_request(self, info: Info) -> LazyFundRequest | None:
+        if self.record.fund_request_id is None:
+            return None
+        record = await mdf_reads.request(info.context, self.record.fund_request_id)
+        return mdf_types.FundRequest.from_record(record) if record else None
 
 
 @strawberry.type(description="A sales opportunity converted from an approved deal registration.")

@@ -48,6 +48,29 @@ CALL (root, rates) {
         WITH peer, count(CASE WHEN o.stage = 'CLOSED_WON' THEN 1 END) AS won, count(o) AS closed
         WHERE $metric = 'WIN_RATE'
         RETURN CASE WHEN closed > 0 THEN toFloat(won) / closed END AS value
+        UNION
+        // ROI (as Partner 360's mdf.roi, for the partner alone and whatever the period): the revenue of the deals its visible
+        // fund requests generated less what their PAID claims cost, over that cost; no value while nothing is paid.
+        OPTIONAL MATCH (peer)<-[:ALLOCATED_TO]-(:FundAllocation)<-[:DRAWS_ON]-(fr:FundRequest)
+        WHERE $metric = 'ROI' AND {{fund_request_visible(fr)}}
+        WITH peer, collect(fr) AS requests
+        WHERE $metric = 'ROI'
+        CALL (requests, rates) {
+          UNWIND requests AS fr
+          MATCH (fr)<-[:CLAIMS]-(c:FundClaim {status: 'PAID'})
+          WITH c, {{rate_of(c)}} AS rate
+          RETURN sum(toInteger(round(c.amount * rate, 0, 'HALF_EVEN'))) AS paid
+        }
+        CALL (requests, rates) {
+          UNWIND requests AS fr
+          MATCH (fr)<-[:INFLUENCED_BY]-(dr:DealRegistration) WHERE {{deal_visible(dr)}}
+          WITH DISTINCT dr
+          MATCH (dr)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)-[:ORDERED_AS]->(ord:Order)
+          WHERE ord.status <> 'CANCELLED'
+          WITH ord, {{rate_of(ord)}} AS rate
+          RETURN sum(toInteger(round(ord.total * rate, 0, 'HALF_EVEN'))) AS revenue
+        }
+        RETURN CASE WHEN paid > 0 THEN toFloat(revenue - paid) / paid END AS value
       }
       WITH peer, value WHERE value IS NOT NULL
       RETURN collect({id: peer.id, value: value}) AS values, percentileCont(value, 0.5) AS median

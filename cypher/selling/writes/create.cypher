@@ -1,4 +1,5 @@
-// Create DRAFT deal registrations with their line items and optional owner (checked already).
+// Create DRAFT deal registrations with their line items, optional owner and optional fund request that generated
+// them (checked already).
 UNWIND $rows AS row
 MATCH (p:Partner {id: row.partnerId}), (a:Account {id: row.accountId}), (prog:Program {id: row.programId}),
       (by:Person {id: $personId})
@@ -16,8 +17,12 @@ CALL (row, dr) {
   MATCH (owner:Person {id: row.ownerId})
   CREATE (dr)-[:OWNED_BY]->(owner)
 }
+CALL (row, dr) {
+  MATCH (fr:FundRequest {id: row.fundRequestId})
+  CREATE (dr)-[:INFLUENCED_BY]->(fr)
+}
 RETURN dr.id AS id,
        [{type: 'DealRegistration', id: dr.id, before: null, partnerId: p.id, lineageId: dr.id,
-         after: dr {.*, partner: p.id, account: a.id, program: prog.id, owner: row.ownerId,
+         after: dr {.*, partner: p.id, account: a.id, program: prog.id, owner: row.ownerId, fundRequest: row.fundRequestId,
                     lines: [line IN row.lines | {product: line.productId, quantity: line.quantity,
                                                  unitPrice: line.unitPrice}]}}] AS changes
