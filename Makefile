@@ -33,7 +33,7 @@ clean:
 	rm -rf $(VENV) playground/node_modules
 
 # Benchmarks (docs/BENCHMARKS.md): a dedicated Neo4j seeded with BENCH_PARTNERS partners when empty, the
-# gateway under uvicorn, Q1–Q5 through HTTP beside their floor; results in bench/results/.
+# gateway under uvicorn, Q1–Q6 through HTTP beside their floor; results in bench/results/.
 BENCH_PARTNERS ?= 50000
 .PHONY: bench bench-scaling bench-stalls bench-outage bench-subscriptions
 

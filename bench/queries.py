@@ -1,4 +1,4 @@
-"""The canonical benchmark queries Q1–Q5: how each picks its target in a generated channel, the GraphQL it
+"""The canonical benchmark queries Q1–Q6: how each picks its target in a generated channel, the GraphQL it
 sends, the rows it reads from the response, and the floor: the same rows fetched by one hand-written
 Cypher query through the driver. Shared by `bench.run` and the CI smoke (tests/test_bench_smoke.py)."""
 
@@ -32,6 +32,27 @@ RETURN d.id AS partner, grandchildren,
        head(COLLECT {{ MATCH (admin:Person)-[:MEMBER_OF {{role: 'ADMIN'}}]->(d)
                        RETURN admin.id ORDER BY admin.id }}) AS admin
 """
+# Q6: the distributors whose subtree holds funds with a PAID claim (so that every figure of the MDF section, roi
+# included, is there to compare), ranked by Q2's rule first: those whose two levels of children fit Q2's pages (so at
+# 50,000 partners the target has Q2's shape), then those with an influenced deal registration with an order not
+# CANCELLED (influencedRevenue, converted from the partners' currencies), then by partners two levels down. Q2's own
+# distributor has no funds at 50,000 partners (the seed allocates a budget to 85 % of the distributors with an ACTIVE
+# partnership in its program); in the smoke's 400-partner channel one distributor has funds, with more children than
+# a page and no influenced order.
+TARGET_MDF_DISTRIBUTOR = f"""
+MATCH (d:Partner {{type: 'DISTRIBUTOR'}})
+WHERE EXISTS {{ (d)-[:PARENT_OF*0..]->(:Partner)<-[:ALLOCATED_TO]-(:FundAllocation)<-[:DRAWS_ON]-(r:FundRequest)
+               WHERE EXISTS {{ (r)<-[:CLAIMS]-(:FundClaim {{status: 'PAID'}}) }} }}
+WITH d, COUNT {{ (d)-[:PARENT_OF]->() }} <= {CHILDREN_PAGE}
+        AND NOT EXISTS {{ (d)-[:PARENT_OF]->(c)-[:PARENT_OF]->()
+                         WHERE COUNT {{ (c)-[:PARENT_OF]->() }} > {CHILDREN_PAGE} }} AS fits,
+       EXISTS {{ (d)-[:PARENT_OF*0..]->(:Partner)<-[:ALLOCATED_TO]-(:FundAllocation)<-[:DRAWS_ON]-(:FundRequest)
+                <-[:INFLUENCED_BY]-(:DealRegistration)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)
+                -[:ORDERED_AS]->(o:Order) WHERE o.status <> 'CANCELLED' }} AS influenced,
+       COUNT {{ (d)-[:PARENT_OF]->()-[:PARENT_OF]->() }} AS grandchildren
+ORDER BY fits DESC, influenced DESC, grandchildren DESC, d.id LIMIT 1
+RETURN d.id AS partner, grandchildren
+"""
 # Q4: the partner associate with the most deals and cases of their own (submitted / opened or owned).
 TARGET_ASSOCIATE = f"""
 MATCH (person:Person)-[:MEMBER_OF {{role: 'ASSOCIATE'}}]->(org:Partner)
@@ -61,6 +82,7 @@ class Targets:
     writer_partner: str
     writer_account: str
     now: datetime
+    mdf_distributor: str
 
 
 async def find_targets(session) -> Targets:
@@ -70,10 +92,10 @@ async def find_targets(session) -> Targets:
             raise RuntimeError(f"no benchmark target in this channel for:\n{query}")
         return rows[0]
 
-    d, a, w, admin = (await one(TARGET_DISTRIBUTOR), await one(TARGET_ASSOCIATE), await one(TARGET_WRITER),
-                      await one(ENTERPRISE_ADMIN))
+    d, a, w, admin, mdf = (await one(TARGET_DISTRIBUTOR), await one(TARGET_ASSOCIATE), await one(TARGET_WRITER),
+                           await one(ENTERPRISE_ADMIN), await one(TARGET_MDF_DISTRIBUTOR))
     return Targets(d["partner"], d["admin"], admin["person"], a["person"], a["partner"], w["person"], w["partner"],
-                   w["account"], datetime(2026, 11, 1, tzinfo=UTC))
+                   w["account"], datetime(2026, 11, 1, tzinfo=UTC), mdf["partner"])
 
 
 # --- the queries --------------------------------------------------------------------------------------
@@ -116,6 +138,65 @@ RETURN size(partners) AS partnersCounted,
                WHERE $from <= dr.createdAt < $to RETURN dr } AS created,
        COUNT { UNWIND partners AS p MATCH (p)<-[:FOR_PARTNER]-(c:Case)
                WHERE $from <= c.openedAt < $to RETURN c } AS opened
+"""
+
+Q6 = """query Q6($partner: ID!) {
+  partner(id: $partner) { insights(includeSubtree: true, currency: "USD") {
+    partnersCounted
+    mdf { currency allocated committed claimed paid influencedRevenue roi unconvertedCount }
+  } }
+}"""
+# The floor of Partner 360's MDF section over the target's subtree, by the definitions of
+# cypher/insights/reads/mdf.cypher (docs/INSIGHTS.md, "mdf"), in one statement: the enterprise admin sees every
+# record, so no visibility check. Each amount is converted into $currency at the latest rate of its pair (direct, or
+# the inverse of the opposite pair, whichever is newer) and rounded half-even per record, as the gateway converts
+# (the seed's funds are USD, the orders of the influenced registrations are in the partners' currencies).
+Q6_FLOOR = """
+MATCH (:Partner {id: $partner})-[:PARENT_OF*0..]->(p:Partner)
+WITH collect(p) AS partners
+CALL () {
+  MATCH (x:ExchangeRate) WHERE x.quote = $currency OR x.base = $currency
+  WITH CASE WHEN x.quote = $currency THEN x.base ELSE x.quote END AS currency,
+       CASE WHEN x.quote = $currency THEN x.rate ELSE 1.0 / x.rate END AS rate ORDER BY x.asOf DESC
+  WITH currency, head(collect(rate)) AS rate
+  RETURN [{currency: $currency, rate: 1.0}] + collect({currency: currency, rate: rate}) AS rates
+}
+CALL (partners, rates) {
+  UNWIND partners AS p
+  MATCH (p)<-[:ALLOCATED_TO]-(a:FundAllocation)
+  WHERE NOT EXISTS { (a)-[:DRAWN_FROM]->(:FundAllocation)-[:ALLOCATED_TO]->(up:Partner) WHERE up IN partners }
+  WITH a, head([x IN rates WHERE x.currency = a.currency | x.rate]) AS rate
+  RETURN sum(toInteger(round(a.amount * rate, 0, 'HALF_EVEN'))) AS allocated, count(a) - count(rate) AS a1
+}
+CALL (partners) {
+  UNWIND partners AS p
+  MATCH (p)<-[:ALLOCATED_TO]-(:FundAllocation)<-[:DRAWS_ON]-(r:FundRequest)
+  RETURN collect(r) AS requests
+}
+CALL (requests, rates) {
+  UNWIND requests AS r
+  WITH r WHERE r.status = 'APPROVED'
+  WITH r, head([x IN rates WHERE x.currency = r.currency | x.rate]) AS rate
+  RETURN sum(toInteger(round(r.approvedAmount * rate, 0, 'HALF_EVEN'))) AS committed, count(r) - count(rate) AS r1
+}
+CALL (requests, rates) {
+  UNWIND requests AS r
+  MATCH (r)<-[:CLAIMS]-(c:FundClaim) WHERE c.status IN ['SUBMITTED', 'APPROVED', 'PAID']
+  WITH c, head([x IN rates WHERE x.currency = c.currency | x.rate]) AS rate
+  WITH c, toInteger(round(c.amount * rate, 0, 'HALF_EVEN')) AS value
+  RETURN sum(value) AS claimed, sum(CASE WHEN c.status = 'PAID' THEN value END) AS paid, count(c) - count(value) AS c1
+}
+CALL (requests, rates) {
+  UNWIND requests AS r
+  MATCH (r)<-[:INFLUENCED_BY]-(dr:DealRegistration)
+  WITH DISTINCT dr
+  MATCH (dr)-[:CONVERTED_TO]->(:Opportunity)-[:QUOTED_AS]->(:Quote)-[:ORDERED_AS]->(o:Order)
+  WHERE o.status <> 'CANCELLED'
+  WITH o, head([x IN rates WHERE x.currency = o.currency | x.rate]) AS rate
+  RETURN sum(toInteger(round(o.total * rate, 0, 'HALF_EVEN'))) AS influencedRevenue, count(o) - count(rate) AS o1
+}
+RETURN size(partners) AS partnersCounted, allocated, committed, claimed, paid, influencedRevenue,
+       CASE WHEN paid <> 0 THEN toFloat(influencedRevenue - paid) / paid END AS roi, a1 + r1 + c1 + o1 AS unconverted
 """
 
 Q3 = f"""query Q3 {{
@@ -202,6 +283,9 @@ def cases(t: Targets, write_id: str = "bench-q5") -> list[Case]:
         Case("Q5", "submitting a deal registration", t.writer, Q5, {"input": [five]}, Q5_FLOOR,
              {"partner": t.writer_partner, "account": t.writer_account, "person": t.writer, "id": write_id,
               "name": "Benchmark deal (floor)"}, write=True),
+        Case("Q6", "Partner 360 MDF over a top distributor's subtree", t.admin, Q6,
+             {"partner": gid("Partner", t.mdf_distributor)}, Q6_FLOOR,
+             {"partner": t.mdf_distributor, "currency": "USD"}),
     ]
 
 
@@ -235,13 +319,20 @@ def gateway_rows(name: str, data: dict) -> object:
         payload = data["createDealRegistrations"]
         assert not payload["errors"], payload["errors"]
         return [(r["status"]) for r in payload["registrations"]]
+    if name == "Q6":
+        i = data["partner"]["insights"]
+        m = i["mdf"]
+        return {"partnersCounted": i["partnersCounted"], "allocated": int(m["allocated"]),
+                "committed": int(m["committed"]), "claimed": int(m["claimed"]), "paid": int(m["paid"]),
+                "influencedRevenue": int(m["influencedRevenue"]), "roi": m["roi"],
+                "unconverted": m["unconvertedCount"]}
     raise KeyError(name)
 
 
 def floor_rows(name: str, records: list[dict]) -> object:
     if name == "Q1":
         return {(r["partner"], r["opportunity"], r["amount"], r["account"]) for r in records}
-    if name == "Q2":
+    if name in ("Q2", "Q6"):
         return dict(records[0])
     if name == "Q3":
         return [(r["registration"], r["partner"], r["opportunity"], tuple(sorted(r["quotes"])),
@@ -267,5 +358,5 @@ def row_count(rows: object) -> int:
 # (with their registrations and accounts); Q2 viewer, partner, five sections; Q3 viewer, the page of whole
 # lineages, their partners; Q4 viewer (with person and organization), registrations (with opportunities and
 # accounts), cases; Q5 viewer, the input checks, the write transaction, its change records (docs/CHANGES.md),
-# the payload (docs/BENCHMARKS.md).
-ROUND_TRIP_BOUNDS = {"Q1": 4, "Q2": 7, "Q3": 3, "Q4": 3, "Q5": 5}
+# the payload (docs/BENCHMARKS.md); Q6 viewer, partner, the mdf section (partnersCounted is the section's count).
+ROUND_TRIP_BOUNDS = {"Q1": 4, "Q2": 7, "Q3": 3, "Q4": 3, "Q5": 5, "Q6": 4}

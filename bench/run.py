@@ -1,6 +1,6 @@
 """`make bench`: a dedicated local Neo4j (own state dir and Bolt port), seeded when empty, two gateways under
 uvicorn as separate processes on loopback ports against it, the compiled one (the default settings: a query that
-compiles runs as one Cypher statement) and the resolver one (PARTNERGRAPH_COMPILED_READS=false), then Q1–Q5
+compiles runs as one Cypher statement) and the resolver one (PARTNERGRAPH_COMPILED_READS=false), then Q1–Q6
 through HTTP with minted tokens, each through both gateways and beside its floor (the same rows by one
 hand-written Cypher query through the driver, sequentially and from 16 concurrent tasks, in the same run; the
 two gateways' sequential samples interleaved, so that neither finds Neo4j warmer than the other). Per

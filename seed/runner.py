@@ -101,9 +101,17 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
     # The history names each case by the number the cases phase gives it: the counter's next ones.
     numbering = await session.read_transaction(lambda tx: tx.run(texts["case_numbering"]))
 
+    await _run_phases(write, shape, phases(shape, numbering[0]["last"] + 1), report, batch_size, show_progress)
+    report.seconds = round(time.perf_counter() - started, 2)
+    report.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return report
+
+
+async def _run_phases(write, shape: ChannelShape, chosen: list[Phase], report: SeedReport, batch_size: int,
+                      show_progress: bool) -> None:
     columns = (TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, disable=not show_progress) as progress:
-        for phase in phases(shape, numbering[0]["last"] + 1):
+        for phase in chosen:
             task = progress.add_task(phase.name, total=phase.total(shape))
             phase_started = time.perf_counter()
             count = 0
@@ -114,6 +122,31 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
             progress.update(task, total=count, completed=count)  # a phase of unknown size ends at its count
             report.rows[phase.name] = count
             report.phase_seconds[phase.name] = round(time.perf_counter() - phase_started, 2)
+
+
+async def seed_phases(client: GraphClient, shape: ChannelShape, names: list[str], *, batch_size: int = 2000,
+                      show_progress: bool = True) -> SeedReport:
+    """Only the named phases, in the seed's order, into a database seeded before they existed with the same shape
+    and seed: every phase derives its rows from the shape alone (and reads the channel already written), so they
+    come out as a full seed would have written them. Nothing checks that they were not run before: a phase run twice
+    writes its rows twice (bench.seed_phases checks that for the phases it knows)."""
+    known = {phase.name: phase for phase in phases(shape)}
+    if unknown := [name for name in names if name not in known]:
+        raise ValueError(f"no seed phase {unknown}; the phases are {list(known)}")
+    if "change history" in names:
+        raise ValueError("the change history numbers cases from the counter the cases phase leaves: seed it whole")
+    session = client.session()
+    if not (await session.read("shared/partner_count"))[0]["partners"]:
+        raise ValueError("the database holds no partners: seed it whole")
+    report = SeedReport(partners=shape.partners)
+    started = time.perf_counter()
+    texts = {path.stem: path.read_text() for path in SEED_DIR.glob("*.cypher")}
+
+    async def write(query: str, **params) -> None:
+        await session.write_transaction(lambda tx: tx.run(texts[query], **params), timeout=BATCH_TIMEOUT_SECONDS)
+
+    chosen = [phase for phase in known.values() if phase.name in names]
+    await _run_phases(write, shape, chosen, report, batch_size, show_progress)
     report.seconds = round(time.perf_counter() - started, 2)
     report.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return report

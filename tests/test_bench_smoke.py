@@ -29,8 +29,8 @@ from tests.conftest import make_settings
 # Seconds: the default (10) is what production answers within; on a loaded CI runner a correct query can
 # take longer, and what this smoke guards is its rows and round trips, not its speed.
 SMOKE_QUERY_TIMEOUT_SECONDS = 300.0
-# The reads the compiled gateway answers with one statement; Q2's partner is compiled too, and its insights are
-# answered by their resolvers below it (one aggregate query per section, ROUND_TRIP_BOUNDS).
+# The reads the compiled gateway answers with one statement; Q2's and Q6's partner is compiled too, and its insights
+# are answered by their resolvers below it (one aggregate query per section, ROUND_TRIP_BOUNDS).
 COMPILED = {"Q1", "Q3", "Q4"}
 
 
@@ -83,7 +83,7 @@ async def test_partner_360_reaches_every_record_from_the_partners_it_counts(benc
         assert reads == [], (text.splitlines()[0], reads)
 
 
-@pytest.mark.parametrize("name", ["Q1", "Q2", "Q3", "Q4", "Q5"])
+@pytest.mark.parametrize("name", ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"])
 async def test_benchmark_query_matches_its_floor(bench_channel, name):
     settings, client, http = bench_channel.settings, bench_channel.client, bench_channel.http
     case = next(c for c in queries.cases(bench_channel.targets, write_id=f"bench-smoke-{name}") if c.name == name)
@@ -95,16 +95,18 @@ async def test_benchmark_query_matches_its_floor(bench_channel, name):
     assert queries.row_count(rows) > 0
     if name == "Q2":
         assert rows["partnersCounted"] > 1 and rows["openCount"] > 0
+    if name == "Q6":
+        assert rows["partnersCounted"] > 1 and rows["allocated"] > 0 and rows["paid"] > 0 and rows["roi"] is not None
     if name == "Q3":
         assert len(rows) == min(queries.LINEAGE_PAGE, len(rows)) and len(rows) > 100
     assert body["extensions"]["cypher"]["roundTrips"] <= queries.ROUND_TRIP_BOUNDS[name]
 
 
-@pytest.mark.parametrize("name", ["Q1", "Q2", "Q3", "Q4"])
+@pytest.mark.parametrize("name", ["Q1", "Q2", "Q3", "Q4", "Q6"])
 async def test_benchmark_read_compiles_and_answers_as_the_resolvers(bench_channel, name):
     """What `make bench` compares: the compiled gateway answers Q1, Q3 and Q4 from one statement (two round
-    trips with the viewer's lookup), Q2 with its insights resolved below the compiled partner, and every read
-    with the resolver gateway's exact JSON."""
+    trips with the viewer's lookup), Q2 and Q6 with their insights resolved below the compiled partner, and every
+    read with the resolver gateway's exact JSON."""
     case = next(c for c in queries.cases(bench_channel.targets) if c.name == name)
     body = await post(bench_channel.http, bench_channel.settings, case)
     resolved = await post(bench_channel.resolver_http, bench_channel.settings, case)
