@@ -53,15 +53,18 @@ async def bench_channel(tmp_path_factory):
     server = database.local_server(settings)
     server.start()
     client = database.graph_client(settings)
-    await migrations.migrate(client.session())
-    await seed(client, ChannelShape(400, 3), show_progress=False)
-    compiled = create_app(settings, client)
-    resolvers = create_app(settings.model_copy(update={"compiled_reads": False}), client)
-    async with (httpx.AsyncClient(transport=httpx.ASGITransport(app=compiled), base_url="http://gateway") as http,
-                httpx.AsyncClient(transport=httpx.ASGITransport(app=resolvers), base_url="http://gateway") as other):
-        yield BenchChannel(settings, client, http, other, await queries.find_targets(client.session()))
-    await client.close()
-    server.stop()
+    try:  # a failing setup (no target in the channel) must not leave its Neo4j running
+        await migrations.migrate(client.session())
+        await seed(client, ChannelShape(400, 3), show_progress=False)
+        compiled = create_app(settings, client)
+        resolvers = create_app(settings.model_copy(update={"compiled_reads": False}), client)
+        fast, slow = httpx.ASGITransport(app=compiled), httpx.ASGITransport(app=resolvers)
+        async with (httpx.AsyncClient(transport=fast, base_url="http://gateway") as http,
+                    httpx.AsyncClient(transport=slow, base_url="http://gateway") as other):
+            yield BenchChannel(settings, client, http, other, await queries.find_targets(client.session()))
+    finally:
+        await client.close()
+        server.stop()
 
 
 async def test_partner_360_reaches_every_record_from_the_partners_it_counts(bench_channel):

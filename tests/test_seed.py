@@ -9,12 +9,13 @@ from datetime import timedelta
 
 import pytest
 
+from bench.seed_phases import MDF_PHASES
 from gateway import database
 from gateway.local_neo4j import free_port
 from graph.mdf.reads import MdfRepository
 from graph.shared import migrations
 from seed import channel, mdf
-from seed.runner import NotEmpty, seed
+from seed.runner import NotEmpty, seed, seed_phases
 from seed.shape import ChannelShape
 from tests.conftest import make_settings
 
@@ -356,3 +357,36 @@ async def test_seeded_mdf_reads_back_through_the_mdf_domain(seeded):
         assert (record.status, record.approved_amount, record.partner_id, record.submitted_by_id) == (
             row["status"], row["approvedAmount"], read_allocations[row["allocationId"]].partner_id, row["submittedBy"])
     assert sum(len(c.proofs) for c in read_claims.values()) == sum(len(c["proofs"]) for c in claims)
+
+
+MDF_SNAPSHOT = """
+RETURN COLLECT { MATCH (b:MdfBudget) RETURN [b.id, b.amount] } AS budgets,
+       COLLECT { MATCH (a:FundAllocation)-[:DRAWN_FROM]->(s), (a)-[:ALLOCATED_TO]->(p:Partner)
+                 RETURN [a.id, a.amount, s.id, p.id, toString(a.createdAt)] } AS allocations,
+       COLLECT { MATCH (r:FundRequest)-[:DRAWS_ON]->(a:FundAllocation)
+                 RETURN [r.id, r.status, r.approvedAmount, a.id, toString(r.submittedAt)] } AS requests,
+       COLLECT { MATCH (c:FundClaim)-[:CLAIMS]->(r:FundRequest) RETURN [c.id, c.status, c.amount, r.id] } AS claims,
+       COLLECT { MATCH (p:ProofOfPerformance) RETURN p.id } AS proofs,
+       COLLECT { MATCH (d:DealRegistration)-[:INFLUENCED_BY]->(r:FundRequest) RETURN [d.id, r.id] } AS influence
+"""
+
+
+async def test_mdf_phases_added_to_a_seeded_channel_write_what_the_whole_seed_wrote(seeded):
+    """`python -m bench.seed_phases --phases mdf` on a database seeded before the MDF phases existed: the phases
+    alone, from the same shape and seed, write the same funds and influence as the whole seed (here: after the
+    whole seed's funds are deleted). Runs last in this module; it leaves the funds as they were."""
+    client, report = seeded
+
+    def snapshot(rows):
+        return {key: sorted(value) for key, value in rows[0].items()}
+
+    before = snapshot(await _read(client, MDF_SNAPSHOT))
+    assert before["influence"] and before["claims"]
+    await client.session().write_transaction(lambda tx: tx.run(
+        "MATCH (n) WHERE n:MdfBudget OR n:FundAllocation OR n:FundRequest OR n:FundClaim OR n:ProofOfPerformance "
+        "DETACH DELETE n"))
+    added = await seed_phases(client, SHAPE, MDF_PHASES, batch_size=97, show_progress=False)
+    assert added.rows == {name: report.rows[name] for name in MDF_PHASES}
+    assert snapshot(await _read(client, MDF_SNAPSHOT)) == before
+    with pytest.raises(ValueError):
+        await seed_phases(client, SHAPE, ["change history"], show_progress=False)
