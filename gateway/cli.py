@@ -19,6 +19,7 @@ from gateway.exports.exporter import BATCH_SIZE, ExportRefused, ExportRequest
 from gateway.exports.formats import ExportFormat
 from gateway.identity import MintingDisabled, mint_demo_token, mint_person_token
 from gateway.local_neo4j import LocalNeo4jError
+from gateway.schema_contract import sdl
 from gateway.settings import Settings
 from gateway.webhooks.keys import secret_box
 from gateway.webhooks.worker import WebhookWorker
@@ -47,6 +48,8 @@ changes_cli = typer.Typer(help="The change log (docs/CHANGES.md).", no_args_is_h
 app.add_typer(changes_cli, name="changes")
 webhooks_cli = typer.Typer(help="Webhooks (docs/WEBHOOKS.md).", no_args_is_help=True)
 app.add_typer(webhooks_cli, name="webhooks")
+schema_cli = typer.Typer(help="The GraphQL schema contract (schema.graphql).", no_args_is_help=True)
+app.add_typer(schema_cli, name="schema")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -158,6 +161,13 @@ def demo_load() -> None:
             await client.close()
 
     typer.echo("demo channel loaded" if asyncio.run(run()) else "the database already holds partners; nothing loaded")
+
+
+@schema_cli.command("export")
+def schema_export() -> None:
+    """Print the schema the gateway serves, as SDL (what schema.graphql holds; no database needed):
+    `partnergraph schema export > schema.graphql` after a deliberate schema change."""
+    typer.echo(sdl(), nl=False)
 
 
 @app.command("seed")
