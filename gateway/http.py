@@ -452,4 +452,6 @@ async def _read_params(request: Request, max_bytes: int) -> dict[str, Any]:
         raise HTTPProblem(400, "`variables` must be an object", code="BAD_REQUEST")
     if params.get("operationName") is not None and not isinstance(params["operationName"], str):
         raise HTTPProblem(400, "`operationName` must be a string", code="BAD_REQUEST")
+    if params.get("extensions") is not None and not isinstance(params["extensions"], dict):
+        raise HTTPProblem(400, "`extensions` must be an object", code="BAD_REQUEST")
     return params

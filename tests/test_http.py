@@ -75,6 +75,11 @@ async def test_syntax_error_is_a_request_error(client, auth):
         ({"json": [{"query": QUERY}, {"query": QUERY}]}, 400),
         ({"json": {"query": ""}}, 400),
         ({"json": {"query": QUERY, "variables": [1]}}, 400),
+        # GraphQL over HTTP: `extensions` is an object or absent (issue 18, part 7).
+        ({"json": {"query": QUERY, "extensions": "x"}}, 400),
+        ({"json": {"query": QUERY, "extensions": 1}}, 400),
+        ({"json": {"query": QUERY, "extensions": True}}, 400),
+        ({"json": {"query": QUERY, "extensions": [1]}}, 400),
         ({"json": {"query": "query A { viewer { persona } }", "operationName": "B"}}, 400),
     ],
 )
