@@ -48,10 +48,6 @@ class MdfRepository:
         rows = await self.session.read("mdf/reads/claims_by_ids", ids=ids, scope=self.scope)
         return {r["claim"]["id"]: FundClaimRecord.from_map(r["claim"]) for r in rows}
 
-    async def claims_of_requests(self, request_ids: list[str]) -> dict[str, list[FundClaimRecord]]:
-        rows = await self.session.read("mdf/reads/claims_of_requests", ids=request_ids, scope=self.scope)
-        return {r["requestId"]: [FundClaimRecord.from_map(c) for c in r["claims"]] for r in rows}
-
     async def returns(self, request_ids: list[str], currency: str) -> dict[str, FundReturnsRecord]:
         """The return on funds of each visible fund request of `request_ids` in `currency`: one round trip."""
         rows = await self.session.read("mdf/reads/returns", ids=request_ids, currency=currency, scope=self.scope)

@@ -34,10 +34,6 @@ class MdfLoaders(DomainLoaders):
         return by_key_loader(self.mdf.claims)
 
     @cached_property
-    def fund_claims_of_request(self) -> DataLoader:
-        return by_key_loader(self.mdf.claims_of_requests)
-
-    @cached_property
     def fund_returns(self) -> DataLoader:
         """Keyed (request id, currency): one round trip per currency for every request of a tick."""
         return page_loader(self.mdf.returns, lambda: None)

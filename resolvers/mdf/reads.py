@@ -50,10 +50,6 @@ async def claim(ctx: RequestContext, claim_id: str) -> FundClaimRecord | None:
     return await ctx.loaders.fund_claim.load(claim_id)
 
 
-async def claims(ctx: RequestContext, request_id: str) -> list[FundClaimRecord]:
-    return await ctx.loaders.fund_claims_of_request.load(request_id) or []
-
-
 def check_currency(currency: str | None) -> None:
     """Also declared on the schema field, so a bad code is refused before any Cypher."""
     if not is_currency(currency):
