@@ -24,7 +24,7 @@ from graph.insights.records import (
     SegmentEvaluationRecord,
 )
 from graph.shared.records import Page, SortKey
-from resolvers.shared.checks import is_currency
+from resolvers.shared.checks import check_reporting_currency
 from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
 from resolvers.shared.global_ids import key_of
@@ -69,8 +69,7 @@ def check_arguments(start: datetime | None, end: datetime | None, currency: str 
                     now: datetime) -> tuple[datetime, datetime]:
     """The period [start, end) asked for, by default the 90 days before now; refused unless it starts before
     it ends and the currency is ISO 4217. Also declared on the schema field, so it refuses before any Cypher."""
-    if not is_currency(currency):
-        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
+    check_reporting_currency(currency)
     end = _aware(end) if end else now
     start = _aware(start) if start else end - timedelta(days=DEFAULT_PERIOD_DAYS)
     if start >= end:

@@ -12,9 +12,8 @@ from graph.mdf.records import (
     MdfBudgetRecord,
 )
 from graph.shared.records import Page
-from resolvers.shared.checks import is_currency
+from resolvers.shared.checks import check_reporting_currency
 from resolvers.shared.context import RequestContext
-from resolvers.shared.errors import PublicError
 from resolvers.shared.pagination import decode_cursor, page_size
 
 
@@ -50,13 +49,7 @@ async def claim(ctx: RequestContext, claim_id: str) -> FundClaimRecord | None:
     return await ctx.loaders.fund_claim.load(claim_id)
 
 
-def check_currency(currency: str | None) -> None:
-    """Also declared on the schema field, so a bad code is refused before any Cypher."""
-    if not is_currency(currency):
-        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
-
-
 async def returns(ctx: RequestContext, request_id: str, currency: str) -> FundReturnsRecord | None:
     """A fund request's return on funds in `currency` (ISO 4217, else VALIDATION); None when not visible."""
-    check_currency(currency)
+    check_reporting_currency(currency)  # also declared on the schema field: refused before any Cypher
     return await ctx.loaders.fund_returns.load((request_id, currency))

@@ -19,7 +19,7 @@ from graph.selling.records import (
     QuoteRecord,
 )
 from graph.shared.records import Page, SortKey
-from resolvers.shared.checks import is_currency
+from resolvers.shared.checks import check_reporting_currency
 from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
 from resolvers.shared.loaders import prime
@@ -146,8 +146,7 @@ async def convert_amount(ctx: RequestContext, amount: int, currency: str, target
     """`amount` minor units of `currency` in `target` at the latest rate (direct or inverse), rounded to
     the nearest minor unit; None when the graph has no rate for the pair. One round trip for every
     conversion of a request. (Currencies are assumed to share 2 decimal places.)"""
-    if not is_currency(target):
-        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
+    check_reporting_currency(target)
     if currency == target:
         return amount
     rate = await ctx.loaders.exchange_rate.load((currency, target))

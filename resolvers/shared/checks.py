@@ -11,6 +11,7 @@ from typing import Any
 import pycountry
 
 from graph.shared.errors import ErrorCode, UserError, reject_if
+from resolvers.shared.errors import PublicError
 from resolvers.shared.global_ids import GlobalIdRefused, decode
 
 Field = tuple[str, ...]
@@ -36,6 +37,13 @@ def is_currency(code: str | None) -> bool:
     """Whether `code` is an ISO 4217 currency code, as written (upper case): for read arguments, which
     are not normalized."""
     return code in CURRENCIES
+
+
+def check_reporting_currency(code: str | None) -> None:
+    """The reporting currency a read converts amounts into (`Money.in`, Partner 360, a fund request's returns):
+    refused with VALIDATION unless an ISO 4217 code."""
+    if not is_currency(code):
+        raise PublicError("currency must be an ISO 4217 code such as USD", "VALIDATION")
 
 
 def is_country(code: str | None) -> bool:

@@ -20,6 +20,7 @@ from graph.mdf.records import (
 )
 from resolvers.mdf import reads as mdf_reads
 from resolvers.programs import reads as programs_reads
+from resolvers.shared.checks import check_reporting_currency
 from schema.changes.types import Audited
 from schema.mdf.enums import FundClaimStatus, FundRequestStatus, MarketingActivityType
 from schema.partners import types as partner_types
@@ -172,7 +173,7 @@ class FundReturns:
 
 
 def _check_currency(args: Mapping[str, Any], ctx: Any) -> None:
-    mdf_reads.check_currency(args.get("currency"))
+    check_reporting_currency(args.get("currency"))
 
 
 @strawberry.type(description="A partner's request for funds for a marketing activity, against its organization's "
