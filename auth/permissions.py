@@ -90,14 +90,14 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
     Action.DECLARE_SPECIALIZATIONS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
     # Partner applications (docs/APPLICATIONS.md): anyone applies, a request without a token too; enterprise
     # admins review, and relationship managers when PARTNERGRAPH_RELATIONSHIP_MANAGERS_REVIEW_APPLICATIONS is on
-    # (`reviews_applications`).
+    # (`decides`).
     Action.APPLY_TO_PROGRAMS: frozenset(Persona),
     Action.REVIEW_APPLICATIONS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
     # Market development funds (docs/MDF.md): the enterprise admin sets budgets and allocates from them; a partner
     # admin passes their own organization's allocations down (checked in the write). Partner staff request funds
     # from their own organization's allocations and claim them; an enterprise admin or the partner's staff cancel a
     # request. Enterprise admins approve, and relationship managers for their partners when
-    # PARTNERGRAPH_RELATIONSHIP_MANAGERS_APPROVE_FUNDS is on (`approves_funds`); enterprise admins pay.
+    # PARTNERGRAPH_RELATIONSHIP_MANAGERS_APPROVE_FUNDS is on (`decides`); enterprise admins pay.
     Action.MANAGE_MDF_BUDGETS: frozenset({Persona.ENTERPRISE_ADMIN}),
     Action.ALLOCATE_FUNDS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
     Action.REQUEST_FUNDS: frozenset({Persona.PARTNER_ADMIN, Persona.PARTNER_MANAGER, Persona.PARTNER_ASSOCIATE}),
@@ -119,17 +119,10 @@ def own_org_only(viewer: Viewer, action: Action) -> str | None:
     return None
 
 
-def reviews_applications(viewer: Viewer, relationship_managers: bool) -> bool:
-    """Whether the viewer reviews partner applications (and so sees them at all): an enterprise admin always, a
-    relationship manager when the setting lets them."""
+def decides(viewer: Viewer, action: Action, relationship_managers: bool) -> bool:
+    """Whether the viewer makes an enterprise decision its setting may hand to relationship managers (reviewing
+    partner applications, approving funds): whoever `action` allows, a relationship manager only when
+    `relationship_managers` (the setting) is on."""
     if viewer.persona is Persona.RELATIONSHIP_MANAGER:
         return relationship_managers
-    return allowed(viewer, Action.REVIEW_APPLICATIONS)
-
-
-def approves_funds(viewer: Viewer, relationship_managers: bool) -> bool:
-    """Whether the viewer decides fund requests and claims: an enterprise admin always, a relationship manager (for
-    the partners they manage) when the setting lets them."""
-    if viewer.persona is Persona.RELATIONSHIP_MANAGER:
-        return relationship_managers
-    return allowed(viewer, Action.APPROVE_FUNDS)
+    return allowed(viewer, action)

@@ -1,5 +1,5 @@
 """Partner application reads: for reviewers only (`reviewer`, decided by the resolvers from the persona and the
-settings: auth.permissions.reviews_applications); anyone else reads no application at all, and no Cypher runs.
+settings: auth.permissions.decides); anyone else reads no application at all, and no Cypher runs.
 The public form of an APPROVED program is read by anyone."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ there were none), and the public application form of an APPROVED program."""
 
 from __future__ import annotations
 
-from auth.permissions import reviews_applications
+from auth.permissions import Action, decides
 from graph.applications.records import ApplicationFormRecord, PartnerApplicationRecord
 from graph.shared.records import Page
 from resolvers.shared.context import RequestContext
@@ -12,7 +12,7 @@ from resolvers.shared.pagination import decode_cursor, page_size
 
 def reviewer(ctx: RequestContext) -> bool:
     """Whether the viewer reviews (and so sees) partner applications under the request's settings."""
-    return reviews_applications(ctx.viewer, ctx.rules.relationship_managers_review_applications)
+    return decides(ctx.viewer, Action.REVIEW_APPLICATIONS, ctx.rules.relationship_managers_review_applications)
 
 
 async def applications(ctx: RequestContext, ids: list[str]) -> list[PartnerApplicationRecord | None]:

@@ -3,7 +3,7 @@ request's DataLoaders (scoped in Cypher)."""
 
 from __future__ import annotations
 
-from auth.permissions import approves_funds
+from auth.permissions import Action, decides
 from graph.mdf.records import (
     FundAllocationRecord,
     FundClaimRecord,
@@ -19,7 +19,7 @@ from resolvers.shared.pagination import decode_cursor, page_size
 
 def approver(ctx: RequestContext) -> bool:
     """Whether the viewer decides fund requests and claims under the request's settings."""
-    return approves_funds(ctx.viewer, ctx.rules.relationship_managers_approve_funds)
+    return decides(ctx.viewer, Action.APPROVE_FUNDS, ctx.rules.relationship_managers_approve_funds)
 
 
 async def budget(ctx: RequestContext, budget_id: str) -> MdfBudgetRecord | None:
