@@ -4,13 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PLAYGROUND := playground/node_modules/.package-lock.json
+HTTP_AUDIT := tests/http_audit/node_modules/.package-lock.json
 
-.PHONY: serve test install playground neo4j clean
+.PHONY: serve test install playground http-audit neo4j clean
 
 serve: install playground
 	$(BIN)/partnergraph serve
 
-test: install playground
+test: install playground http-audit
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 install: $(INSTALLED)
@@ -25,12 +26,18 @@ playground: $(PLAYGROUND)
 $(PLAYGROUND): playground/package.json playground/package-lock.json
 	npm ci --prefix playground --no-audit --no-fund --loglevel=error
 
+# The graphql-http server audit tests/test_http_audit.py runs against the live gateway (Node.js).
+http-audit: $(HTTP_AUDIT)
+
+$(HTTP_AUDIT): tests/http_audit/package.json tests/http_audit/package-lock.json
+	npm ci --prefix tests/http_audit --no-audit --no-fund --loglevel=error
+
 # Optional: fetch the pinned Neo4j jars now (`partnergraph db start` does it on first use).
 neo4j: install
 	$(BIN)/partnergraph db start
 
 clean:
-	rm -rf $(VENV) playground/node_modules
+	rm -rf $(VENV) playground/node_modules tests/http_audit/node_modules
 
 # Benchmarks (docs/BENCHMARKS.md): a dedicated Neo4j seeded with BENCH_PARTNERS partners when empty, the
 # gateway under uvicorn, Q1–Q6 through HTTP beside their floor; results in bench/results/.
