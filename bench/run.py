@@ -71,21 +71,25 @@ def percentile(values: list[float], p: float) -> float:
 
 
 class Gateway:
-    """uvicorn serving gateway.app in its own process; its RSS is sampled while the suite runs."""
+    """The gateway as `partnergraph serve` runs it, in its own process (with `workers` worker processes); its RSS
+    (the supervisor's and its workers') is sampled while the suite runs."""
 
-    def __init__(self, settings: Settings, gateway_env: dict[str, str] = GATEWAY_ENV):
+    def __init__(self, settings: Settings, gateway_env: dict[str, str] = GATEWAY_ENV, workers: int = 1):
         self.port = free_port()
         env = {**os.environ, "PARTNERGRAPH_STATE_DIR": str(settings.state_dir),
-               "PARTNERGRAPH_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port), **gateway_env}
-        code = ("from gateway import serving; from gateway.settings import Settings; "
-                f"serving.run(Settings(), host='127.0.0.1', port={self.port}, log_level='warning')")
+               "PARTNERGRAPH_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port), "PARTNERGRAPH_HOST": "127.0.0.1",
+               "PARTNERGRAPH_PORT": str(self.port), "PARTNERGRAPH_LOG_LEVEL": "warning",
+               "PARTNERGRAPH_WORKERS": str(workers), **gateway_env}
+        code = "from gateway import serving; from gateway.settings import Settings; serving.run(Settings())"
         self.process = subprocess.Popen([sys.executable, "-c", code], env=env)
         self.url = f"http://127.0.0.1:{self.port}"
         self.peak_rss = 0
 
     def sample(self) -> None:
         try:
-            self.peak_rss = max(self.peak_rss, psutil.Process(self.process.pid).memory_info().rss)
+            process = psutil.Process(self.process.pid)
+            rss = sum(p.memory_info().rss for p in [process, *process.children(recursive=True)])
+            self.peak_rss = max(self.peak_rss, rss)
         except psutil.Error:
             pass
 

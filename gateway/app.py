@@ -49,7 +49,9 @@ async def plan_change_log(graph: GraphClient) -> None:
         log.info("planning the change log's statements failed: %r", exc)
 
 
-def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None) -> Starlette:
+def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None, *,
+               prepare: bool = True) -> Starlette:
+    """`prepare=False` when the database was made ready before (`serve` does it once for all its workers)."""
     graph = graph or database.graph_client(settings)
     metrics = GatewayMetrics(graph)
     trusted = read_manifest(settings.trusted_documents) if settings.trusted_documents else None
@@ -79,8 +81,9 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
-        await database.prepare(graph, settings)
-        await plan_change_log(graph)
+        if prepare:
+            await database.prepare(graph, settings)
+            await plan_change_log(graph)
         # Everything built so far (schema, modules, settings) lives as long as the process: move it out of
         # the collector's generations, so full collections during large responses walk only request objects.
         gc.freeze()

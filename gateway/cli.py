@@ -80,13 +80,16 @@ def _start_local(settings: Settings) -> None:
 def serve(
     host: Annotated[Optional[str], typer.Option(help="Listen address (PARTNERGRAPH_HOST).")] = None,
     port: Annotated[Optional[int], typer.Option(help="Listen port (PARTNERGRAPH_PORT).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (PARTNERGRAPH_WORKERS).", min=1)] = None,
 ) -> None:
-    """Run the gateway; with NEO4J_URI unset, start (or reuse) the local Neo4j and load the demo data."""
-    settings = Settings()
+    """Run the gateway until SIGTERM or Ctrl-C (requests in flight finish first); with NEO4J_URI unset, start (or
+    reuse) the local Neo4j, once for all workers, and load the demo data."""
+    given = {"host": host, "port": port, "workers": workers}
+    settings = Settings(**{name: value for name, value in given.items() if value is not None})
     logs.configure(settings.log_level, settings.log_format)
     if settings.local_neo4j:
         _start_local(settings)
-    serving.run(settings, host=host, port=port)
+    serving.run(settings)
 
 
 @db.command("start")

@@ -29,7 +29,7 @@ from strawberry.types.graphql import OperationType
 
 from auth.tokens import InvalidToken, TokenVerifier, VerifiedToken
 from auth.viewer import ANONYMOUS, UnknownViewer, Viewer
-from gateway import logs
+from gateway import bookmarks, logs
 from gateway.documents import DocumentRefused, DocumentStore
 from gateway.metrics import GatewayMetrics
 from gateway.playground import render_playground
@@ -54,6 +54,12 @@ _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 # limit at 1,000 levels). Variables are held to far less before they are coerced (schema/shared/admission.py).
 MAX_JSON_DEPTH = 1024
 UNAVAILABLE = ("SERVICE_UNAVAILABLE", "TIMEOUT")
+INVALID_BOOKMARK = "INVALID_BOOKMARK"
+FAILURE_MESSAGES = {
+    "SERVICE_UNAVAILABLE": "the partner graph is unavailable; retry shortly",
+    "TIMEOUT": "the partner graph is unavailable; retry shortly",
+    INVALID_BOOKMARK: "the partner graph refused the bookmark; send the last one this gateway returned unchanged",
+}
 RETRY_AFTER_SECONDS = "5"
 
 
@@ -72,7 +78,10 @@ class HTTPProblem(Exception):
 def failure_code(exc: BaseException) -> str:
     """What a client is told about a failure that is not its own: TIMEOUT, SERVICE_UNAVAILABLE or INTERNAL.
 
-    The one classification for the viewer lookup, masked resolver errors and the metrics."""
+    The one classification for the viewer lookup, masked resolver errors and the metrics. INVALID_BOOKMARK: the
+    client's bookmark passed the gateway's checks but Neo4j could not parse it."""
+    if isinstance(exc, Neo4jError) and "InvalidBookmark" in (exc.code or ""):
+        return INVALID_BOOKMARK
     if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
         return "TIMEOUT"
     if isinstance(exc, (ServiceUnavailable, ConnectionPoolError)) or (
@@ -139,7 +148,11 @@ class GraphQLEndpoint:
             params = await _read_params(request, self.settings.max_body_bytes)
             exchange.operation = params.get("operationName")
             logs.bind(operation=exchange.operation)
-            session = self.graph.session(exchange.stats)
+            try:
+                given = bookmarks.received(request.headers, params)
+            except bookmarks.BadBookmark as bad:
+                raise HTTPProblem(400, str(bad), code="INVALID_BOOKMARK") from bad
+            session = self.graph.session(exchange.stats, bookmarks=given)
             identity: IdentityRecord | None = None
             if _has_authorization(request):
                 viewer, identity = await self.viewer(request, session)
@@ -159,10 +172,9 @@ class GraphQLEndpoint:
             return problem_response(problem, media_type, exchange.request_id)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the client gets JSON with a code
             code = self.failure(exc, f"request {exchange.request_id} failed before execution")
-            status = 503 if code in UNAVAILABLE else 500
+            status = 503 if code in UNAVAILABLE else 400 if code == INVALID_BOOKMARK else 500
             exchange.outcome = _outcome_of(status)
-            problem = HTTPProblem(status, "the partner graph is unavailable; retry shortly" if status == 503
-                                  else "Internal server error",
+            problem = HTTPProblem(status, FAILURE_MESSAGES.get(code, "Internal server error"),
                                   {"retry-after": RETRY_AFTER_SECONDS} if status == 503 else None, code)
             return problem_response(problem, media_type, exchange.request_id)
 
@@ -286,7 +298,12 @@ class GraphQLEndpoint:
                 "cypher": {"roundTrips": stats.round_trips, "milliseconds": round(stats.seconds * 1000, 3),
                            "compiled": context.compiled_read},
             }
-        return json_response(body, status, media_type, {"x-request-id": request_id})
+        headers = {"x-request-id": request_id}
+        # The client's bookmark, or its write's: what its next request, through any gateway, sends back.
+        if bookmark := bookmarks.token(session.bookmarks):
+            headers[bookmarks.HEADER] = bookmark
+            body.setdefault("extensions", {})["bookmark"] = bookmark
+        return json_response(body, status, media_type, headers)
 
     def public_error(self, error: GraphQLError, request_id: str) -> dict[str, Any]:
         """Client-safe errors pass (logged as one line); anything else is classified, logged and masked."""
@@ -306,7 +323,7 @@ class GraphQLEndpoint:
             return formatted
         code = self.failure(original or error, f"request {request_id}: error at {_path(error)}")
         masked: dict[str, Any] = {
-            "message": "Internal server error",
+            "message": FAILURE_MESSAGES[code] if code == INVALID_BOOKMARK else "Internal server error",
             "extensions": {"code": code, "requestId": request_id},
         }
         if error.path:

@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     # HTTP
     host: str = "127.0.0.1"
     port: int = 8000
+    # `serve` processes, each with its own driver, pool and caches (about one per core); on SIGTERM each stops
+    # accepting and lets requests in flight finish for at most `drain_seconds`.
+    workers: int = Field(default=1, ge=1, le=64)
+    drain_seconds: int = Field(default=10, ge=0)
     # Request sizes, refused before any work: a JSON body (a 1,000-item batch is about 200 KB) or a GET query
     # string; the bearer token; the whole request head (request line and headers, checked as it arrives).
     max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)

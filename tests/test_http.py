@@ -13,7 +13,7 @@ import uvicorn
 
 from gateway.app import create_app
 from gateway.local_neo4j import free_port
-from gateway.server_protocol import bounded_httptools
+from gateway.server_protocol import BoundedHttpToolsProtocol
 from gateway.settings import Settings
 from tests.conftest import GRAPHQL_RESPONSE, serving
 
@@ -178,7 +178,8 @@ def test_uvicorn_refuses_a_huge_request_head_while_others_are_served(settings, g
     answers 431 past the cap, and a concurrent request is answered meanwhile."""
     port = free_port()
     config = uvicorn.Config(create_app(settings, graph), host="127.0.0.1", port=port, log_level="warning",
-                            log_config=None, http=bounded_httptools(64 * 1024), lifespan="off")
+                            log_config=None, http=BoundedHttpToolsProtocol, h11_max_incomplete_event_size=64 * 1024,
+                            lifespan="off")
     with serving(config):
         with socket.create_connection(("127.0.0.1", port)) as attacker:
             attacker.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + b"a" * (80 * 1024))

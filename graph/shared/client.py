@@ -11,7 +11,7 @@ import neo4j
 from graph.shared import cypher_files
 from graph.shared.change_signal import ChangeSignal
 from graph.shared.changes import Actor, ChangeCapture
-from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, Bookmarks
 
 T = TypeVar("T")
 
@@ -67,10 +67,12 @@ class GraphClient:
     async def verify(self) -> None:
         await self.driver.verify_connectivity()
 
-    def session(self, stats: CypherStats | None = None, actor: Actor | None = None) -> GraphSession:
+    def session(self, stats: CypherStats | None = None, actor: Actor | None = None,
+                bookmarks: Bookmarks | None = None) -> GraphSession:
         """A session for one request or job. Writes of a session with an `actor` are logged (docs/CHANGES.md);
-        one without is a maintenance session (migrations, demo data, seeding, pruning), whose writes are not."""
-        return GraphSession(self, stats or CypherStats(), actor)
+        one without is a maintenance session (migrations, demo data, seeding, pruning), whose writes are not.
+        Its transactions wait until the database has applied `bookmarks` (docs/DEPLOYMENT.md)."""
+        return GraphSession(self, stats or CypherStats(), actor, bookmarks)
 
 
 class CountingTransaction:
@@ -128,10 +130,16 @@ class _Unchanged(Exception):
 class GraphSession:
     """Runs named queries for one request: reads through `execute_read`, writes through `execute_write`."""
 
-    def __init__(self, client: GraphClient, stats: CypherStats, actor: Actor | None = None):
+    def __init__(self, client: GraphClient, stats: CypherStats, actor: Actor | None = None,
+                 bookmarks: Bookmarks | None = None):
         self.client = client
         self.stats = stats
         self.actor = actor
+        # Causal consistency: on a cluster a read may go to a follower that has not applied a write yet. Every
+        # transaction of the session waits for these bookmarks (the client's last write, possibly through another
+        # gateway), and each committed write replaces them with its own, so later reads see it too.
+        self.bookmarks = bookmarks or Bookmarks()
+        self.wrote = False  # a write committed: `bookmarks` is its bookmark
 
     async def read(self, name: str, /, **params: Any) -> Rows:
         return await self.read_transaction(lambda tx: tx.query(name, **params))
@@ -171,10 +179,12 @@ class GraphSession:
 
         self.client.sessions_in_use += 1
         try:
-            async with self.client.driver.session(database=self.client.database, default_access_mode=mode) as session:
+            async with self.client.driver.session(database=self.client.database, default_access_mode=mode,
+                                                  bookmarks=self.bookmarks) as session:
                 if mode == neo4j.READ_ACCESS:
                     return await session.execute_read(unit)
                 result = await session.execute_write(unit)
+                self.bookmarks, self.wrote = await session.last_bookmarks(), True
                 if appended:  # committed: followers of the log may read its records now
                     self.client.change_signal.committed(appended)
                 return result
