@@ -42,7 +42,7 @@ clean:
 # Benchmarks (docs/BENCHMARKS.md): a dedicated Neo4j seeded with BENCH_PARTNERS partners when empty, the
 # gateway under uvicorn, Q1–Q6 through HTTP beside their floor; results in bench/results/.
 BENCH_PARTNERS ?= 50000
-.PHONY: bench bench-scaling bench-stalls bench-outage bench-subscriptions
+.PHONY: bench bench-scaling bench-stalls bench-outage bench-subscriptions bench-workers
 
 bench: install
 	$(BIN)/python -m bench.run --partners $(BENCH_PARTNERS)
@@ -61,6 +61,10 @@ bench-stalls: install
 # down, and how soon the same gateway serves again.
 bench-outage: install
 	$(BIN)/python -m bench.outage
+
+# `serve --workers 1` and `--workers 2` on the bench channel: Q1 and Q4 throughput at 16 beside the floor.
+bench-workers: install
+	$(BIN)/python -m bench.workers --partners $(BENCH_PARTNERS)
 
 # 100 GraphQL subscribers on a throwaway Neo4j with the demo data: latency from a write's commit to each event
 # (through the same gateway, and through another one heard of by polling) and events per second under a burst.
