@@ -96,6 +96,7 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
             worker.stop()
             await delivering
         await graph.close()
+        metrics.retire()
 
     routes = [
         Route("/graphql", endpoint.handle, methods=["GET", "POST"]),

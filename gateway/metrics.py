@@ -1,10 +1,16 @@
-"""The gateway's Prometheus metrics, served at `GET /metrics` (one registry per app)."""
+"""The gateway's Prometheus metrics, served at `GET /metrics` (one registry per app).
+
+Under `serve --workers N` (N > 1) the supervisor sets PROMETHEUS_MULTIPROC_DIR for its workers: prometheus_client
+then keeps every worker's values in files there, and whichever worker answers a scrape sums them all
+(prometheus_client's multiprocess mode), so a scrape reads the whole gateway, not one worker."""
 
 from __future__ import annotations
 
+import os
 import re
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -35,9 +41,20 @@ class OperationNames:
         return "other"
 
 
+def shared_by_workers() -> bool:
+    return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+
+
 class GatewayMetrics:
     def __init__(self, graph: GraphClient | None = None):
         self.registry = CollectorRegistry()
+        self.graph = graph
+        self.shared = shared_by_workers()
+        # What a scrape reads: this registry, or every worker's files.
+        self.exposed = self.registry
+        if self.shared:
+            self.exposed = CollectorRegistry()
+            MultiProcessCollector(self.exposed)
         self.operations = OperationNames()
         self.requests = Counter("partnergraph_requests", "GraphQL requests by operation name and outcome "
                                 "(ok, errors, rejected, unauthorized, unavailable, internal).",
@@ -53,11 +70,14 @@ class GatewayMetrics:
                                     ["code", "error"], registry=self.registry)
         self.limit_rejections = Counter("partnergraph_limit_rejections", "Requests refused by a limit, by its "
                                         "error code.", ["limit"], registry=self.registry)
+        # Gauges add up over the live workers.
         self.sessions_in_use = Gauge("partnergraph_neo4j_sessions_in_use", "Neo4j sessions open now (each holds "
-                                     "a pooled connection while it runs).", registry=self.registry)
+                                     "a pooled connection while it runs).", registry=self.registry,
+                                     multiprocess_mode="livesum")
         self.subscription_sockets = Gauge("partnergraph_subscription_sockets", "Subscription sockets open now "
-                                          "(past connection_init).", registry=self.registry)
-        if graph is not None:
+                                          "(past connection_init).", registry=self.registry,
+                                          multiprocess_mode="livesum")
+        if graph is not None and not self.shared:
             self.sessions_in_use.set_function(lambda: graph.sessions_in_use)
 
     def observe(self, operation: str | None, executed: bool, outcome: str, seconds: float,
@@ -67,6 +87,17 @@ class GatewayMetrics:
         self.latency.labels(label).observe(seconds)
         self.round_trips.observe(stats.round_trips)
         self.cypher_seconds.observe(stats.seconds)
+        self._sample_sessions()
+
+    def _sample_sessions(self) -> None:
+        # Workers' values live in files: each one's open sessions as of its last request or scrape.
+        if self.shared and self.graph is not None:
+            self.sessions_in_use.set(self.graph.sessions_in_use)
+
+    def retire(self) -> None:
+        """At a worker's shutdown: its gauges leave the sums (its counters stay, as Prometheus expects)."""
+        if self.shared:
+            mark_process_dead(os.getpid())
 
     def neo4j_error(self, code: str, error: str) -> None:
         self.neo4j_errors.labels(code, error).inc()
@@ -75,4 +106,5 @@ class GatewayMetrics:
         self.limit_rejections.labels(limit).inc()
 
     async def endpoint(self, request: Request) -> Response:
-        return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+        self._sample_sessions()
+        return Response(generate_latest(self.exposed), media_type=CONTENT_TYPE_LATEST)

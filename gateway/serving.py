@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import tempfile
 from typing import Any
 
 import uvicorn
@@ -70,4 +71,10 @@ def run(settings: Settings) -> None:
     """`partnergraph serve`: ready the database, then serve with `settings.workers` processes until SIGTERM or
     Ctrl-C. Host, port and workers come from `settings`; the workers rebuild the rest from the environment."""
     asyncio.run(ready_database(settings))
-    uvicorn.run("gateway.serving:worker_app", factory=True, workers=settings.workers, **uvicorn_options(settings))
+    if settings.workers == 1:
+        uvicorn.run("gateway.serving:worker_app", factory=True, **uvicorn_options(settings))
+        return
+    # Workers count into files here and each scrape sums them (gateway/metrics.py); spawned workers inherit it.
+    with tempfile.TemporaryDirectory(prefix="partnergraph-metrics-") as shared_metrics:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = shared_metrics
+        uvicorn.run("gateway.serving:worker_app", factory=True, workers=settings.workers, **uvicorn_options(settings))

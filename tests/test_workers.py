@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import httpx
 import psutil
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from tests.serve_process import ServeProcess
 
@@ -19,6 +20,7 @@ QUERY = b'{"query": "{ viewer { persona } }"}'
 # One worker is uvicorn's server itself, which re-raises the SIGTERM it handled once it has shut down (so the exit
 # status tells how it ended); the supervisor of several exits 0.
 STOPPED = (0, -signal.SIGTERM)
+REQUESTS = 6
 
 
 @pytest.fixture
@@ -44,6 +46,12 @@ def _request_head(gql, port: int) -> bytes:
     return head.encode()
 
 
+def _requests_counted(metrics: str) -> float:
+    return sum(sample.value for family in text_string_to_metric_families(metrics)
+               if family.name == "partnergraph_requests" for sample in family.samples
+               if sample.name == "partnergraph_requests_total")
+
+
 def test_workers_share_one_local_neo4j(serve, gql):
     gateway = serve(workers=2)
     gateway.wait_for("Application startup complete.", count=2)
@@ -53,8 +61,12 @@ def test_workers_share_one_local_neo4j(serve, gql):
     workers = {int(pid) for pid in re.findall(r"worker (\d+) serving", log)}
     children = {child.pid for child in psutil.Process(gateway.process.pid).children()}
     assert len(workers) == 2 and workers <= children
-    answer = httpx.post(gateway.url + "/graphql", content=QUERY, headers=_headers(gql))
-    assert answer.json() == {"data": {"viewer": {"persona": "ENTERPRISE_ADMIN"}}}
+    for _ in range(REQUESTS):  # a connection each: the workers share them as the kernel hands them out
+        answer = httpx.post(gateway.url + "/graphql", content=QUERY, headers=_headers(gql))
+        assert answer.json() == {"data": {"viewer": {"persona": "ENTERPRISE_ADMIN"}}}
+    # Whichever worker answers a scrape reports the whole gateway's requests.
+    for _ in range(4):
+        assert _requests_counted(httpx.get(gateway.url + "/metrics").text) == REQUESTS
     assert gateway.terminate() == 0
     assert gateway.log().count("Finished server process") == 2
     assert not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
