@@ -44,6 +44,9 @@ class Action(StrEnum):
     CANCEL_FUND_REQUESTS = "cancel fund requests"
     APPROVE_FUNDS = "approve or reject fund requests and fund claims"
     PAY_FUND_CLAIMS = "mark fund claims paid"
+    MANAGE_TRANSLATIONS = "translate the names and descriptions of programs, segments, products and case categories"
+    SET_PARTNER_LANGUAGE = "set a partner's preferred language"
+    SET_ENTERPRISE_LANGUAGE = "set the enterprise's preferred language"
 
 
 _ALLOWED: dict[Action, frozenset[Persona]] = {
@@ -105,6 +108,11 @@ _ALLOWED: dict[Action, frozenset[Persona]] = {
                                             Persona.PARTNER_ASSOCIATE, Persona.ENTERPRISE_ADMIN}),
     Action.APPROVE_FUNDS: frozenset({Persona.ENTERPRISE_ADMIN, Persona.RELATIONSHIP_MANAGER}),
     Action.PAY_FUND_CLAIMS: frozenset({Persona.ENTERPRISE_ADMIN}),
+    # Languages (docs/LANGUAGES.md): the enterprise admin translates names and descriptions and sets the enterprise's
+    # language, and any partner's; a partner admin sets their own organization's (own_org_only).
+    Action.MANAGE_TRANSLATIONS: frozenset({Persona.ENTERPRISE_ADMIN}),
+    Action.SET_PARTNER_LANGUAGE: frozenset({Persona.ENTERPRISE_ADMIN, Persona.PARTNER_ADMIN}),
+    Action.SET_ENTERPRISE_LANGUAGE: frozenset({Persona.ENTERPRISE_ADMIN}),
 }
 
 
@@ -114,7 +122,8 @@ def allowed(viewer: Viewer, action: Action) -> bool:
 
 def own_org_only(viewer: Viewer, action: Action) -> str | None:
     """The one partner a partner persona may change for `action`; None when not so limited."""
-    if action in (Action.MANAGE_STAFF, Action.DECLARE_SPECIALIZATIONS) and viewer.persona is Persona.PARTNER_ADMIN:
+    if action in (Action.MANAGE_STAFF, Action.DECLARE_SPECIALIZATIONS, Action.SET_PARTNER_LANGUAGE) \
+            and viewer.persona is Persona.PARTNER_ADMIN:
         return viewer.organization_id
     return None
 

@@ -19,6 +19,9 @@ class Viewer:
     persona: Persona
     organization_id: str
     managed_partner_ids: tuple[str, ...] = field(default=())
+    # The language this viewer reads in, for this request (or subscription socket): chosen by the gateway from
+    # the request and the viewer's preferences (docs/LANGUAGES.md); None reads the graph's own names.
+    locale: str | None = None
 
     @classmethod
     def from_roles(cls, *, person_id: str, name: str, partner_id: str | None, partner_role: str | None,
@@ -53,6 +56,8 @@ class Viewer:
         persona:    the viewer's persona, e.g. "partner-agent"
         enterprise: the viewer is enterprise staff (may read enterprise-only work notes)
         ownOnly:    of a partner's records, only those the viewer submitted or owns (partner associate)
+        locale:     the language names and descriptions are read in (localized_name, localized_description);
+                    null: the graph's own
         """
         p = self.persona
         if p is Persona.ANONYMOUS:
@@ -66,7 +71,7 @@ class Viewer:
         else:
             partners = {"all": False, "roots": [], "orgs": [self.organization_id], "nameOf": []}
         return {**partners, "person": self.person_id, "persona": p.value, "enterprise": self.is_enterprise,
-                "ownOnly": p is Persona.PARTNER_ASSOCIATE}
+                "ownOnly": p is Persona.PARTNER_ASSOCIATE, "locale": self.locale}
 
 
 # The viewer of a request without a bearer token (gateway/http.py lets it run only the public fields): nobody, in

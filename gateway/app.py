@@ -30,6 +30,7 @@ from graph.shared import migrations
 from graph.shared.client import GraphClient
 from resolvers.shared.clock import Clock, SystemClock
 from resolvers.shared.context import WebhookRules
+from resolvers.shared.languages import Languages
 from schema import SchemaLimits, build_schema
 
 log = logging.getLogger("partnergraph.app")
@@ -60,7 +61,8 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
     # Webhook URLs may be http and local only in local demo mode (a local Neo4j and no JWKS), as demo tokens are.
     endpoint = GraphQLEndpoint(settings, schema, graph, token_verifier(settings),
                                clock or SystemClock(), metrics, DocumentStore(trusted, settings.persisted_query_bytes),
-                               WebhookRules(settings.demo_login_enabled, box))
+                               WebhookRules(settings.demo_login_enabled, box),
+                               Languages.load(settings.locales, settings.default_locale))
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})

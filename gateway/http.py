@@ -14,7 +14,7 @@ import logging
 import re
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
@@ -41,8 +41,10 @@ from resolvers.loaders import Loaders
 from resolvers.shared.clock import Clock, SystemClock
 from resolvers.shared.context import BusinessRules, PageLimits, RequestContext, WebhookRules
 from resolvers.shared.errors import PublicError
+from resolvers.shared.languages import ENGLISH_ONLY, Languages, accept_language
 from resolvers.shared.rate_limits import SubmissionLimits
 from schema.shared.admission import public_root_fields
+from schema.shared.languages import requested_locale
 
 log = logging.getLogger("partnergraph.http")
 
@@ -108,6 +110,7 @@ class Exchange:
     operation: str | None = None
     outcome: str = "ok"
     executed: bool = False
+    locale: str | None = None  # the language its messages are told in (docs/LANGUAGES.md)
 
 
 @dataclass
@@ -120,6 +123,7 @@ class GraphQLEndpoint:
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     documents: DocumentStore = field(default_factory=lambda: DocumentStore(None, 0))
     webhooks: WebhookRules = field(default_factory=WebhookRules)
+    languages: Languages = ENGLISH_ONLY
     submissions: SubmissionLimits = field(init=False)
     public_fields: dict[str, frozenset[str]] = field(init=False)
 
@@ -144,6 +148,8 @@ class GraphQLEndpoint:
     async def _answer(self, request: Request, exchange: Exchange) -> Response:
         media_type = JSON
         try:
+            requested = accept_language(request.headers.get("accept-language"))
+            exchange.locale = self.languages.negotiate(requested)
             media_type = _negotiate(request)
             params = await _read_params(request, self.settings.max_body_bytes)
             exchange.operation = params.get("operationName")
@@ -163,20 +169,25 @@ class GraphQLEndpoint:
                 params["query"] = self.documents.document(params)
             except DocumentRefused as refused:
                 raise HTTPProblem(refused.status, str(refused), code=refused.code) from refused
+            viewer = self.localized(viewer, identity, [
+                *filter(None, [requested_locale(params, self.settings.max_tokens)]), *requested])
+            exchange.locale = viewer.locale
             return await self._execute(request, params, viewer, identity, session, exchange, media_type)
         except HTTPProblem as problem:
             exchange.outcome = _outcome_of(problem.status)
             if problem.limit:
                 self.metrics.rejected(problem.code)
             log.info("refused with %s: %s", problem.status, problem)
-            return problem_response(problem, media_type, exchange.request_id)
+            return problem_response(problem, media_type, exchange.request_id,
+                                    self.languages.translate(str(problem), exchange.locale))
         except Exception as exc:  # noqa: BLE001 - whatever failed, the client gets JSON with a code
             code = self.failure(exc, f"request {exchange.request_id} failed before execution")
             status = 503 if code in UNAVAILABLE else 400 if code == INVALID_BOOKMARK else 500
             exchange.outcome = _outcome_of(status)
             problem = HTTPProblem(status, FAILURE_MESSAGES.get(code, "Internal server error"),
                                   {"retry-after": RETRY_AFTER_SECONDS} if status == 503 else None, code)
-            return problem_response(problem, media_type, exchange.request_id)
+            return problem_response(problem, media_type, exchange.request_id,
+                                    self.languages.translate(str(problem), exchange.locale))
 
     def failure(self, exc: BaseException, what: str) -> str:
         """Classify, count and log a failure that is not the client's; the code the client gets."""
@@ -233,6 +244,12 @@ class GraphQLEndpoint:
         except UnknownViewer as exc:
             raise _unauthorized("the token names a person without a role") from exc
 
+    def localized(self, viewer: Viewer, identity: IdentityRecord | None, requested: list[str]) -> Viewer:
+        """The viewer reading in the request's language: the first of `requested` (the `@locale` directive's, then
+        `Accept-Language`'s) the gateway supports, else the viewer's preferred languages, else the default."""
+        preferred = identity.preferred_languages if identity is not None else ()
+        return replace(viewer, locale=self.languages.choose(requested, preferred))
+
     def request_context(self, viewer: Viewer, session: Any, request_id: str,
                         client_address: str | None = None) -> RequestContext:
         """A request's context (a subscription's lives as long as its socket)."""
@@ -250,6 +267,7 @@ class GraphQLEndpoint:
             webhooks=self.webhooks,
             submissions=self.submissions,
             client_address=client_address,
+            languages=self.languages,
         )
 
     async def _execute(self, request: Request, params: dict[str, Any], viewer: Viewer,
@@ -286,7 +304,7 @@ class GraphQLEndpoint:
         request_error = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
         exchange.executed = not request_error
         if result.errors:
-            body["errors"] = [self.public_error(error, request_id) for error in result.errors]
+            body["errors"] = [self.public_error(error, request_id, viewer.locale) for error in result.errors]
             exchange.outcome = "rejected" if request_error else "errors"
         if not request_error:
             body["data"] = result.data
@@ -305,8 +323,9 @@ class GraphQLEndpoint:
             body.setdefault("extensions", {})["bookmark"] = bookmark
         return json_response(body, status, media_type, headers)
 
-    def public_error(self, error: GraphQLError, request_id: str) -> dict[str, Any]:
-        """Client-safe errors pass (logged as one line); anything else is classified, logged and masked."""
+    def public_error(self, error: GraphQLError, request_id: str, locale: str | None = None) -> dict[str, Any]:
+        """Client-safe errors pass (logged as one line, in English) with their message in `locale` when the catalogs
+        have it (codes never change); anything else is classified, logged and masked."""
         original = error.original_error
         if error.path is None and (original is None or isinstance(original, GraphQLError)):
             # Parse, validation and limit errors: about the request itself.
@@ -314,16 +333,19 @@ class GraphQLEndpoint:
             code = (formatted.get("extensions") or {}).get("code")
             if code:
                 self.metrics.rejected(code)
+                formatted["message"] = self.languages.translate(error.message, locale)  # ours: limits and sizes
             log.info("request error%s: %s", f" {code}" if code else "", error.message)
             return formatted
         if isinstance(original, PublicError):
             log.info("client error %s at %s: %s", original.code, _path(error), error.message)
             formatted = error.formatted
+            formatted["message"] = self.languages.translate(error.message, locale)
             formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": original.code}
             return formatted
         code = self.failure(original or error, f"request {request_id}: error at {_path(error)}")
         masked: dict[str, Any] = {
-            "message": FAILURE_MESSAGES[code] if code == INVALID_BOOKMARK else "Internal server error",
+            "message": self.languages.translate(FAILURE_MESSAGES[code] if code == INVALID_BOOKMARK
+                                                else "Internal server error", locale),
             "extensions": {"code": code, "requestId": request_id},
         }
         if error.path:
@@ -344,8 +366,9 @@ def json_response(body: Any, status: int, media_type: str, headers: dict[str, st
     return Response(orjson.dumps(body), status, headers=headers, media_type=media_type)
 
 
-def problem_response(problem: HTTPProblem, media_type: str, request_id: str) -> Response:
-    error: dict[str, Any] = {"message": str(problem)}
+def problem_response(problem: HTTPProblem, media_type: str, request_id: str, message: str | None = None) -> Response:
+    """The JSON answer to a refusal before GraphQL ran; `message` is the problem's in the request's language."""
+    error: dict[str, Any] = {"message": message or str(problem)}
     if problem.code:
         error["extensions"] = {"code": problem.code}
         if problem.status >= 500:

@@ -129,6 +129,11 @@ class Settings(BaseSettings):
     webhook_lease_seconds: float = Field(default=60.0, gt=0)
     webhook_batch_size: int = Field(default=100, gt=0, le=1000)
 
+    # Languages (docs/LANGUAGES.md): the locales the API answers in (names, descriptions and error messages), and
+    # the default, the language of the graph's own names and descriptions and of the code's messages.
+    locales: list[str] = ["en", "de", "fr"]
+    default_locale: str = "en"
+
     # Round-trip figures in every response's `extensions`, not only on X-PartnerGraph-Debug: 1.
     debug: bool = False
     log_level: str = "info"

@@ -38,6 +38,7 @@ from gateway.http import GraphQLEndpoint, HTTPProblem
 from graph.shared.client import CypherStats
 from resolvers.shared.context import RequestContext
 from resolvers.shared.errors import PublicError
+from resolvers.shared.languages import accept_language
 
 log = logging.getLogger("partnergraph.subscriptions")
 
@@ -113,7 +114,8 @@ class LiveHandler(BaseGraphQLTransportWSHandler):
                 return
             payload: dict[str, Any] = {"data": result.data}
             if result.errors:
-                payload["errors"] = self.view.public_errors(result.errors, self.context.request_id)
+                payload["errors"] = self.view.public_errors(result.errors, self.context.request_id,
+                                                            self.context.viewer.locale)
             await operation.send_operation_message({"id": operation.id, "type": "next", "payload": payload})
             first = False
 
@@ -160,6 +162,9 @@ class SubscriptionEndpoint(GraphQL):
         token = _token_of(context.connection_params, settings.max_token_bytes)
         session = self.endpoint.graph.session(CypherStats())
         viewer, identity, verified = await self.endpoint.viewer_of_token(token, session)
+        # The socket reads in the upgrade request's Accept-Language, else the person's preferred languages.
+        requested = accept_language(context.websocket.headers.get("accept-language"))
+        viewer = self.endpoint.localized(viewer, identity, requested)
         person = verified.subject
         if self.connections[person] >= settings.max_connections_per_person:
             raise HTTPProblem(429, f"{settings.max_connections_per_person} connections of this person are open")
@@ -170,7 +175,7 @@ class SubscriptionEndpoint(GraphQL):
 
         async def identify() -> Viewer:
             try:
-                return (await self.endpoint.viewer_of_person(person, session))[0]
+                return self.endpoint.localized(*await self.endpoint.viewer_of_person(person, session), requested)
             except HTTPProblem as problem:  # the person lost their role meanwhile
                 raise PublicError(str(problem), "FORBIDDEN") from problem
 
@@ -196,8 +201,9 @@ class SubscriptionEndpoint(GraphQL):
         log.info("subscription socket of %s closed after %.0f s", connection.person_id,
                  time.monotonic() - connection.opened)
 
-    def public_errors(self, errors: list[GraphQLError], request_id: str) -> list[dict[str, Any]]:
-        return [self.endpoint.public_error(error, request_id) for error in errors]
+    def public_errors(self, errors: list[GraphQLError], request_id: str,
+                      locale: str | None = None) -> list[dict[str, Any]]:
+        return [self.endpoint.public_error(error, request_id, locale) for error in errors]
 
 
 async def _close_expired(websocket: WebSocket) -> None:

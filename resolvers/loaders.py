@@ -7,6 +7,7 @@ from resolvers.applications.loaders import ApplicationLoaders
 from resolvers.cases.loaders import CaseLoaders
 from resolvers.changes.loaders import ChangeLoaders
 from resolvers.insights.loaders import InsightLoaders
+from resolvers.languages.loaders import LanguageLoaders
 from resolvers.leads.loaders import LeadLoaders
 from resolvers.mdf.loaders import MdfLoaders
 from resolvers.partners.loaders import PartnerLoaders
@@ -17,7 +18,7 @@ from resolvers.webhooks.loaders import WebhookLoaders
 
 
 class Loaders(PartnerLoaders, ProgramLoaders, SellingLoaders, LeadLoaders, CaseLoaders, InsightLoaders, ChangeLoaders,
-              WebhookLoaders, ApplicationLoaders, MdfLoaders):
+              WebhookLoaders, ApplicationLoaders, MdfLoaders, LanguageLoaders):
     """The request's DataLoaders, each domain's from its `resolvers/<domain>/loaders.py`. Every loader and
     repository is a cached property, so a request pays only for the loaders its query uses."""
 

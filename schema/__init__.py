@@ -18,6 +18,7 @@ from schema.query import Query
 from schema.selling.enums import MINOR_UNITS_SCALAR, MinorUnits
 from schema.shared.admission import refuse_forbidden_first
 from schema.shared.compiled_reads import CompiledReads, Mode, ReadPlans
+from schema.shared.languages import add_locale_directive
 from schema.shared.limits import DocumentShapes, OperationLimits, SchemaLimits
 from schema.subscription import Subscription
 
@@ -61,4 +62,5 @@ def build_schema(limits: SchemaLimits, compiled_reads: Mode = True) -> strawberr
                                 scalar_map={MinorUnits: MINOR_UNITS_SCALAR}),
     )
     refuse_forbidden_first(schema._schema)
+    add_locale_directive(schema._schema)
     return schema

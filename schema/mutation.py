@@ -7,6 +7,7 @@ import strawberry
 from schema.applications.mutations import ApplicationMutations
 from schema.cases.mutations import CaseMutations
 from schema.insights.mutations import InsightsMutations
+from schema.languages.mutations import LanguageMutations
 from schema.leads.mutations import LeadMutations
 from schema.mdf.mutations import MdfMutations
 from schema.partners.mutations import AccountMutations, PartnerSetupMutations
@@ -19,5 +20,5 @@ from schema.webhooks.mutations import WebhookMutations
                              "nothing.")
 class Mutation(PartnerSetupMutations, AccountMutations, ProgramSetupMutations, PartnershipMutations,
                SellingMutations, LeadMutations, CaseMutations, InsightsMutations, WebhookMutations,
-               ApplicationMutations, MdfMutations):
+               ApplicationMutations, MdfMutations, LanguageMutations):
     pass

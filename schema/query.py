@@ -10,6 +10,7 @@ from schema.applications.queries import ApplicationQueries
 from schema.cases.queries import CaseQueries
 from schema.changes.queries import ChangeQueries
 from schema.insights.queries import InsightsQueries
+from schema.languages.queries import LanguageQueries
 from schema.leads.queries import LeadQueries
 from schema.mdf.queries import MdfQueries
 from schema.partners.queries import PartnerQueries
@@ -22,7 +23,7 @@ from schema.webhooks.queries import WebhookQueries
 
 @strawberry.type(description="Reads. Everything is scoped to what the viewer may see; the rest reads as not found.")
 class Query(PartnerQueries, ProgramQueries, SellingQueries, LeadQueries, CaseQueries, InsightsQueries, ChangeQueries,
-            WebhookQueries, ApplicationQueries, MdfQueries):
+            WebhookQueries, ApplicationQueries, MdfQueries, LanguageQueries):
     @strawberry.field(description="Any object by its global ID; null when it does not exist or is out of scope.",
                       metadata=node_lookup(lambda args, ctx: node_key(args["id"])))
     async def node(self, info: Info, id: GlobalIdArg) -> relay.Node | None:

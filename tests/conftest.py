@@ -153,8 +153,8 @@ class GatewayClient:
 
     async def post(self, query: str, *, persona: str | None = "enterprise-admin", person: str | None = None,
                    variables: dict | None = None, accept: str = GRAPHQL_RESPONSE, debug: bool = True,
-                   token: str | None = None) -> tuple[int, dict]:
-        headers = {"accept": accept}
+                   token: str | None = None, headers: dict[str, str] | None = None) -> tuple[int, dict]:
+        headers = {"accept": accept, **(headers or {})}
         if token or persona or person:
             headers["authorization"] = f"Bearer {token or self.token(persona, person)}"
         if debug:

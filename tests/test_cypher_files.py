@@ -23,7 +23,7 @@ FRAGMENTS = sorted(path.stem for path in (cypher_files.CYPHER_DIR / "fragments")
 def test_every_domain_has_named_queries():
     domains = {name.split("/")[0] for name in NAMED_QUERIES}
     assert domains == {"partners", "programs", "selling", "leads", "cases", "insights", "changes", "webhooks",
-                       "applications", "mdf", "shared"}
+                       "applications", "mdf", "languages", "shared"}
 
 
 @pytest.mark.parametrize("name", FRAGMENTS)

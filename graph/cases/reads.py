@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from graph.cases.records import CaseCommentRecord, CaseFilter, CaseRecord, SlaPolicyRecord, case_from_row
+from graph.cases.records import (
+    CaseCategoryRecord,
+    CaseCommentRecord,
+    CaseFilter,
+    CaseRecord,
+    SlaPolicyRecord,
+    case_from_row,
+)
 from graph.shared.client import GraphSession
 from graph.shared.records import Page, SortKey, cursor_param
 
@@ -41,6 +48,22 @@ class CaseRepository:
             items = [CaseCommentRecord.from_map(c) for c in row["page"]]
             result[row["parentId"]] = Page.from_rows(items, first, [SortKey(c.seq, c.id) for c in items])
         return result
+
+
+class CaseCategoryRepository:
+    """Case categories (not scoped: every viewer may read them), named in the request's language."""
+
+    def __init__(self, session: GraphSession, scope: dict[str, Any]):
+        self.session = session
+        self.scope = scope
+
+    async def by_ids(self, ids: list[str]) -> dict[str, CaseCategoryRecord]:
+        rows = await self.session.read("cases/reads/categories", ids=ids, scope=self.scope)
+        return {row["category"]["id"]: CaseCategoryRecord.from_map(row["category"]) for row in rows}
+
+    async def every(self) -> list[CaseCategoryRecord]:
+        rows = await self.session.read("cases/reads/categories", ids=None, scope=self.scope)
+        return [CaseCategoryRecord.from_map(row["category"]) for row in rows]
 
 
 class QueueRepository:

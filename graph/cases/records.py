@@ -129,3 +129,15 @@ class SlaPolicyRecord(Record):
 def case_from_row(row: dict[str, Any]) -> CaseRecord:
     """A case from a row that returns its map and its SLA map side by side (`kase`, `sla`)."""
     return CaseRecord.from_map({**row["kase"], "sla": row["sla"]})
+
+
+@dataclass(frozen=True, slots=True)
+class CaseCategoryRecord(Record):
+    """A category of cases, `(:CaseCategory {id: code})`: a case's `category` names it by its code. Name and
+    description in the request's language (docs/LANGUAGES.md)."""
+
+    UNMAPPED_KEYS = frozenset({"updatedAt", "version"})
+
+    id: str
+    name: str
+    description: str | None = None

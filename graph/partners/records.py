@@ -18,6 +18,7 @@ class PartnerRecord(Record):
     status: str
     country: str | None = None
     currency: str | None = None
+    preferred_language: str | None = None  # setPartnerLanguage (docs/LANGUAGES.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,9 @@ class IdentityRecord(Record):
     person: PersonRecord | None = None
     partner: PartnerRecord | None = None
     internal_org: InternalOrgRecord | None = field(default=None, metadata=cypher_key("unit"))
+    # The languages the person reads in when a request asks for none it supports, first first: their partner's,
+    # then the enterprise's (docs/LANGUAGES.md).
+    preferred_languages: tuple[str, ...] = ()
 
     def roles(self) -> dict[str, Any]:
         """What `auth.viewer.Viewer.from_roles` takes."""

@@ -18,6 +18,8 @@ class ProgramRecord(Record):
     start_date: date
     end_date: date | None = None
     internal_org_id: str | None = None
+    # In the request's language, as `name` (docs/LANGUAGES.md); programs made by createPrograms have none.
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class SegmentRecord(Record):
     rank: int
     is_default: bool
     program_id: str
+    description: str | None = None  # in the request's language, as `name` (docs/LANGUAGES.md)
 
 
 @dataclass(frozen=True, slots=True)

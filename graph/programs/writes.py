@@ -118,7 +118,8 @@ class ProgramSetup:
                                         "add this one as not default, then use setDefaultSegment",
                                         segment.field + ("isDefault",)))
             reject_if(errors)
-            (row,) = await tx.query("programs/writes/add_segment", programId=program_id, segment=segment.as_row())
+            (row,) = await tx.query("programs/writes/add_segment", programId=program_id, segment=segment.as_row(),
+                                    scope=self.scope)
             return SegmentRecord.from_map(row["segment"])
 
         return await self.session.write_transaction(work)

@@ -110,7 +110,7 @@ class SellingRepository:
         return Page.of_parents(rows, OrderRecord, first)
 
     async def products(self, ids: list[str]) -> dict[str, ProductRecord]:
-        rows = await self.session.read("selling/reads/products_by_ids", ids=ids)
+        rows = await self.session.read("selling/reads/products_by_ids", ids=ids, scope=self.scope)
         return {r["product"]["id"]: ProductRecord.from_map(r["product"]) for r in rows}
 
     async def rates(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:

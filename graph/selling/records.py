@@ -17,6 +17,7 @@ class ProductRecord(Record):
     sku: str
     list_price: int
     currency: str
+    description: str | None = None  # in the request's language, as `name` (docs/LANGUAGES.md)
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,11 @@ ENTITIES: dict[str, EntitySpec] = {
     "FundRequest": EntitySpec("fund", "status", relationships={
         "allocation": Relationship("DRAWS_ON", "FundAllocation")}),
     "FundClaim": EntitySpec("fund", "status", relationships={"request": Relationship("CLAIMS", "FundRequest")}),
+    # Languages (docs/LANGUAGES.md): translations are logged as their node's `translations` (a program's and a
+    # segment's by the program's rule, the others' for enterprise staff); the enterprise's language setting.
+    "Product": EntitySpec("enterprise"),
+    "CaseCategory": EntitySpec("enterprise"),
+    "Enterprise": EntitySpec("enterprise", enterprise_only=True),
 }
 
 # What a change record's `operation` may be.

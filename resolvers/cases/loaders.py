@@ -7,7 +7,7 @@ from functools import cached_property
 
 from aiodataloader import DataLoader
 
-from graph.cases.reads import CaseRepository, QueueRepository, SlaPolicyRepository
+from graph.cases.reads import CaseCategoryRepository, CaseRepository, QueueRepository, SlaPolicyRepository
 from graph.shared.records import Page
 from resolvers.shared.loaders import DomainLoaders, by_key_loader, page_loader
 
@@ -28,6 +28,14 @@ class CaseLoaders(DomainLoaders):
     @cached_property
     def case_comments(self) -> DataLoader:
         return page_loader(self.cases.comments, Page.empty)
+
+    @cached_property
+    def case_categories(self) -> CaseCategoryRepository:
+        return CaseCategoryRepository(self.graph, self.viewer.scope)
+
+    @cached_property
+    def case_category(self) -> DataLoader:
+        return by_key_loader(self.case_categories.by_ids)
 
     @cached_property
     def queue(self) -> DataLoader:

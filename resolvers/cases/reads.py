@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from graph.cases.reads import SlaPolicyRepository
-from graph.cases.records import CaseCommentRecord, CaseFilter, CaseRecord, SlaPolicyRecord
+from graph.cases.records import CaseCategoryRecord, CaseCommentRecord, CaseFilter, CaseRecord, SlaPolicyRecord
 from graph.shared.records import Page
 from resolvers.shared.context import RequestContext
 from resolvers.shared.pagination import decode_cursor, page_size
@@ -45,3 +45,12 @@ async def comments(ctx: RequestContext, case_id: str, visibility: str | None, fi
 async def sla_policies(ctx: RequestContext, segment_id: str | None) -> list[SlaPolicyRecord]:
     """The policies in force for a segment (None: the default policies); empty when it is not visible."""
     return await ctx.loaders.sla_policies.load(segment_id or SlaPolicyRepository.DEFAULT_POLICIES) or []
+
+
+async def case_category(ctx: RequestContext, code: str) -> CaseCategoryRecord | None:
+    return await ctx.loaders.case_category.load(code)
+
+
+async def case_categories(ctx: RequestContext) -> list[CaseCategoryRecord]:
+    """Every case category, by code."""
+    return await ctx.loaders.case_categories.every()

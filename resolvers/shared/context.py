@@ -14,6 +14,7 @@ from auth.viewer import Viewer
 from graph.shared.changes import Actor
 from graph.shared.client import GraphSession
 from resolvers.shared.clock import Clock, SystemClock
+from resolvers.shared.languages import ENGLISH_ONLY, Languages
 from resolvers.shared.rate_limits import SubmissionLimits
 
 
@@ -61,6 +62,8 @@ class RequestContext:
     # Partner applications: the gateway's per-process limits on submissions, and the client's address they count by.
     submissions: SubmissionLimits | None = None
     client_address: str | None = None
+    # The supported locales and their message catalogs; the request's own locale is the viewer's (docs/LANGUAGES.md).
+    languages: Languages = ENGLISH_ONLY
     loaders: Any = field(init=False)
     renewed_for: int = field(default=0, init=False)  # the change seq the context was last renewed for
     _renewal: asyncio.Future | None = field(default=None, init=False)
@@ -71,6 +74,15 @@ class RequestContext:
         """The request's "now", read from its clock once (whole seconds), so every time-based figure of
         a response agrees on it and DataLoader keys that carry it batch together."""
         return self.clock.now().replace(microsecond=0)
+
+    @property
+    def locale(self) -> str:
+        """The language this request reads and is told things in."""
+        return self.viewer.locale or self.languages.default
+
+    def translated(self, message: str) -> str:
+        """A message of the code (English) in the request's language, where the catalogs have it."""
+        return self.languages.translate(message, self.locale)
 
     def __post_init__(self) -> None:
         # The request's writes are logged as the viewer's, at the request's "now" (docs/CHANGES.md).

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from resolvers.cases import reads as cases_reads
 from resolvers.shared.global_ids import key_of
 from schema.cases.inputs import CaseFilter
-from schema.cases.types import Case, SlaPolicy, case_filter
+from schema.cases.types import Case, CaseCategory, SlaPolicy, case_filter
 from schema.shared.graph_mapping import reach
 from schema.shared.nodes import GlobalIdArg, node_by_id
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
@@ -19,6 +19,11 @@ from schema.shared.pagination import AfterArg, FirstArg, to_connection
 
 @strawberry.type
 class CaseQueries:
+    @strawberry.field(description="Every case category, by code, named in the request's language (what a case's "
+                      "`category` may name; docs/LANGUAGES.md).")
+    async def case_categories(self, info: Info) -> list[CaseCategory]:
+        return [CaseCategory.from_record(r) for r in await cases_reads.case_categories(info.context)]
+
     @strawberry.field(description="A case by global ID; null when it does not exist or is out of scope.",
                       metadata=reach("MATCH ({node}:Case {id: $id}) WHERE {{case_visible({node})}}",
                                      arguments=lambda args, ctx: {"id": key_of(args["id"], "Case", "id")}))

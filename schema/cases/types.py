@@ -10,14 +10,16 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from graph.cases.records import CaseCommentRecord, CaseRecord, SlaPolicyRecord
+from graph.cases.records import CaseCategoryRecord, CaseCommentRecord, CaseRecord, SlaPolicyRecord
 from graph.cases.records import CaseFilter as CaseFilterRecord
 from resolvers.cases import reads as cases_reads
 from resolvers.shared.global_ids import key_of
 from schema.cases.enums import CaseCommentVisibility, CasePriority, CaseStatus
 from schema.changes.types import Audited, Change
+from schema.languages.types import NAME_DESCRIPTION, TRANSLATIONS, TRANSLATIONS_DESCRIPTION, Translation
 from schema.partners import types as partner_types
 from schema.programs.types import Segment, segment_of
+from schema.shared.declared_reads import reached
 from schema.shared.graph_mapping import reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
@@ -50,6 +52,28 @@ class Queue(LoadedNode, relay.Node, KeyedNode):
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Queue:
         return cls(id=row["id"], name=row["name"], is_default=row["isDefault"])
+
+
+@strawberry.type(description="A category of cases (TECHNICAL, LICENSING …): a case's `category` holds its code. Its "
+                 "name and description are translated (docs/LANGUAGES.md).")
+class CaseCategory(LoadedNode, relay.Node, KeyedNode):
+    loader = "case_category"
+    lookup = "true"  # categories are not scoped
+    id: relay.NodeID[str]
+    code: str = strawberry.field(description="The code a case's `category` holds, e.g. TECHNICAL (the key).",
+                                 metadata=value("{node}.id"))
+    name: str = strawberry.field(description="Display name, e.g. Technical issue." + NAME_DESCRIPTION,
+                                 metadata=value("{{localized_name({node})}}"))
+    description: str | None = strawberry.field(description="What belongs in the category; null: none."
+                                               + NAME_DESCRIPTION, metadata=value("{{localized_description({node})}}"))
+
+    @classmethod
+    def from_record(cls, r: CaseCategoryRecord) -> CaseCategory:
+        return cls(id=r.id, code=r.id, name=r.name, description=r.description)
+
+    @strawberry.field(description=TRANSLATIONS_DESCRIPTION, metadata=TRANSLATIONS)
+    async def translations(self, info: Info) -> list[Translation]:
+        return await reached(info, Translation, self.id)
 
 
 @strawberry.type(description="A case's service levels as of now. The clock pauses while the case awaits the "
@@ -135,7 +159,8 @@ class Case(LoadedNode, relay.Node, KeyedNode, Audited):
     number: str = strawberry.field(description="Human-readable number, e.g. CASE-000123.")
     subject: str = strawberry.field(description="One-line summary.")
     description: str | None = strawberry.field(description="The details.")
-    category: str | None = strawberry.field(description="Category, free text (e.g. TECHNICAL, LICENSING).")
+    category: str | None = strawberry.field(description="Category, free text (e.g. TECHNICAL, LICENSING); "
+                                            "`categoryDetails` names it in the request's language.")
     priority: CasePriority = strawberry.field(description="Priority.")
     status: CaseStatus = strawberry.field(description="Lifecycle status.")
     opened_at: datetime = strawberry.field(description="When it was opened (UTC).")
@@ -160,6 +185,15 @@ class Case(LoadedNode, relay.Node, KeyedNode, Audited):
     @classmethod
     async def load_records(cls, context: Any, keys: list[str]) -> list[CaseRecord | None]:
         return await cases_reads.cases(context, keys)  # keyed with the request's "now" for the SLA figures
+
+    @strawberry.field(description="The case category its `category` names (code, translated name and description); "
+                      "null when it names none.",
+                      metadata=reach("MATCH ({node}:CaseCategory {id: {parent}.category})"))
+    async def category_details(self, info: Info) -> CaseCategory | None:
+        if self.category is None:
+            return None
+        record = await cases_reads.case_category(info.context, self.category)
+        return CaseCategory.from_record(record) if record else None
 
     @strawberry.field(description="The partner the case is for.", metadata=reach(
         "MATCH ({parent})-[:FOR_PARTNER]->({node}:Partner) WHERE {{partner_visible({node})}}"))

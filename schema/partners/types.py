@@ -103,11 +103,14 @@ class Partner(LoadedNode, relay.Node, KeyedNode, Organization, PartnerRef, Partn
     status: PartnerStatus = strawberry.field(description="Lifecycle status.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     currency: str | None = strawberry.field(description="Default ISO 4217 currency code.")
+    preferred_language: str | None = strawberry.field(description=(
+        "The language the partner's staff read in when a request asks for none the API supports (a locale code of "
+        "`languages`, set by setPartnerLanguage); null: the enterprise's."))
 
     @classmethod
     def from_record(cls, r: PartnerRecord) -> Partner:
         return cls(id=r.id, name=r.name, type=PartnerType(r.type), status=PartnerStatus(r.status),
-                   country=r.country, currency=r.currency)
+                   country=r.country, currency=r.currency, preferred_language=r.preferred_language)
 
     @strawberry.field(description="The parent partner in the channel hierarchy; null at a root or out of scope.")
     async def parent(self, info: Info) -> PartnerRef | None:

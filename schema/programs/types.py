@@ -20,6 +20,7 @@ from graph.programs.records import (
 )
 from resolvers.programs import reads as programs_reads
 from schema.changes.types import Audited
+from schema.languages.types import NAME_DESCRIPTION, TRANSLATIONS, TRANSLATIONS_DESCRIPTION, Translation
 from schema.partners import types as partner_types
 from schema.programs.enums import (
     METRIC_DESCRIPTION,
@@ -31,7 +32,7 @@ from schema.programs.enums import (
     criterion_metric,
 )
 from schema.shared.declared_reads import reached
-from schema.shared.graph_mapping import Shape, reach
+from schema.shared.graph_mapping import Shape, reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.nodes import LoadedNode
 from schema.shared.pagination import AfterArg, FirstArg, to_connection
@@ -72,14 +73,22 @@ class Segment(LoadedNode, relay.Node, KeyedNode):
     record = "{{segment_record({node})}}"
     record_type = SegmentRecord
     id: relay.NodeID[str]
-    name: str = strawberry.field(description="Display name, e.g. Gold.")
+    name: str = strawberry.field(description="Display name, e.g. Gold." + NAME_DESCRIPTION,
+                                 metadata=value("{{localized_name({node})}}"))
+    description: str | None = strawberry.field(description="What the segment offers; null: none." + NAME_DESCRIPTION,
+                                               metadata=value("{{localized_description({node})}}"))
     rank: int = strawberry.field(description="Position in the program, 1 being the top segment.")
     is_default: bool = strawberry.field(description="Whether new partnerships start here; exactly one per program.")
     program_id: strawberry.Private[str]
 
     @classmethod
     def from_record(cls, r: SegmentRecord) -> Segment:
-        return cls(id=r.id, name=r.name, rank=r.rank, is_default=r.is_default, program_id=r.program_id)
+        return cls(id=r.id, name=r.name, description=r.description, rank=r.rank, is_default=r.is_default,
+                   program_id=r.program_id)
+
+    @strawberry.field(description=TRANSLATIONS_DESCRIPTION, metadata=TRANSLATIONS)
+    async def translations(self, info: Info) -> list[Translation]:
+        return await reached(info, Translation, self.id)
 
     @strawberry.field(description="The program this segment belongs to.", metadata=reach(
         "MATCH ({node}:Program)-[:HAS_SEGMENT]->({parent}) WHERE {{program_visible({node})}}"))
@@ -105,7 +114,10 @@ class Program(LoadedNode, relay.Node, KeyedNode, Audited):
     loader = "program"
     lookup = "{{program_visible({node})}}"
     id: relay.NodeID[str]
-    name: str = strawberry.field(description="Display name, e.g. Reseller Program.")
+    name: str = strawberry.field(description="Display name, e.g. Reseller Program." + NAME_DESCRIPTION,
+                                 metadata=value("{{localized_name({node})}}"))
+    description: str | None = strawberry.field(description="What the program is for; null: none." + NAME_DESCRIPTION,
+                                               metadata=value("{{localized_description({node})}}"))
     kind: ProgramKind = strawberry.field(description="The kind of program.")
     status: ProgramStatus = strawberry.field(description="Lifecycle status.")
     start_date: date = strawberry.field(description="The first day of the program.")
@@ -114,8 +126,13 @@ class Program(LoadedNode, relay.Node, KeyedNode, Audited):
 
     @classmethod
     def from_record(cls, r: ProgramRecord) -> Program:
-        return cls(id=r.id, name=r.name, kind=ProgramKind(r.kind), status=ProgramStatus(r.status),
-                   start_date=r.start_date, end_date=r.end_date, internal_org_id=r.internal_org_id)
+        return cls(id=r.id, name=r.name, description=r.description, kind=ProgramKind(r.kind),
+                   status=ProgramStatus(r.status), start_date=r.start_date, end_date=r.end_date,
+                   internal_org_id=r.internal_org_id)
+
+    @strawberry.field(description=TRANSLATIONS_DESCRIPTION, metadata=TRANSLATIONS)
+    async def translations(self, info: Info) -> list[Translation]:
+        return await reached(info, Translation, self.id)
 
     @strawberry.field(description="The internal organization that runs the program.",
                       metadata=reach("MATCH ({node}:InternalOrg)-[:RUNS]->({parent})"))

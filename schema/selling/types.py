@@ -26,6 +26,7 @@ from resolvers.mdf import reads as mdf_reads
 from resolvers.programs import reads as programs_reads
 from resolvers.selling import reads as selling_reads
 from schema.changes.types import Audited, Change
+from schema.languages.types import NAME_DESCRIPTION, TRANSLATIONS, TRANSLATIONS_DESCRIPTION, Translation
 from schema.leads import types as lead_types
 from schema.mdf import types as mdf_types
 from schema.partners import types as partner_types
@@ -39,6 +40,7 @@ from schema.selling.enums import (
     OrderStatus,
     QuoteStatus,
 )
+from schema.shared.declared_reads import reached
 from schema.shared.graph_mapping import Shape, money_from, reach, value
 from schema.shared.keys import KeyedNode
 from schema.shared.lineage_references import LazyFundRequest, LazyLead
@@ -69,13 +71,21 @@ class Product(LoadedNode, relay.Node, KeyedNode):
     loader = "product"
     lookup = "true"
     id: relay.NodeID[str]
-    name: str = strawberry.field(description="Product name.")
+    name: str = strawberry.field(description="Product name." + NAME_DESCRIPTION,
+                                 metadata=value("{{localized_name({node})}}"))
+    description: str | None = strawberry.field(description="What the product is; null: none." + NAME_DESCRIPTION,
+                                               metadata=value("{{localized_description({node})}}"))
     sku: str = strawberry.field(description="Stock keeping unit.")
     list_price: Money = strawberry.field(description="List price per unit.")
 
     @classmethod
     def from_record(cls, r: ProductRecord) -> Product:
-        return cls(id=r.id, name=r.name, sku=r.sku, list_price=Money(amount=r.list_price, currency=r.currency))
+        return cls(id=r.id, name=r.name, description=r.description, sku=r.sku,
+                   list_price=Money(amount=r.list_price, currency=r.currency))
+
+    @strawberry.field(description=TRANSLATIONS_DESCRIPTION, metadata=TRANSLATIONS)
+    async def translations(self, info: Info) -> list[Translation]:
+        return await reached(info, Translation, self.id)
 
 
 @strawberry.type(description="A line of a deal registration or a quote: a product and a quantity.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.types import Info
 
 from graph.shared.errors import ErrorCode as ErrorCodeValue
 from graph.shared.errors import UserError as UserErrorRecord
@@ -20,13 +21,18 @@ ErrorCode = strawberry.enum(
                              "batch.")
 class UserError:
     code: ErrorCode = strawberry.field(description="The kind of refusal.")
-    message: str = strawberry.field(description="What is wrong, for a person to read.")
     field: list[str] = strawberry.field(description="Path to the input at fault, e.g. [\"partners\", \"2\", "
                                                     "\"parent\"].")
+    english: strawberry.Private[str]
 
     @classmethod
     def from_record(cls, error: UserErrorRecord) -> UserError:
-        return cls(code=error.code, message=error.message, field=list(error.field))
+        return cls(code=error.code, field=list(error.field), english=error.message)
+
+    @strawberry.field(description="What is wrong, for a person to read, in the request's language where the API has "
+                      "the message in it (docs/LANGUAGES.md), else English.")
+    def message(self, info: Info) -> str:
+        return info.context.translated(self.english)
 
 
 def user_errors(errors: list[UserErrorRecord]) -> list[UserError]:

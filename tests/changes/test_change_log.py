@@ -22,7 +22,8 @@ NOWHERE = global_id("Account", "no-such-account")
 TABLES = ["tests.partners.test_partner_changes", "tests.programs.test_program_changes",
           "tests.selling.test_selling_changes", "tests.leads.test_leads_changes", "tests.cases.test_case_changes",
           "tests.insights.test_insights_changes", "tests.webhooks.test_webhook_changes",
-          "tests.applications.test_application_changes", "tests.mdf.test_mdf_changes"]
+          "tests.applications.test_application_changes", "tests.mdf.test_mdf_changes",
+          "tests.languages.test_language_changes"]
 
 
 def test_the_tables_cover_every_mutation(settings):

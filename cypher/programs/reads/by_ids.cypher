@@ -2,5 +2,5 @@
 UNWIND $ids AS programId
 MATCH (prog:Program {id: programId})
 WHERE {{program_visible(prog)}}
-RETURN prog {.id, .name, .kind, .status, .startDate, .endDate,
+RETURN prog {.id, name: {{localized_name(prog)}}, description: {{localized_description(prog)}}, .kind, .status, .startDate, .endDate,
              internalOrgId: head(COLLECT { MATCH (org:InternalOrg)-[:RUNS]->(prog) RETURN org.id })} AS program
