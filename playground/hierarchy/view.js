@@ -111,7 +111,7 @@ async function load(headersText) {
   } catch (err) {
     if (!alive()) return;
     setState("error");
-    replace(who, message(`Could not load the hierarchy: ${err.message}`, "error"));
+    replace(host, message(`Could not load the hierarchy: ${err.message}`, "error")); // nothing else to show
   }
 }
 
