@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page, async_playwright, expect
 
 CHROMIUM = os.environ.get("PARTNERGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -54,6 +54,7 @@ async def chromium_page(screenshot: Path) -> AsyncIterator[Page]:
         )
         page = await context.new_page()
         page.set_default_timeout(TIMEOUT_MS)
+        expect.set_options(timeout=TIMEOUT_MS)  # auto-waiting assertions wait as long as actions (5 s by default)
         page.on("request", lambda request: requests.append(request.url))
         page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
         page.on(

@@ -157,7 +157,8 @@ async def test_the_view_sends_the_editors_token(live_gateway, page):
     await page.click("#tab-hierarchy")
     await expect(page.locator("#hierarchy-who")).to_contain_text("Frank Fabrikam")
     await expect(page.locator('#hierarchy .tree > li.node')).to_have_attribute("data-key", "p-fabrikam")
-    await expect(page.locator('.panel[data-state="ready"]')).to_have_attribute("data-key", "p-fabrikam")
+    await _expand(page, "p-fabrikam", "p-litware")
+    await _select(page, "p-fabrikam", "Fabrikam Solutions")
     assert page.view_tokens and set(page.view_tokens) == {f"Bearer {token}"}, page.view_tokens
 
     await page.click("#tab-editor")

@@ -111,9 +111,7 @@ export function createTree({ client, onSelect, alive }) {
 
   function setRoot(partner) {
     selected = null;
-    const item = nodeItem(partner, 1);
-    replace(element, item);
-    select(item, partner);
+    replace(element, nodeItem(partner, 1)); // nothing selected: Partner 360 is asked for a partner chosen
   }
 
   return { element, setRoot };
