@@ -2,9 +2,10 @@
 
 The page (``playground/index.html``) and its assets are served by the gateway
 itself; the assets come from ``playground/node_modules`` (installed by
-``make playground`` = ``npm ci --prefix playground``). Only a fixed whitelist of
-files is exposed under ``/playground/assets/``; nothing else of the repo or of
-``node_modules`` is reachable.
+``make playground`` = ``npm ci --prefix playground``), and the hierarchy view's own
+modules from ``playground/hierarchy/``. Only a fixed whitelist of files is exposed
+under ``/playground/assets/``; nothing else of the repo or of ``node_modules`` is
+reachable.
 
 In demo mode (``settings.demo_login_enabled``) the page shows a persona picker
 that calls ``GET /playground/demo-token?persona=NAME``. That route is only
@@ -53,6 +54,16 @@ ASSET_FILES: dict[str, str] = {
     "plugin-explorer/style.css": "@graphiql/plugin-explorer/dist/style.css",
 }
 
+# URL path under /playground/assets/  ->  file of ours under playground/: the hierarchy view's ES modules (they
+# import each other by relative URL, so each one the view imports is listed) and its stylesheet.
+OWN_ASSET_FILES: dict[str, str] = {
+    f"hierarchy/{name}": f"hierarchy/{name}"
+    for name in (
+        "view.js", "api.js", "queries.js", "roots.js", "tree.js", "panel.js", "chart.js", "dom.js", "format.js",
+        "hierarchy.css",
+    )
+}
+
 MISSING_ASSETS_HTML = (
     "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
     "<title>PartnerGraph playground unavailable</title></head><body>"
@@ -85,11 +96,15 @@ class WhitelistStaticFiles(StaticFiles):
 
 def asset_files(node_modules: Path | None = None) -> dict[str, Path]:
     base = NODE_MODULES if node_modules is None else node_modules
-    return {url: base / rel for url, rel in ASSET_FILES.items()}
+    files = {url: base / rel for url, rel in ASSET_FILES.items()}
+    files.update({url: PLAYGROUND_DIR / rel for url, rel in OWN_ASSET_FILES.items()})
+    return files
 
 
 def assets_installed(node_modules: Path | None = None) -> bool:
-    return all(path.is_file() for path in asset_files(node_modules).values())
+    """Whether the npm packages are installed (our own files are in the repository)."""
+    base = NODE_MODULES if node_modules is None else node_modules
+    return all((base / rel).is_file() for rel in ASSET_FILES.values())
 
 
 def _json_for_script(value: Any) -> str:
@@ -191,6 +206,7 @@ def playground_routes(settings: Settings) -> list[BaseRoute]:
 
 __all__ = [
     "ASSET_FILES",
+    "OWN_ASSET_FILES",
     "WhitelistStaticFiles",
     "assets_installed",
     "playground_routes",

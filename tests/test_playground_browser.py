@@ -9,79 +9,28 @@ tests/conftest.py: ``.base_url`` and ``.demo_person_name(persona)``.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import async_playwright
 
+from tests.browser import assert_only_gateway, chromium_page
 from tests.change_log import last_seq
 
 # Async Playwright on pytest-asyncio's loop: works whether live_gateway runs the
 # server in a thread/subprocess or as a task on the same (session) event loop.
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio]
 
-CHROMIUM = os.environ.get("PARTNERGRAPH_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 30_000
 QUERY = "{ viewer { person { name } } }"
 DEFAULT_PERSONA = "enterprise-admin"
 OTHER_PERSONA = "partner-agent"
-# Schemes that never leave the browser (GraphiQL's CSS inlines its fonts as data: URLs).
-LOCAL_SCHEMES = {"data", "blob", "about"}
-
-
-def _missing(reason: str) -> None:
-    # On CI the browser is part of the install steps: missing it is a failure, not a skip.
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture
 async def browser_page(live_gateway, tmp_path: Path):
-    if not os.access(CHROMIUM, os.X_OK):
-        _missing(f"{CHROMIUM} not found: apt-get install -y chromium")
-
-    requests: list[str] = []
-    problems: list[str] = []
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context = await browser.new_context(
-            service_workers="block", viewport={"width": 1400, "height": 900}
-        )
-        page = await context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-        page.on(
-            "console",
-            lambda msg: problems.append(f"console: {msg.text}")
-            if msg.type == "error" and "Content Security Policy" in msg.text
-            else None,
-        )
-        page.requests = requests  # type: ignore[attr-defined]
-        page.problems = problems  # type: ignore[attr-defined]
-        try:
-            yield page
-        finally:
-            try:
-                await page.screenshot(path=str(tmp_path / "playground.png"), full_page=True)
-            except Exception:  # noqa: BLE001 - best effort for debugging only
-                pass
-            await context.close()
-            await browser.close()
+    async with chromium_page(tmp_path / "playground.png") as page:
+        yield page
 
 
 async def _open_playground(page, base_url: str) -> None:
@@ -128,18 +77,6 @@ async def _run_query(page, query: str, expected_name: str) -> dict:
     return await _response_with(page, expected_name)
 
 
-def _assert_only_gateway(requests: list[str], base_url: str) -> None:
-    gateway = urlsplit(base_url)
-    assert requests, "the page made no requests at all"
-    foreign = [
-        url
-        for url in requests
-        if urlsplit(url).scheme not in LOCAL_SCHEMES
-        and (urlsplit(url).scheme, urlsplit(url).netloc) != (gateway.scheme, gateway.netloc)
-    ]
-    assert not foreign, f"requests left the gateway ({gateway.netloc}): {foreign}"
-
-
 async def test_playground_runs_query_offline(live_gateway, browser_page):
     page = browser_page
     base_url = live_gateway.base_url.rstrip("/")
@@ -157,7 +94,7 @@ async def test_playground_runs_query_offline(live_gateway, browser_page):
     paths = {urlsplit(url).path for url in page.requests}
     assert "/playground/assets/graphiql/graphiql.min.js" in paths
     assert "/playground/demo-token" in paths
-    _assert_only_gateway(page.requests, base_url)
+    assert_only_gateway(page.requests, base_url)
     assert not page.problems, page.problems
 
 
@@ -180,7 +117,7 @@ async def test_persona_picker_switches_identity(live_gateway, browser_page):
     assert result.get("errors") is None, result
     assert result["data"]["viewer"]["person"]["name"] == name
 
-    _assert_only_gateway(page.requests, base_url)
+    assert_only_gateway(page.requests, base_url)
     assert not page.problems, page.problems
 
 
