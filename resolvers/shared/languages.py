@@ -30,6 +30,8 @@ CATALOGS = Path(__file__).resolve().parents[2] / "locales"
 DOMAIN = "partnergraph"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 MAX_LANGUAGE_RANGES = 20  # of an Accept-Language header: the rest is ignored
+MAX_TEMPLATED_MESSAGE = 500  # characters; a longer message stays English unless the catalog holds it exactly
+MAX_NESTING = 1  # a message inside a message (`variables`: …) is translated; nothing deeper
 
 
 def accept_language(header: str | None) -> list[str]:
@@ -83,15 +85,19 @@ class Catalog:
         catalog.templates.sort(key=lambda t: -len(_PLACEHOLDER.sub("", t.pattern.pattern)))
         return catalog
 
-    def translate(self, message: str) -> str:
+    def translate(self, message: str, depth: int = 0) -> str:
         found = self.exact.get(message)
         if found is not None:
             return found
+        # Messages carry client input (names, keys): only short ones are matched against the templates, and a
+        # value is translated one level down at most, so a hostile message costs bounded time and no recursion.
+        if len(message) > MAX_TEMPLATED_MESSAGE or depth > MAX_NESTING:
+            return message
         for template in self.templates:
             match = template.pattern.fullmatch(message)
             if match:
                 # A value is translated too when the catalog holds it (an action, "the body", a nested message).
-                values = {name: self.translate(value) if value else value
+                values = {name: self.translate(value, depth + 1) if value else value
                           for name, value in match.groupdict().items()}
                 return template.translation.format(**values)
         return message

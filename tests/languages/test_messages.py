@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from resolvers.shared.languages import CATALOGS, DOMAIN, placeholders
+from resolvers.shared.languages import CATALOGS, DOMAIN, Catalog, placeholders
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = [p for package in ("gateway", "schema", "resolvers", "graph", "auth") for p in (ROOT / package).rglob("*.py")]
@@ -96,3 +96,14 @@ def test_every_shared_refusal_has_a_german_and_a_french_message():
     assert len(messages) > 40
     missing = sorted({m for m in messages if skeleton(m) not in catalogued})
     assert not missing, f"messages without a German and French entry: {missing}"
+
+
+def test_a_hostile_message_is_translated_in_bounded_time_without_recursion():
+    """Messages carry client input: one that nests a template in itself (here 60,000 levels; the catalog once
+    recursed into each value until RecursionError) stays English past the length cap; under the cap its values are
+    translated one level down, no deeper."""
+    german = Catalog.read(CATALOGS / "de" / "LC_MESSAGES" / f"{DOMAIN}.po", "de")
+    hostile = "the body" + " is larger than 1 bytes" * 60_000
+    assert german.translate(hostile) == hostile
+    nested = "the body" + " is larger than 1 bytes" * 20  # under the cap: translated, its values one level down
+    assert german.translate(nested).startswith("der Rumpf der Anfrage ist größer als 1 ")
