@@ -125,6 +125,14 @@ class Settings(BaseSettings):
     webhook_lease_seconds: float = Field(default=60.0, gt=0)
     webhook_batch_size: int = Field(default=100, gt=0, le=1000)
 
+    # Tracing with OpenTelemetry (gateway/tracing.py, docs/OBSERVABILITY.md), off by default: spans of every GraphQL
+    # request, compiled statement and Cypher round trip, sent in batches over OTLP/HTTP to `otlp_endpoint`, a
+    # collector's base URL (the traces go to <url>/v1/traces); unset, to the exporter's standard variables'
+    # (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_ENDPOINT), else http://localhost:4318.
+    tracing: bool = False
+    otlp_endpoint: str | None = None
+    service_name: str = "partnergraph"
+
     # Round-trip figures in every response's `extensions`, not only on X-PartnerGraph-Debug: 1.
     debug: bool = False
     log_level: str = "info"
