@@ -161,11 +161,12 @@ async def test_refusals_are_outcomes_not_errors(settings, graph, gql, exporter):
 
 async def test_an_internal_error_marks_the_span_by_its_type_and_stays_masked(settings, graph, gql, session,
                                                                             exporter):
-    # A record the schema cannot represent (an unknown partner type) fails mapping inside a resolver.
+    # A record the schema cannot represent (an unknown partner type) fails mapping inside a resolver (the compiled
+    # statement, which reads it too, leaves the request to the resolvers).
     await write(session, "CREATE (:Partner {id: 'test-traced-broken', name: 'Broken', type: 'NOT_A_TYPE', "
                          "status: 'ACTIVE'})")
     try:
-        async with _client(settings, graph, exporter) as http:
+        async with _client(settings, graph, exporter, compiled_reads=True) as http:
             response = await _post(http, gql, "query($id: ID!) { partner(id: $id) { name type } }",
                                    variables={"id": global_id("Partner", "test-traced-broken")})
     finally:
@@ -178,6 +179,10 @@ async def test_an_internal_error_marks_the_span_by_its_type_and_stays_masked(set
     assert (request.status.status_code, request.status.description) == (StatusCode.ERROR, "INTERNAL")
     assert [(event.name, dict(event.attributes)) for event in request.events] == [
         ("exception", {"exception.type": "ValueError", "partnergraph.code": "INTERNAL"})]
+    # The compiled statement read the record too, and handed the request to the resolvers: no failure of its own.
+    (compiled,) = [span for span in spans if span.name == "compiled read" and "db.system.name" not in span.attributes]
+    assert compiled.attributes["partnergraph.compiled.fallback"] is True
+    assert compiled.status.status_code is StatusCode.UNSET
     texts = _texts(spans)
     assert "NOT_A_TYPE" not in texts and "test-traced-broken" not in texts and "Traceback" not in texts
 

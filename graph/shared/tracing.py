@@ -24,13 +24,17 @@ def failed(span: Span, exc: BaseException) -> None:
 
 @contextmanager
 def span(tracer: Tracer, name: str, kind: SpanKind = SpanKind.INTERNAL, context: Any = None,
-         attributes: dict[str, Any] | None = None) -> Iterator[Span]:
+         attributes: dict[str, Any] | None = None,
+         not_failures: tuple[type[Exception], ...] = ()) -> Iterator[Span]:
     """The current span while the block runs; a failure marks it by type only (the SDK's default would record
-    the exception's message and traceback as an event and its message as the status)."""
+    the exception's message and traceback as an event and its message as the status). `not_failures`: exceptions
+    that only steer (a compiled read handing the request to the resolvers)."""
     with tracer.start_as_current_span(name, context=context, kind=kind, attributes=attributes,
                                       record_exception=False, set_status_on_exception=False) as current:
         try:
             yield current
+        except not_failures:
+            raise
         except Exception as exc:
             failed(current, exc)
             raise

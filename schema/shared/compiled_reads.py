@@ -148,10 +148,16 @@ class CompiledReads(SchemaExtension):
         tracer = context.graph.tracer
         if tracer is None:
             return await self._read(compiled, variables, context)
-        # A span per compiled statement: its round trip and the resolvers' below it are its children.
+        # A span per compiled statement: its round trip and the resolvers' below it are its children. Handing the
+        # request to the resolvers (Fallback) is no failure; the resolvers' spans follow it.
         fields = [out.key for out in compiled.root.outs if out.source]
-        with tracing.span(tracer, COMPILED_READ, attributes={"partnergraph.compiled.fields": fields}):
-            return await self._read(compiled, variables, context)
+        with tracing.span(tracer, COMPILED_READ, attributes={"partnergraph.compiled.fields": fields},
+                          not_failures=(Fallback,)) as span:
+            try:
+                return await self._read(compiled, variables, context)
+            except Fallback:
+                span.set_attribute("partnergraph.compiled.fallback", True)
+                raise
 
     async def _read(self, compiled: CompiledRead, variables: Any,
                     context: Any) -> tuple[dict[str, Any], list[GraphQLError]]:
