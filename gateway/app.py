@@ -8,13 +8,14 @@ import logging
 from contextlib import asynccontextmanager
 from dataclasses import fields
 
+from opentelemetry.trace import TracerProvider
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 
-from gateway import database, logs
+from gateway import database, logs, tracing
 from gateway.documents import DocumentStore, read_manifest
 from gateway.exports.http import ExportRoutes
 from gateway.http import GraphQLEndpoint
@@ -51,9 +52,13 @@ async def plan_change_log(graph: GraphClient) -> None:
 
 
 def create_app(settings: Settings, graph: GraphClient | None = None, clock: Clock | None = None, *,
-               prepare: bool = True) -> Starlette:
-    """`prepare=False` when the database was made ready before (`serve` does it once for all its workers)."""
+               prepare: bool = True, tracer_provider: TracerProvider | None = None) -> Starlette:
+    """The gateway. `prepare=False` when the database was made ready before (`serve` does it once for all its
+    workers). With tracing on, `tracer_provider` (a test's, which keeps it) replaces the OTLP one the app builds and
+    shuts down."""
     graph = graph or database.graph_client(settings)
+    owned = tracing.tracer_provider(settings) if settings.tracing and tracer_provider is None else None
+    provider = (owned or tracer_provider) if settings.tracing else None
     metrics = GatewayMetrics(graph)
     trusted = read_manifest(settings.trusted_documents) if settings.trusted_documents else None
     schema = build_schema(schema_limits(settings), settings.compiled_reads)
@@ -62,7 +67,8 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
     endpoint = GraphQLEndpoint(settings, schema, graph, token_verifier(settings),
                                clock or SystemClock(), metrics, DocumentStore(trusted, settings.persisted_query_bytes),
                                WebhookRules(settings.demo_login_enabled, box),
-                               Languages.load(settings.locales, settings.default_locale))
+                               Languages.load(settings.locales, settings.default_locale),
+                               provider.get_tracer("partnergraph") if provider else None)
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -99,6 +105,8 @@ def create_app(settings: Settings, graph: GraphClient | None = None, clock: Cloc
             await delivering
         await graph.close()
         metrics.retire()
+        if owned:  # sends the spans still queued (blocking, up to the exporter's timeout: off the event loop)
+            await asyncio.to_thread(owned.shutdown)
 
     routes = [
         Route("/graphql", endpoint.handle, methods=["GET", "POST"]),

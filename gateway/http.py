@@ -21,6 +21,8 @@ import orjson
 import strawberry
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 from neo4j.exceptions import ConnectionPoolError, DriverError, Neo4jError, ServiceUnavailable
+from opentelemetry import propagate
+from opentelemetry.trace import SpanKind, StatusCode, Tracer, get_current_span
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.exceptions import MissingQueryError
@@ -36,6 +38,7 @@ from gateway.playground import render_playground
 from gateway.settings import Settings
 from graph.partners import reads as partners_reads
 from graph.partners.records import IdentityRecord
+from graph.shared import tracing
 from graph.shared.client import CypherStats, GraphClient
 from resolvers.loaders import Loaders
 from resolvers.shared.clock import Clock, SystemClock
@@ -108,6 +111,7 @@ class Exchange:
     request_id: str
     stats: CypherStats = field(default_factory=CypherStats)
     operation: str | None = None
+    persona: str | None = None
     outcome: str = "ok"
     executed: bool = False
     locale: str | None = None  # the language its messages are told in (docs/LANGUAGES.md)
@@ -124,6 +128,7 @@ class GraphQLEndpoint:
     documents: DocumentStore = field(default_factory=lambda: DocumentStore(None, 0))
     webhooks: WebhookRules = field(default_factory=WebhookRules)
     languages: Languages = ENGLISH_ONLY
+    tracer: Tracer | None = None  # tracing on: a span per request, and the spans below it (gateway/tracing.py)
     submissions: SubmissionLimits = field(init=False)
     public_fields: dict[str, frozenset[str]] = field(init=False)
 
@@ -140,9 +145,29 @@ class GraphQLEndpoint:
         started = time.perf_counter()
         exchange = Exchange(request_id)
         logs.bind(request_id=request_id)
-        response = await self._answer(request, exchange)
+        if self.tracer is None:
+            response = await self._answer(request, exchange)
+        else:
+            response = await self._traced(request, exchange)
         self.metrics.observe(exchange.operation, exchange.executed, exchange.outcome,
                              time.perf_counter() - started, exchange.stats)
+        return response
+
+    async def _traced(self, request: Request, exchange: Exchange) -> Response:
+        """The request's span (a child of the caller's, given a W3C `traceparent`), named by the operation's
+        metric label (a bounded set of names), with the outcome the metrics count."""
+        assert self.tracer is not None
+        with tracing.span(self.tracer, "graphql", SpanKind.SERVER, propagate.extract(request.headers),
+                          {"http.request.method": request.method, "partnergraph.request_id": exchange.request_id}
+                          ) as span:
+            response = await self._answer(request, exchange)
+            operation = self.metrics.operations.label(exchange.operation, exchange.executed)
+            span.update_name(f"graphql {operation}")
+            span.set_attributes({"graphql.operation.name": operation, "partnergraph.outcome": exchange.outcome,
+                                 "partnergraph.cypher.round_trips": exchange.stats.round_trips,
+                                 "http.response.status_code": response.status_code})
+            if exchange.persona:
+                span.set_attribute("partnergraph.persona", exchange.persona)
         return response
 
     async def _answer(self, request: Request, exchange: Exchange) -> Response:
@@ -158,13 +183,14 @@ class GraphQLEndpoint:
                 given = bookmarks.received(request.headers, params)
             except bookmarks.BadBookmark as bad:
                 raise HTTPProblem(400, str(bad), code="INVALID_BOOKMARK") from bad
-            session = self.graph.session(exchange.stats, bookmarks=given)
+            session = self.graph.session(exchange.stats, bookmarks=given, tracer=self.tracer)
             identity: IdentityRecord | None = None
             if _has_authorization(request):
                 viewer, identity = await self.viewer(request, session)
             else:
                 viewer = self.anonymous(params)
-            logs.bind(persona=viewer.persona.value)
+            exchange.persona = viewer.persona.value
+            logs.bind(persona=exchange.persona)
             try:  # after the viewer: only an authenticated client registers a document
                 params["query"] = self.documents.document(params)
             except DocumentRefused as refused:
@@ -193,6 +219,10 @@ class GraphQLEndpoint:
         """Classify, count and log a failure that is not the client's; the code the client gets."""
         code = failure_code(exc)
         neo4j_error = neo4j_error_name(exc)
+        span = get_current_span()  # the request's, when traced: the failure by its type and code, never its message
+        if span.is_recording():
+            span.add_event("exception", {"exception.type": type(exc).__qualname__, "partnergraph.code": code})
+            span.set_status(StatusCode.ERROR, code)
         if neo4j_error:
             self.metrics.neo4j_error(code, neo4j_error)
         if code == "INTERNAL":

@@ -133,6 +133,13 @@ class Settings(BaseSettings):
     # the default, the language of the graph's own names and descriptions and of the code's messages.
     locales: list[str] = ["en", "de", "fr"]
     default_locale: str = "en"
+    # Tracing with OpenTelemetry (gateway/tracing.py, docs/OBSERVABILITY.md), off by default: spans of every GraphQL
+    # request, compiled statement and Cypher round trip, sent in batches over OTLP/HTTP to `otlp_endpoint`, a
+    # collector's base URL (the traces go to <url>/v1/traces); unset, to the exporter's standard variables'
+    # (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_ENDPOINT), else http://localhost:4318.
+    tracing: bool = False
+    otlp_endpoint: str | None = None
+    service_name: str = "partnergraph"
 
     # Round-trip figures in every response's `extensions`, not only on X-PartnerGraph-Debug: 1.
     debug: bool = False

@@ -1,4 +1,5 @@
-"""The one place that talks to Neo4j: driver lifecycle, managed transactions, round-trip counting."""
+"""The one place that talks to Neo4j: driver lifecycle, managed transactions, round-trip counting, and a span per
+round trip when the session has a tracer (docs/OBSERVABILITY.md)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from opentelemetry.trace import SpanKind, Tracer
+
 import neo4j
-from graph.shared import cypher_files
+from graph.shared import cypher_files, tracing
 from graph.shared.change_signal import ChangeSignal
 from graph.shared.changes import Actor, ChangeCapture
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, Bookmarks
@@ -19,6 +22,8 @@ Rows = list[dict[str, Any]]
 
 POOL_SIZE = 50  # connections to Neo4j; live reads (subscriptions) take at most `live_reads` of them at once
 LIVENESS_CHECK_AFTER_IDLE = 1.0  # seconds; busy connections are never idle that long, so this costs nothing under load
+# The name a statement given by its text is traced under (fixtures, migrations, demo data), where no query name is.
+AD_HOC = "ad hoc"
 
 
 @dataclass
@@ -68,11 +73,12 @@ class GraphClient:
         await self.driver.verify_connectivity()
 
     def session(self, stats: CypherStats | None = None, actor: Actor | None = None,
-                bookmarks: Bookmarks | None = None) -> GraphSession:
+                bookmarks: Bookmarks | None = None, tracer: Tracer | None = None) -> GraphSession:
         """A session for one request or job. Writes of a session with an `actor` are logged (docs/CHANGES.md);
         one without is a maintenance session (migrations, demo data, seeding, pruning), whose writes are not.
-        Its transactions wait until the database has applied `bookmarks` (docs/DEPLOYMENT.md)."""
-        return GraphSession(self, stats or CypherStats(), actor, bookmarks)
+        Its transactions wait until the database has applied `bookmarks` (docs/DEPLOYMENT.md). With a `tracer`
+        (tracing on) each round trip is a span."""
+        return GraphSession(self, stats or CypherStats(), actor, bookmarks, tracer)
 
 
 class CountingTransaction:
@@ -81,13 +87,38 @@ class CountingTransaction:
     `changes` column (which callers never see)."""
 
     def __init__(self, tx: AsyncManagedTransaction, stats: CypherStats,
-                 recorded: list[tuple[str, dict[str, Any]]] | None = None, capture: ChangeCapture | None = None):
+                 recorded: list[tuple[str, dict[str, Any]]] | None = None, capture: ChangeCapture | None = None,
+                 tracer: Tracer | None = None):
         self._tx = tx
         self._stats = stats
         self._recorded = recorded
         self.capture = capture
+        self._tracer = tracer
 
-    async def run(self, text: str, **params: Any) -> Rows:
+    async def run(self, text: str, /, **params: Any) -> Rows:
+        """Run a statement given by its text (traced as "ad hoc")."""
+        return await self._round_trip(AD_HOC, text, params)
+
+    async def query(self, name: str, /, **params: Any) -> Rows:
+        """Run the named query of `cypher/queries/` in this transaction."""
+        return await self._round_trip(name, cypher_files.query(name), params)
+
+    async def statement(self, label: str, text: str, /, **params: Any) -> Rows:
+        """Run a generated statement (a compiled read, a declared reach), traced under `label`, a stable name for
+        what it reads."""
+        return await self._round_trip(label, text, params)
+
+    async def _round_trip(self, label: str, text: str, params: dict[str, Any]) -> Rows:
+        if self._tracer is None:
+            return await self._rows(text, params)
+        # The query's name and the rows it gave; never its parameters' values.
+        with tracing.span(self._tracer, label, SpanKind.CLIENT, attributes={"db.system.name": "neo4j",
+                                                                           "db.query.summary": label}) as span:
+            rows = await self._rows(text, params)
+            span.set_attribute("db.response.returned_rows", len(rows))
+            return rows
+
+    async def _rows(self, text: str, params: dict[str, Any]) -> Rows:
         if self._recorded is not None:
             self._recorded.append((text, params))
         started = time.perf_counter()
@@ -115,10 +146,6 @@ class CountingTransaction:
             self._stats.round_trips += 1
             self._stats.seconds += time.perf_counter() - started
 
-    async def query(self, name: str, /, **params: Any) -> Rows:
-        """Run the named query of `cypher/queries/` in this transaction."""
-        return await self.run(cypher_files.query(name), **params)
-
 
 class _Unchanged(Exception):
     """A logged write that changed nothing worth a record: rolled back (undoing its lock bumps), its result kept."""
@@ -131,7 +158,7 @@ class GraphSession:
     """Runs named queries for one request: reads through `execute_read`, writes through `execute_write`."""
 
     def __init__(self, client: GraphClient, stats: CypherStats, actor: Actor | None = None,
-                 bookmarks: Bookmarks | None = None):
+                 bookmarks: Bookmarks | None = None, tracer: Tracer | None = None):
         self.client = client
         self.stats = stats
         self.actor = actor
@@ -140,6 +167,7 @@ class GraphSession:
         # gateway), and each committed write replaces them with its own, so later reads see it too.
         self.bookmarks = bookmarks or Bookmarks()
         self.wrote = False  # a write committed: `bookmarks` is its bookmark
+        self.tracer = tracer  # None: tracing is off (or this session is not traced)
 
     async def read(self, name: str, /, **params: Any) -> Rows:
         return await self.read_transaction(lambda tx: tx.query(name, **params))
@@ -171,7 +199,7 @@ class GraphSession:
             nonlocal appended
             # A fresh capture per attempt: a retried transaction reports again from the start.
             capture = ChangeCapture(self.actor) if logged else None
-            counting = CountingTransaction(tx, self.stats, self.client.recorded, capture)
+            counting = CountingTransaction(tx, self.stats, self.client.recorded, capture, self.tracer)
             result = await work(counting)
             if capture is not None:
                 appended = await self._append(counting, capture, result)

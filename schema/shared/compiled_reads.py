@@ -34,6 +34,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from strawberry.extensions import SchemaExtension
 from strawberry.utils.await_maybe import await_maybe
 
+from graph.shared import tracing
 from graph.shared.client import CypherStats, GraphSession
 from schema.shared.caches import DocumentCache
 from schema.shared.read_compiler import CompiledRead, NotCompilable, compile_operation
@@ -44,6 +45,7 @@ from schema.shared.selections import fragments_of, operation_named
 log = logging.getLogger("partnergraph.compiled")
 
 Mode = bool | Literal["verify"]
+COMPILED_READ = "compiled read"  # the name of a compiled statement's span and of its round trip's
 # Verify mode's findings, for the test suite to report (nothing is recorded in the other modes).
 MISMATCHES: list[dict[str, Any]] = []  # differences, and compiler defects
 VERIFIED: Counter[str] = Counter()  # documents whose compiled answer was identical, and how often
@@ -143,10 +145,26 @@ class CompiledReads(SchemaExtension):
     async def _run(self, compiled: CompiledRead, variables: Any,
                    context: Any) -> tuple[dict[str, Any], list[GraphQLError]]:
         """The compiled root fields' data, and the errors of the fields below them that the resolvers answered."""
+        tracer = context.graph.tracer
+        if tracer is None:
+            return await self._read(compiled, variables, context)
+        # A span per compiled statement: its round trip and the resolvers' below it are its children. Handing the
+        # request to the resolvers (Fallback) is no failure; the resolvers' spans follow it.
+        fields = [out.key for out in compiled.root.outs if out.source]
+        with tracing.span(tracer, COMPILED_READ, attributes={"partnergraph.compiled.fields": fields},
+                          not_failures=(Fallback,)) as span:
+            try:
+                return await self._read(compiled, variables, context)
+            except Fallback:
+                span.set_attribute("partnergraph.compiled.fallback", True)
+                raise
+
+    async def _read(self, compiled: CompiledRead, variables: Any,
+                    context: Any) -> tuple[dict[str, Any], list[GraphQLError]]:
         strawberry_schema = self.execution_context.schema
         params = bind(compiled.binders, variables, context, strawberry_schema.schema_converter.scalar_registry,
                       strawberry_schema.config)
-        rows = await context.graph.read_transaction(lambda tx: tx.run(compiled.cypher, **params))
+        rows = await context.graph.read_transaction(lambda tx: tx.statement(COMPILED_READ, compiled.cypher, **params))
         params[PENDING] = []
         data = compiled.shape(rows[0]["data"], params)
         if not params[PENDING]:

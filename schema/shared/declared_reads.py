@@ -62,7 +62,8 @@ async def reached(info: Info, node_type: Any, parent_key: str, **arguments: Any)
     context = info.context
     own = reach_parameters(reach, arguments, context)
     read = reach_read(parent, reach, node_type)
-    loader = context.loaders.made((parent, info.python_name), lambda: _loader(read, context))
+    loader = context.loaders.made((parent, info.python_name),
+                                  lambda: _loader(read, f"reach {parent}.{info.python_name}", context))
     found = await loader.load((parent_key, orjson.dumps(own, option=orjson.OPT_SORT_KEYS), own))
     records = [node_type.record_type.from_map(row[0]) for row in found]
     for n, companion in enumerate(node_type.companions, start=2):
@@ -75,8 +76,9 @@ async def reached(info: Info, node_type: Any, parent_key: str, **arguments: Any)
     return [node_type.from_record(record) for record in records]
 
 
-def _loader(read: ReachRead, context: Any) -> DataLoader:
-    """One statement per distinct set of arguments, for all the parents asked for with it in the same tick."""
+def _loader(read: ReachRead, label: str, context: Any) -> DataLoader:
+    """One statement per distinct set of arguments, for all the parents asked for with it in the same tick (traced
+    under `label`, the reach's type and field)."""
     shared = {"scope": context.viewer.scope, "now": context.now}
 
     async def batch(keys: list[tuple[str, bytes, dict[str, Any]]]) -> list[list[Any]]:
@@ -89,7 +91,7 @@ def _loader(read: ReachRead, context: Any) -> DataLoader:
         async def run(text: bytes) -> list[Any]:
             params = {name: value for name, value in {**shared, **arguments[text]}.items() if name in read.parameters}
             ids = list(dict.fromkeys(groups[text]))
-            return await context.graph.read_transaction(lambda tx: tx.run(read.cypher, keys=ids, **params))
+            return await context.graph.read_transaction(lambda tx: tx.statement(label, read.cypher, keys=ids, **params))
 
         texts = list(groups)
         found = {(text, row["key"]): row["found"]
