@@ -179,6 +179,18 @@ def gql(client: httpx.AsyncClient, settings: Settings) -> GatewayClient:
     return GatewayClient(client, settings)
 
 
+@pytest.fixture(scope="module")
+async def both(settings, graph) -> AsyncIterator[tuple[GatewayClient, GatewayClient]]:
+    """A compiling gateway and a resolvers-only one over the same graph, to compare the two paths."""
+    compiled = settings.model_copy(update={"compiled_reads": True})
+    resolved = settings.model_copy(update={"compiled_reads": False})
+    async with (httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(compiled, graph)),
+                                  base_url="http://compiled") as one,
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(resolved, graph)),
+                                  base_url="http://resolved") as other):
+        yield GatewayClient(one, compiled), GatewayClient(other, resolved)
+
+
 @pytest.fixture(scope="session")
 def clock() -> ControlledClock:
     """The time of the `clocked_gql` gateway; tests set or advance it (and should set it first)."""

@@ -4,15 +4,11 @@ suite: here one gateway compiles (`compiled_reads=true`) and another never does 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import httpx
-import pytest
 from graphql import GraphQLError, GraphQLObjectType, get_named_type, parse
 from graphql.execution.values import get_variable_values
 from neo4j.exceptions import ServiceUnavailable
 
-from gateway.app import create_app, schema_limits
+from gateway.app import schema_limits
 from schema import build_schema
 from schema.shared.admission import metadata
 from schema.shared.compiled_reads import failed_result
@@ -20,7 +16,7 @@ from schema.shared.declared_reads import reach_read
 from schema.shared.graph_mapping import GRAPH, Reach, Shape
 from schema.shared.nodes import LoadedNode
 from schema.shared.read_compiler import compile_read
-from tests.conftest import GatewayClient, global_id, remove_prefixed, write
+from tests.conftest import global_id, remove_prefixed, write
 
 NORTHWIND = global_id("Partner", "p-northwind")
 
@@ -37,18 +33,6 @@ ORGANIZATION = """{ viewer { persona person { name }
   organization { __typename name ... on Partner { key type dealRegistrations(first: 3) { edges { node { key } } }
                                                     cases(first: 3) { edges { node { number sla { breached } } } } }
                  ... on InternalOrg { id } } } }"""
-
-
-@pytest.fixture(scope="module")
-async def both(settings, graph) -> AsyncIterator[tuple[GatewayClient, GatewayClient]]:
-    """A compiling gateway and a resolvers-only one over the same graph."""
-    compiled = settings.model_copy(update={"compiled_reads": True})
-    resolved = settings.model_copy(update={"compiled_reads": False})
-    async with (httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(compiled, graph)),
-                                  base_url="http://compiled") as one,
-                httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(resolved, graph)),
-                                  base_url="http://resolved") as other):
-        yield GatewayClient(one, compiled), GatewayClient(other, resolved)
 
 
 async def answers(both, query: str, **kwargs) -> tuple[dict, dict]:

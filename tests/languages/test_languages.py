@@ -5,13 +5,7 @@ way, and the compiled statement and the resolvers agree (the suite runs in verif
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import httpx
-import pytest
-
-from gateway.app import create_app
-from tests.conftest import GatewayClient, global_id
+from tests.conftest import global_id
 from tests.languages.conftest import in_language
 
 RESELLER = global_id("Program", "prog-reseller")
@@ -100,18 +94,6 @@ async def test_the_enterprise_language_applies_to_staff_and_partners_without_one
     await gql.data(set_language, variables={"l": None})
     program = (await in_language(gql, PROGRAM, None, persona="partner-admin", variables={"id": RESELLER}))["program"]
     assert program["name"] == "Reseller Program"
-
-
-@pytest.fixture(scope="module")
-async def both(settings, graph) -> AsyncIterator[tuple[GatewayClient, GatewayClient]]:
-    """A compiling gateway and a resolvers-only one over the same graph (as tests/test_compiled_reads.py)."""
-    compiled = settings.model_copy(update={"compiled_reads": True})
-    resolved = settings.model_copy(update={"compiled_reads": False})
-    async with (httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(compiled, graph)),
-                                  base_url="http://compiled") as one,
-                httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(resolved, graph)),
-                                  base_url="http://resolved") as other):
-        yield GatewayClient(one, compiled), GatewayClient(other, resolved)
 
 
 async def test_a_translated_tree_costs_the_round_trips_it_did(both):
