@@ -29,6 +29,7 @@ from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from auth.personas import Persona
 from auth.tokens import InvalidToken, TokenVerifier, VerifiedToken
 from auth.viewer import ANONYMOUS, UnknownViewer, Viewer
 from gateway import bookmarks, logs
@@ -347,8 +348,10 @@ class GraphQLEndpoint:
                            "compiled": context.compiled_read},
             }
         headers = {"x-request-id": request_id}
-        # The client's bookmark, or its write's: what its next request, through any gateway, sends back.
-        if bookmark := bookmarks.token(session.bookmarks):
+        # The client's bookmark, or its write's: what its next request, through any gateway, sends back. None for
+        # the anonymous: they read nothing back, and a bookmark (a transaction id) told with each application would
+        # tell a duplicate from a fresh one by whether, and how far, the database moved.
+        if viewer.persona is not Persona.ANONYMOUS and (bookmark := bookmarks.token(session.bookmarks)):
             headers[bookmarks.HEADER] = bookmark
             body.setdefault("extensions", {})["bookmark"] = bookmark
         return json_response(body, status, media_type, headers)
