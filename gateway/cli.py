@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -89,7 +90,10 @@ def serve(
     logs.configure(settings.log_level, settings.log_format)
     if settings.local_neo4j:
         _start_local(settings)
-    serving.run(settings)
+    try:
+        serving.run(settings)
+    except (DriverError, Neo4jError) as exc:  # readying the database, before any worker starts
+        raise _fail(f"Neo4j at {settings.bolt_uri} could not be readied: {exc}") from exc
 
 
 @db.command("start")

@@ -14,7 +14,8 @@ import psutil
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.serve_process import ServeProcess
+from gateway.local_neo4j import free_port
+from tests.serve_process import STARTUP_SECONDS, ServeProcess
 
 QUERY = b'{"query": "{ viewer { persona } }"}'
 # One worker is uvicorn's server itself, which re-raises the SIGTERM it handled once it has shut down (so the exit
@@ -100,3 +101,11 @@ def test_the_drain_is_bounded(serve, gql):
         assert httpx.get(gateway.url + "/healthz").status_code == 200
         assert gateway.terminate() in STOPPED
         assert "timeout graceful shutdown exceeded" in gateway.log()
+
+
+def test_serve_says_when_neo4j_cannot_be_readied(serve):
+    """The supervisor readies the database before any worker starts: a Neo4j that is not there is one line and
+    exit status 1, not a traceback."""
+    gateway = serve(NEO4J_URI=f"bolt://127.0.0.1:{free_port()}", NEO4J_PASSWORD="not-used")
+    assert gateway.process.wait(timeout=STARTUP_SECONDS) == 1
+    assert "could not be readied" in gateway.log() and "Traceback" not in gateway.log()
