@@ -183,7 +183,7 @@ class GraphQLEndpoint:
             try:
                 given = bookmarks.received(request.headers, params)
             except bookmarks.BadBookmark as bad:
-                raise HTTPProblem(400, str(bad), code="INVALID_BOOKMARK") from bad
+                raise HTTPProblem(400, str(bad), code=INVALID_BOOKMARK) from bad
             session = self.graph.session(exchange.stats, bookmarks=given, tracer=self.tracer)
             identity: IdentityRecord | None = None
             if _has_authorization(request):
