@@ -213,7 +213,9 @@ EACH = """query($id: ID!) { partner(id: $id) { insights(includeSubtree: true) {
 async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, fixture, graph):
     """The leads section is one query for every partner of the response, and the risk signals read it through the
     same loader: viewer, partner, leads, risks, pipeline = 5; with every descendant's: + descendants, + their
-    visibility batch, + leads, risks and pipeline once for all of them = 10; for 1 descendant and for 21."""
+    visibility batch, + leads, risks and pipeline once for all of them = 10 at most, for 1 descendant and for 21.
+    At most: when the root's and the descendants' loads reach a loader in the same tick they share a batch (9), which
+    depends on when Neo4j answers (a busy CI machine saw it); more than 10 would be a batch per partner."""
     u = fixture
     clock.set(NOW)
     variables = {"id": global_id("Partner", f"{u}-R")}
@@ -239,7 +241,7 @@ async def test_round_trips_do_not_grow_with_the_subtree(clocked_gql, clock, fixt
         large = await clocked_gql.round_trips(EACH, variables=variables)
     finally:
         await remove_prefixed(session, extra)
-    assert (alone, small, large) == (5, 10, 10)
+    assert alone == 5 and small <= 10 and large <= 10, (alone, small, large)
 
 
 # The same figures from a history the leads domain writes itself: routing, accepting, converting, and expiry under
