@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pytest
 
 from graph.shared.client import GraphSession
+from tests.channel import link_partners, register_staff
 from tests.conftest import GatewayClient, global_id, write
 
 COUNTRY = "IS"
@@ -91,16 +92,9 @@ async def build_channel(session: GraphSession, prefix: str) -> None:
           CREATE (p)-[:HAS]->(ps:Partnership {id: p.id + '-ps', status: 'ACTIVE', createdAt: datetime()})-[:IN]->(prog)
           CREATE (ps)-[:AT {since: datetime()}]->(seg)
         }
-        WITH p, row
-        UNWIND [['admin', 'ADMIN'], ['manager', 'MANAGER'], ['associate', 'ASSOCIATE']] AS role
-        CREATE (:Person {id: p.id + '-' + role[0], name: p.name + ' ' + role[0],
-                         email: role[0] + '@' + p.id + '.example'})-[:MEMBER_OF {role: role[1]}]->(p)
         """, p=prefix, country=COUNTRY)
-    await write(session, """
-        UNWIND [['dist', 'res1'], ['dist', 'res2'], ['dist', 'res3'], ['res1', 'sub']] AS edge
-        MATCH (a:Partner {id: $p + '-' + edge[0]}), (b:Partner {id: $p + '-' + edge[1]})
-        CREATE (a)-[:PARENT_OF]->(b)
-        """, p=prefix)
+    await register_staff(session, prefix)
+    await link_partners(session, prefix, [("dist", "res1"), ("dist", "res2"), ("dist", "res3"), ("res1", "sub")])
 
 
 async def remove_channel(session: GraphSession, prefix: str) -> None:

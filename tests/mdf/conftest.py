@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from graph.shared.client import GraphSession
+from tests.channel import link_partners, register_staff
 from tests.conftest import GatewayClient, global_id, write
 
 CREATE_BUDGET = """mutation($b: CreateMdfBudgetInput!) { createMdfBudget(budget: $b) {
@@ -149,16 +150,9 @@ async def build_channel(session: GraphSession, prefix: str) -> None:
           WITH rm, p, row WHERE row[0] = 'dist'
           CREATE (rm)-[:MANAGES]->(p)
         }
-        WITH p
-        UNWIND [['admin', 'ADMIN'], ['manager', 'MANAGER'], ['associate', 'ASSOCIATE']] AS role
-        CREATE (:Person {id: p.id + '-' + role[0], name: p.name + ' ' + role[0],
-                         email: role[0] + '@' + p.id + '.example'})-[:MEMBER_OF {role: role[1]}]->(p)
         """, p=prefix)
-    await write(session, """
-        UNWIND [['dist', 'res1'], ['dist', 'res2'], ['dist', 'susp'], ['res1', 'sub']] AS edge
-        MATCH (a:Partner {id: $p + '-' + edge[0]}), (b:Partner {id: $p + '-' + edge[1]})
-        CREATE (a)-[:PARENT_OF]->(b)
-        """, p=prefix)
+    await register_staff(session, prefix)
+    await link_partners(session, prefix, [("dist", "res1"), ("dist", "res2"), ("dist", "susp"), ("res1", "sub")])
 
 
 async def remove_channel(session: GraphSession, prefix: str) -> None:
