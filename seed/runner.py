@@ -7,10 +7,11 @@ import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph.shared.client import GraphClient
+from graph.shared.client import GraphClient, GraphSession
 from graph.shared.cypher_files import CYPHER_DIR
 from seed import channel, history, mdf, timeline
 from seed.shape import ChannelShape
@@ -86,29 +87,32 @@ async def seed(client: GraphClient, shape: ChannelShape, *, batch_size: int = 20
     elif (await session.read("shared/partner_count"))[0]["partners"]:
         raise NotEmpty("the database already holds partners; seed an empty one or pass --wipe")
 
-    report = SeedReport(partners=shape.partners)
     started = time.perf_counter()
-    texts = {path.stem: path.read_text() for path in SEED_DIR.glob("*.cypher")}
-
-    async def write(query: str, **params) -> None:
-        await session.write_transaction(lambda tx: tx.run(texts[query], **params), timeout=BATCH_TIMEOUT_SECONDS)
-
     people = channel.enterprise(shape)
-    await write("enterprise", orgs=people["orgs"], people=people["people"])
-    await write("programs", programs=channel.programs())
-    await write("sla", **channel.sla_setup(shape))
-    await write("lead_rules", rules=channel.lead_rules())
+    await _write(session, "enterprise", orgs=people["orgs"], people=people["people"])
+    await _write(session, "programs", programs=channel.programs())
+    await _write(session, "sla", **channel.sla_setup(shape))
+    await _write(session, "lead_rules", rules=channel.lead_rules())
     # The history names each case by the number the cases phase gives it: the counter's next ones.
-    numbering = await session.read_transaction(lambda tx: tx.run(texts["case_numbering"]))
-
-    await _run_phases(write, shape, phases(shape, numbering[0]["last"] + 1), report, batch_size, show_progress)
-    report.seconds = round(time.perf_counter() - started, 2)
-    report.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    return report
+    numbering = await session.read_transaction(lambda tx: tx.run(_statement("case_numbering")))
+    return await _run_phases(session, shape, phases(shape, numbering[0]["last"] + 1), batch_size, show_progress,
+                             started)
 
 
-async def _run_phases(write, shape: ChannelShape, chosen: list[Phase], report: SeedReport, batch_size: int,
-                      show_progress: bool) -> None:
+@cache
+def _statement(name: str) -> str:
+    return (SEED_DIR / f"{name}.cypher").read_text()
+
+
+async def _write(session: GraphSession, name: str, **params) -> None:
+    """One batch: the seed statement `name` of cypher/seed/, in a transaction of its own."""
+    await session.write_transaction(lambda tx: tx.run(_statement(name), **params), timeout=BATCH_TIMEOUT_SECONDS)
+
+
+async def _run_phases(session: GraphSession, shape: ChannelShape, chosen: list[Phase], batch_size: int,
+                      show_progress: bool, started: float) -> SeedReport:
+    """Each phase's rows in batches; the report, its time counted from `started`."""
+    report = SeedReport(partners=shape.partners)
     columns = (TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, disable=not show_progress) as progress:
         for phase in chosen:
@@ -116,12 +120,15 @@ async def _run_phases(write, shape: ChannelShape, chosen: list[Phase], report: S
             phase_started = time.perf_counter()
             count = 0
             for batch in batches(phase.rows(shape), batch_size):
-                await write(phase.query, rows=batch)
+                await _write(session, phase.query, rows=batch)
                 count += len(batch)
                 progress.advance(task, len(batch))
             progress.update(task, total=count, completed=count)  # a phase of unknown size ends at its count
             report.rows[phase.name] = count
             report.phase_seconds[phase.name] = round(time.perf_counter() - phase_started, 2)
+    report.seconds = round(time.perf_counter() - started, 2)
+    report.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return report
 
 
 async def seed_phases(client: GraphClient, shape: ChannelShape, names: list[str], *, batch_size: int = 2000,
@@ -138,15 +145,5 @@ async def seed_phases(client: GraphClient, shape: ChannelShape, names: list[str]
     session = client.session()
     if not (await session.read("shared/partner_count"))[0]["partners"]:
         raise ValueError("the database holds no partners: seed it whole")
-    report = SeedReport(partners=shape.partners)
-    started = time.perf_counter()
-    texts = {path.stem: path.read_text() for path in SEED_DIR.glob("*.cypher")}
-
-    async def write(query: str, **params) -> None:
-        await session.write_transaction(lambda tx: tx.run(texts[query], **params), timeout=BATCH_TIMEOUT_SECONDS)
-
     chosen = [phase for phase in known.values() if phase.name in names]
-    await _run_phases(write, shape, chosen, report, batch_size, show_progress)
-    report.seconds = round(time.perf_counter() - started, 2)
-    report.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    return report
+    return await _run_phases(session, shape, chosen, batch_size, show_progress, time.perf_counter())
