@@ -61,11 +61,6 @@ _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 MAX_JSON_DEPTH = 1024
 UNAVAILABLE = ("SERVICE_UNAVAILABLE", "TIMEOUT")
 INVALID_BOOKMARK = "INVALID_BOOKMARK"
-FAILURE_MESSAGES = {
-    "SERVICE_UNAVAILABLE": "the partner graph is unavailable; retry shortly",
-    "TIMEOUT": "the partner graph is unavailable; retry shortly",
-    INVALID_BOOKMARK: "the partner graph refused the bookmark; send the last one this gateway returned unchanged",
-}
 RETRY_AFTER_SECONDS = "5"
 
 
@@ -84,10 +79,7 @@ class HTTPProblem(Exception):
 def failure_code(exc: BaseException) -> str:
     """What a client is told about a failure that is not its own: TIMEOUT, SERVICE_UNAVAILABLE or INTERNAL.
 
-    The one classification for the viewer lookup, masked resolver errors and the metrics. INVALID_BOOKMARK: the
-    client's bookmark passed the gateway's checks but Neo4j could not parse it."""
-    if isinstance(exc, Neo4jError) and "InvalidBookmark" in (exc.code or ""):
-        return INVALID_BOOKMARK
+    The one classification for the viewer lookup, masked resolver errors and the metrics."""
     if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
         return "TIMEOUT"
     if isinstance(exc, (ServiceUnavailable, ConnectionPoolError)) or (
@@ -188,6 +180,8 @@ class GraphQLEndpoint:
             identity: IdentityRecord | None = None
             if _has_authorization(request):
                 viewer, identity = await self.viewer(request, session)
+            elif given:  # the anonymous are given no bookmark (see `_execute`)
+                raise HTTPProblem(400, "a request without a token takes no bookmark", code=INVALID_BOOKMARK)
             else:
                 viewer = self.anonymous(params)
             exchange.persona = viewer.persona.value
@@ -209,9 +203,10 @@ class GraphQLEndpoint:
                                     self.languages.translate(str(problem), exchange.locale))
         except Exception as exc:  # noqa: BLE001 - whatever failed, the client gets JSON with a code
             code = self.failure(exc, f"request {exchange.request_id} failed before execution")
-            status = 503 if code in UNAVAILABLE else 400 if code == INVALID_BOOKMARK else 500
+            status = 503 if code in UNAVAILABLE else 500
             exchange.outcome = _outcome_of(status)
-            problem = HTTPProblem(status, FAILURE_MESSAGES.get(code, "Internal server error"),
+            problem = HTTPProblem(status, "the partner graph is unavailable; retry shortly" if status == 503
+                                  else "Internal server error",
                                   {"retry-after": RETRY_AFTER_SECONDS} if status == 503 else None, code)
             return problem_response(problem, media_type, exchange.request_id,
                                     self.languages.translate(str(problem), exchange.locale))
@@ -267,7 +262,14 @@ class GraphQLEndpoint:
         return viewer, identity, verified
 
     async def viewer_of_person(self, person_id: str, session: Any) -> tuple[Viewer, IdentityRecord]:
-        identity = await partners_reads.identity(session, person_id)
+        try:
+            identity = await partners_reads.identity(session, person_id)
+        except Neo4jError as exc:
+            # The request's first transaction: Neo4j checks the client's bookmark here, once for the whole request.
+            if "InvalidBookmark" not in (exc.code or ""):
+                raise
+            raise HTTPProblem(400, "the partner graph refused the bookmark; send the last one this gateway returned "
+                              "unchanged", code=INVALID_BOOKMARK) from exc
         if identity is None:
             raise _unauthorized("the token names no known person")
         try:
@@ -377,8 +379,7 @@ class GraphQLEndpoint:
             return formatted
         code = self.failure(original or error, f"request {request_id}: error at {_path(error)}")
         masked: dict[str, Any] = {
-            "message": self.languages.translate(FAILURE_MESSAGES[code] if code == INVALID_BOOKMARK
-                                                else "Internal server error", locale),
+            "message": self.languages.translate("Internal server error", locale),
             "extensions": {"code": code, "requestId": request_id},
         }
         if error.path:

@@ -121,3 +121,13 @@ async def test_a_bookmark_in_extensions_must_be_a_string(client, gql, bad):
                                  headers={"authorization": f"Bearer {gql.token('enterprise-admin')}"})
     assert response.status_code == 400
     assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_BOOKMARK"
+
+
+async def test_a_request_without_a_token_takes_no_bookmark(client):
+    """The anonymous are given none (a bookmark would tell a duplicate partner application from a fresh one), so
+    one they send is refused before any Cypher."""
+    response = await client.post("/graphql", json={"query": "query($p: ID!) { applicationForm(program: $p) { name } }",
+                                                    "variables": {"p": global_id("Program", "prog-reseller")}},
+                                 headers={HEADER: "FB:kcwQnotabookmark"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_BOOKMARK"
