@@ -166,7 +166,6 @@ class GraphSession:
         # transaction of the session waits for these bookmarks (the client's last write, possibly through another
         # gateway), and each committed write replaces them with its own, so later reads see it too.
         self.bookmarks = bookmarks or Bookmarks()
-        self.wrote = False  # a write committed: `bookmarks` is its bookmark
         self.tracer = tracer  # None: tracing is off (or this session is not traced)
 
     async def read(self, name: str, /, **params: Any) -> Rows:
@@ -212,7 +211,7 @@ class GraphSession:
                 if mode == neo4j.READ_ACCESS:
                     return await session.execute_read(unit)
                 result = await session.execute_write(unit)
-                self.bookmarks, self.wrote = await session.last_bookmarks(), True
+                self.bookmarks = await session.last_bookmarks()
                 if appended:  # committed: followers of the log may read its records now
                     self.client.change_signal.committed(appended)
                 return result
